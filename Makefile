@@ -1,0 +1,42 @@
+# Two commands on a fresh machine (only python3 >= 3.11 and make needed):
+#   make report   renders the book on the bundled data -> _book/index.html and the PDF
+#   make test     runs every test (unit, integration, validation incl. nbval)
+# Both create .venv on first use and install the pinned dependencies of requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: report test lint bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing pinned dependencies into $(VENV) (first run takes about a minute)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+report: $(STAMP)
+	$(BIN)/python -m analysis render $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check analysis tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(ARGS)
+
+# Re-resolve the pins from requirements.in in a throw-away venv.
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet -r requirements.in
+	{ echo '# Generated from requirements.in by `make lock` (pip freeze in a fresh venv, Python 3.11). Do not edit by hand.'; \
+	  .lockvenv/bin/pip freeze | grep -v -E '^(pip|setuptools)=='; } > requirements.lock
+	rm -rf .lockvenv
+
+clean:
+	rm -rf _book .cache

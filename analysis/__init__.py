@@ -1,0 +1,16 @@
+"""NorCRIN user survey: data, analysis and the engine that renders the report book.
+
+Stages, in the order data flow through them:
+
+- ``analysis.questionnaire`` -- the questionnaire of each wave, as validated data.
+- ``analysis.ingest`` -- reading and validating Microsoft Forms exports.
+- ``analysis.ledger`` -- the figures the published reports state.
+- ``analysis.bundle`` -- everything loaded once into one immutable bundle.
+- ``analysis.compute`` -- counts, shares, intervals and tests.
+- ``analysis.reconstruct`` -- respondent-level data rebuilt from published aggregates.
+- ``analysis.audit`` -- which published figures the data reproduce.
+- ``analysis.figures`` / ``analysis.fmt`` -- plots and Norwegian number formatting.
+- ``analysis.engine`` -- the built-in Quarto-compatible render engine (report logic never imports it).
+"""
+
+__version__ = "0.1.0"

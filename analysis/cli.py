@@ -1,0 +1,41 @@
+"""Command line: ``python -m analysis <command>`` (console script ``norcrin-survey``).
+
+Each command lives beside the stage it belongs to and exposes two functions,
+``add_arguments(parser)`` and ``run(args) -> int``. This module only dispatches, importing a
+command's module when that command is used, so ``summarize`` never pays for the render engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "render": ("analysis.engine.command", "render the book to _book/ (HTML and PDF)"),
+    "summarize": ("analysis.ingest.command", "count the answers of one survey export, as JSON"),
+    "reconstruct": ("analysis.reconstruct.command", "rebuild the bundled exports from the ledger"),
+    "audit": ("analysis.audit.command", "check every published figure against the data in use"),
+    "trace": ("analysis.engine.trace_command", "list every inline expression of the book"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("command", nargs="?")
+    first, _ = parser.parse_known_args(argv[:1])
+    full = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="NorCRIN user survey: render, summarize, reconstruct, audit, trace.",
+    )
+    sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, help_text) in COMMANDS.items():
+        cmd_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == first.command:
+            importlib.import_module(module_name).add_arguments(cmd_parser)
+    args = full.parse_args(argv)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    return int(module.run(args) or 0)

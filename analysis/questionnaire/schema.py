@@ -1,0 +1,178 @@
+"""Schema of a questionnaire file: questions, their types, options and rating scales.
+
+A questionnaire is configuration *as data*: a new survey wave is a new YAML file, not a code
+change. Entries the published report does not give verbatim are marked ``derived: true`` so the
+exact questionnaire can replace them later.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class QuestionType(str, Enum):
+    """How a question is answered, and so how its Forms column is parsed."""
+
+    SINGLE = "single"  #: one option; the cell holds the option text
+    MULTIPLE = "multiple"  #: several options; the cell holds ``A;B;`` (trailing ``;``)
+    RATING = "rating"  #: an integer on a scale, e.g. 1-5
+    TEXT = "text"  #: free text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Strict):
+    """One answer option of a choice question.
+
+    ``other: true`` marks the "Annet" option whose typed text Microsoft Forms writes in place of
+    the option label; the reader maps any text it does not know to this option.
+    """
+
+    label: str = Field(min_length=1, description="Option text exactly as the form shows it.")
+    short: str | None = Field(None, description="Short label for charts and tables.")
+    other: bool = False
+    derived: bool = Field(False, description="Inferred from the report's results, not verbatim.")
+
+    @property
+    def display(self) -> str:
+        """The label used in tables and figures (``short`` when given)."""
+        return self.short or self.label
+
+
+class RatingScale(_Strict):
+    """An integer rating scale with labelled ends, e.g. 1 (svært vanskelig) to 5 (svært lett)."""
+
+    min: int = 1
+    max: int = 5
+    low_label: str
+    high_label: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RatingScale:
+        if self.min >= self.max:
+            raise ValueError(f"scale min {self.min} must be below max {self.max}")
+        return self
+
+    @property
+    def points(self) -> list[int]:
+        """Every score on the scale, lowest first."""
+        return list(range(self.min, self.max + 1))
+
+
+class Condition(_Strict):
+    """Routing: the question is meant only for respondents who did *not* give these answers."""
+
+    question: str = Field(pattern=r"^q\d{2}$")
+    not_options: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
+class Question(_Strict):
+    """One question of the questionnaire."""
+
+    id: str = Field(pattern=r"^q\d{2}$")
+    number: int = Field(ge=1)
+    text: str = Field(min_length=1, description="Canonical Norwegian question text.")
+    intro: str | None = Field(None, description="Introductory text shown before the question.")
+    headers: list[str] = Field(
+        default_factory=list,
+        description="Other column titles the export may use for this question (besides text).",
+    )
+    type: QuestionType
+    options: list[Option] = Field(default_factory=list)
+    min_choices: int | None = None
+    max_choices: int | None = None
+    scale: RatingScale | None = None
+    condition: Condition | None = None
+    new: bool = Field(False, description="First asked in this wave.")
+    derived: bool = Field(False, description="Text or options not given verbatim in the source.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        if self.id != f"q{self.number:02d}":
+            raise ValueError(f"id {self.id!r} does not match number {self.number}")
+        choice = self.type in (QuestionType.SINGLE, QuestionType.MULTIPLE)
+        if choice and not self.options:
+            raise ValueError(f"{self.id}: a {self.type.value} question needs options")
+        if not choice and self.options:
+            raise ValueError(f"{self.id}: a {self.type.value} question takes no options")
+        if (self.type is QuestionType.RATING) != (self.scale is not None):
+            raise ValueError(f"{self.id}: a scale is given exactly for rating questions")
+        labels = [o.label for o in self.options]
+        if len(set(labels)) != len(labels):
+            raise ValueError(f"{self.id}: duplicate option labels")
+        if sum(o.other for o in self.options) > 1:
+            raise ValueError(f"{self.id}: at most one 'other' option")
+        if self.type is not QuestionType.MULTIPLE and (self.min_choices or self.max_choices):
+            raise ValueError(f"{self.id}: choice limits apply to multiple-choice questions only")
+        return self
+
+    def option(self, label: str) -> Option:
+        """Return the option with this exact label (``KeyError`` if none)."""
+        for opt in self.options:
+            if opt.label == label:
+                return opt
+        raise KeyError(f"{self.id} has no option {label!r}")
+
+    @property
+    def other_option(self) -> Option | None:
+        """The free-text "Annet" option, if the question has one."""
+        return next((o for o in self.options if o.other), None)
+
+
+class WaveMapping(_Strict):
+    """How an earlier wave's questions and options map onto a later wave's, for comparisons.
+
+    ``questions`` maps this wave's question id to the target wave's id. ``options`` maps, per
+    this wave's question id, an option label to the target label, or to ``null`` when the
+    option has no counterpart (it is then left out of comparisons, and the chapter says so).
+    """
+
+    target_year: int
+    questions: dict[str, str]
+    options: dict[str, dict[str, str | None]] = Field(default_factory=dict)
+
+
+class Questionnaire(_Strict):
+    """The questionnaire of one wave."""
+
+    year: int = Field(ge=2000, le=2100)
+    title: str
+    source: str = Field(description="Where the wording comes from.")
+    questions: list[Question] = Field(min_length=1)
+    compare_to: WaveMapping | None = None
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Questionnaire:
+        ids = [q.id for q in self.questions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate question ids")
+        known = set(ids)
+        for q in self.questions:
+            if q.condition and q.condition.question not in known:
+                raise ValueError(f"{q.id}: condition refers to unknown {q.condition.question}")
+        return self
+
+    def question(self, question_id: str) -> Question:
+        """Return the question with this id (``KeyError`` if none).
+
+        Examples
+        --------
+        >>> from analysis.questionnaire import load_questionnaire
+        >>> load_questionnaire(2025).question("q03").number
+        3
+        """
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(f"questionnaire {self.year} has no question {question_id!r}")
+
+    @property
+    def ids(self) -> list[str]:
+        """Question ids in questionnaire order."""
+        return [q.id for q in self.questions]
