@@ -1,0 +1,183 @@
+"""Load once, validate once: every survey wave, its questionnaire and the ledger in one bundle.
+
+``data/exports/MANIFEST.yaml`` says which export file belongs to which wave and whether it is a
+real Microsoft Forms export or a reconstruction. Chapters call :func:`load_bundle` once in their
+setup cell and pass the bundle to the ``analysis`` functions; no chapter reads files itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from analysis.paths import exports_dir, project_root
+
+
+class ManifestError(ValueError):
+    """``data/exports/MANIFEST.yaml`` is missing, malformed or points at a missing file."""
+
+
+class WaveEntry(BaseModel):
+    """One wave in the manifest."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year: int = Field(ge=2000, le=2100)
+    export: str = Field(description="File name under data/exports/ (xlsx or csv).")
+    questionnaire: int = Field(description="Year of the questionnaire file to read it with.")
+    reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
+    note: str | None = None
+
+
+class Manifest(BaseModel):
+    """The list of survey waves the report uses, newest last."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    waves: list[WaveEntry] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Wave:
+    """One survey wave: its questionnaire, its answers and where they came from.
+
+    ``long`` and ``wide`` are the reader's frames (see :mod:`analysis.ingest`): ``long`` has one
+    row per respondent x question x answer element (``respondent``, ``question``, ``option``,
+    ``score``, ``text``); ``wide`` one row per respondent.
+    """
+
+    year: int
+    questionnaire: object
+    export: object
+    path: Path
+    reconstructed: bool
+
+    @property
+    def long(self) -> pd.DataFrame:
+        """Answers, one row per respondent x question x answer element."""
+        return self.export.long
+
+    @property
+    def wide(self) -> pd.DataFrame:
+        """Answers, one row per respondent."""
+        return self.export.wide
+
+    @property
+    def respondents(self) -> int:
+        """Number of responses (rows) in the export."""
+        return self.export.respondents
+
+
+@dataclass(frozen=True)
+class SurveyBundle:
+    """Everything the report needs, loaded and validated once.
+
+    Attributes
+    ----------
+    waves
+        Read-only mapping year -> :class:`Wave`, oldest first.
+    ledger
+        Published figures, one row per figure (see :func:`analysis.ledger.load_ledger`).
+    contradictions
+        Contradictions the published report contains (``analysis.ledger``).
+    root
+        The project root the bundle was loaded from.
+    """
+
+    waves: Mapping[int, Wave]
+    ledger: pd.DataFrame
+    contradictions: tuple = field(default_factory=tuple)
+    root: Path | None = None
+
+    @property
+    def years(self) -> list[int]:
+        """Wave years, oldest first."""
+        return sorted(self.waves)
+
+    @property
+    def current(self) -> Wave:
+        """The newest wave (the one the report is about)."""
+        return self.waves[self.years[-1]]
+
+    @property
+    def previous(self) -> Wave | None:
+        """The wave before the newest, if any."""
+        return self.waves[self.years[-2]] if len(self.years) > 1 else None
+
+    @property
+    def any_reconstructed(self) -> bool:
+        """True when any wave's data are a reconstruction (the book then says so on every page)."""
+        return any(w.reconstructed for w in self.waves.values())
+
+
+def read_manifest(root: Path | None = None) -> Manifest:
+    """Read and validate ``data/exports/MANIFEST.yaml``.
+
+    Raises
+    ------
+    ManifestError
+        Naming the file and the entry that is wrong.
+    """
+    path = exports_dir(root) / "MANIFEST.yaml"
+    if not path.is_file():
+        raise ManifestError(f"{path}: manifest not found (run `python -m analysis reconstruct`)")
+    try:
+        return Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise ManifestError(f"{path}: not a valid manifest: {exc}") from exc
+
+
+def load_bundle(root: Path | None = None) -> SurveyBundle:
+    """Read every wave listed in the manifest, the questionnaires and the ledger.
+
+    Parameters
+    ----------
+    root
+        Project root; defaults to :func:`analysis.paths.project_root`.
+
+    Returns
+    -------
+    SurveyBundle
+        Immutable; pass it to the chapter functions.
+
+    Raises
+    ------
+    ManifestError, analysis.ingest.ExportError, analysis.questionnaire.QuestionnaireError
+        With the file, row and column of the problem.
+
+    Examples
+    --------
+    >>> bundle = load_bundle()
+    >>> bundle.current.year
+    2025
+    """
+    # Imported here so that `import analysis.bundle` stays cheap and import-time free.
+    from analysis.ingest import read_forms_export
+    from analysis.ledger import load_contradictions, load_ledger
+    from analysis.questionnaire import load_questionnaire
+
+    root = root or project_root()
+    manifest = read_manifest(root)
+    waves: dict[int, Wave] = {}
+    for entry in sorted(manifest.waves, key=lambda e: e.year):
+        path = exports_dir(root) / entry.export
+        if not path.is_file():
+            raise ManifestError(
+                f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {entry.year} names "
+                f"{entry.export!r}, which is not in {exports_dir(root)}"
+            )
+        questionnaire = load_questionnaire(entry.questionnaire, root)
+        export = read_forms_export(path, questionnaire)
+        waves[entry.year] = Wave(entry.year, questionnaire, export, path, entry.reconstructed)
+    return SurveyBundle(
+        waves=MappingProxyType(waves),
+        ledger=load_ledger(root),
+        contradictions=tuple(load_contradictions(root)),
+        root=root,
+    )
