@@ -7,10 +7,10 @@ setup cell and pass the bundle to the ``analysis`` functions; no chapter reads f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import pandas as pd
 import yaml

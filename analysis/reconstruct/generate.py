@@ -108,7 +108,9 @@ def _choose_respondents(question: Question, n: int, rows: list[dict], rng) -> li
     eligible = list(range(len(rows)))
     if question.condition is not None:
         excluded = set(question.condition.not_options)
-        eligible = [i for i in eligible if not _gave_any(rows[i][question.condition.question], excluded)]
+        eligible = [
+            i for i in eligible if not _gave_any(rows[i][question.condition.question], excluded)
+        ]
         if len(eligible) < n:
             raise GenerationError(
                 f"{question.id}: {n} answers but only {len(eligible)} respondents are eligible "
@@ -132,9 +134,11 @@ def _answers(question: Question, qc: QuestionCounts, rng) -> list:
         return list(qc.texts)
     if question.type is QuestionType.MULTIPLE:
         return _multiple(question, qc, rng)
-    keys = question.scale.points if question.type is QuestionType.RATING else [
-        o.label for o in question.options
-    ]
+    keys = (
+        question.scale.points
+        if question.type is QuestionType.RATING
+        else [o.label for o in question.options]
+    )
     pool = [k for k in keys for _ in range(int(qc.counts.get(k, 0)))]
     if len(pool) != qc.n:
         raise GenerationError(f"{question.id}: counts sum to {len(pool)}, n = {qc.n}")

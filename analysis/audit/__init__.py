@@ -1,0 +1,25 @@
+"""The audit of published figures against the data in use (``python -m analysis audit``)."""
+
+from analysis.audit.audit import COLUMNS, audit_figures, solve_published, status_counts
+from analysis.audit.classify import (
+    NOT_DERIVABLE,
+    NOT_REPRODUCIBLE,
+    REPRODUCED,
+    WITHIN_ROUNDING,
+    classify,
+)
+from analysis.audit.recompute import Recomputed, recompute
+
+__all__ = [
+    "COLUMNS",
+    "NOT_DERIVABLE",
+    "NOT_REPRODUCIBLE",
+    "REPRODUCED",
+    "WITHIN_ROUNDING",
+    "Recomputed",
+    "audit_figures",
+    "classify",
+    "recompute",
+    "solve_published",
+    "status_counts",
+]

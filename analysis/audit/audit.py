@@ -1,0 +1,123 @@
+"""The audit: every published figure, recomputed from the data in use, with a status.
+
+Row grain of the result: one ledger figure. The solver's analysis of the *published figures
+alone* (which sets of figures cannot all be true) is joined in, so an auditor sees both whether
+the data reproduce a figure and, when not, whether any data could have.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.audit.classify import NOT_DERIVABLE, classify
+from analysis.audit.recompute import recompute
+
+COLUMNS = [
+    "id",
+    "source",
+    "year",
+    "question",
+    "option",
+    "kind",
+    "printed",
+    "decimals",
+    "recomputed",
+    "basis",
+    "status",
+    "explanation",
+    "inconsistent",
+    "inconsistency",
+    "section",
+    "quote",
+]
+
+
+def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
+    """Recompute and classify every figure of the bundle's ledger.
+
+    Parameters
+    ----------
+    bundle
+        A :class:`analysis.bundle.SurveyBundle`.
+    solutions
+        ``(year, qid) -> Solution`` from :func:`analysis.reconstruct.ledger_solve.solve_ledger`;
+        computed here when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ledger figure, columns :data:`COLUMNS`. ``status`` is ``reproduced``,
+        ``within-rounding``, ``not-reproducible`` or ``not-derivable``; ``explanation`` holds the
+        arithmetic; ``inconsistent`` is True when the published figures of that question cannot
+        all hold at once and this figure is in the smallest set whose removal resolves it, with
+        the solver's arithmetic in ``inconsistency``.
+    """
+    if solutions is None:
+        solutions = solve_published(bundle)
+    dropped = {}
+    for solution in solutions.values():
+        for fid in solution.dropped:
+            dropped[fid] = solution.explanations.get(fid, "")
+    records = []
+    for _, fig in bundle.ledger.iterrows():
+        wave = bundle.waves.get(int(fig["year"]))
+        kind = getattr(fig["kind"], "value", fig["kind"])
+        if wave is None:
+            status, basis, value, text = (
+                NOT_DERIVABLE,
+                None,
+                None,
+                f"no survey data for {int(fig['year'])} in use",
+            )
+        else:
+            rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
+            hint = (solutions.get((int(fig["year"]), _qid(fig))) or _Empty).basis.get(fig["id"])
+            status, basis, value, text = classify(
+                fig["value"], int(fig["decimals"]), kind, rec, hint
+            )
+        records.append(
+            {
+                "id": fig["id"],
+                "source": fig["source"],
+                "year": int(fig["year"]),
+                "question": fig["question"],
+                "option": fig["option"],
+                "kind": kind,
+                "printed": fig["value"],
+                "decimals": int(fig["decimals"]),
+                "recomputed": value,
+                "basis": basis,
+                "status": status,
+                "explanation": text,
+                "inconsistent": fig["id"] in dropped,
+                "inconsistency": dropped.get(fig["id"]),
+                "section": fig["section"],
+                "quote": fig["quote"],
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=COLUMNS)
+
+
+def solve_published(bundle) -> dict:
+    """Run the reconstruction solver on the bundle's ledger and questionnaires."""
+    from analysis.reconstruct.ledger_solve import solve_ledger
+
+    questionnaires = {y: w.questionnaire for y, w in bundle.waves.items()}
+    respondents = {y: w.respondents for y, w in bundle.waves.items()}
+    ledger = bundle.ledger[bundle.ledger["year"].isin(list(questionnaires))]
+    return solve_ledger(ledger, questionnaires, respondents)
+
+
+def status_counts(audit: pd.DataFrame) -> dict[str, int]:
+    """Number of figures per status, in a fixed order."""
+    order = ["reproduced", "within-rounding", "not-reproducible", "not-derivable"]
+    counts = audit["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in order}
+
+
+def _qid(fig) -> str | None:
+    return None if pd.isna(fig["question"]) else f"q{int(fig['question']):02d}"
+
+
+class _Empty:
+    basis: dict = {}

@@ -1,0 +1,82 @@
+"""Classify a recomputed figure against the printed one: reproduced, within rounding, or not."""
+
+from __future__ import annotations
+
+import math
+
+from analysis.audit.recompute import Recomputed
+from analysis.fmt import num
+
+REPRODUCED = "reproduced"
+WITHIN_ROUNDING = "within-rounding"
+NOT_REPRODUCIBLE = "not-reproducible"
+NOT_DERIVABLE = "not-derivable"
+
+#: Tolerance for float noise when comparing a recomputed value with a rounding interval end.
+_EPS = 1e-9
+
+
+def _interval(value: float, decimals: int) -> tuple[float, float]:
+    half = 0.5 * 10.0 ** (-decimals)
+    return value - half, value + half
+
+
+def classify(
+    printed: float, decimals: int, kind: str, recomputed: Recomputed, basis_hint: str | None = None
+) -> tuple[str, str | None, float | None, str]:
+    """Return ``(status, basis, recomputed_value, arithmetic)`` for one figure.
+
+    ``reproduced``: the exact recomputed value equals the printed one. ``within-rounding``: it
+    lies in the printed value's rounding interval (both ends accepted, as printers differ on
+    ties). ``not-reproducible``: under no basis. ``not-derivable``: not a function of the answers.
+
+    Examples
+    --------
+    >>> from analysis.audit.recompute import Recomputed
+    >>> rec = Recomputed({"answering": 42.2}, {"count": 78, "answering": 185})
+    >>> classify(42, 0, "percent", rec)[0]
+    'within-rounding'
+    """
+    if not recomputed.derivable:
+        return NOT_DERIVABLE, None, None, recomputed.reason or ""
+    order = list(recomputed.values)
+    if basis_hint in recomputed.values:
+        order.remove(basis_hint)
+        order.insert(0, basis_hint)
+    lo, hi = _interval(printed, decimals)
+    best = None
+    for basis in order:
+        value = recomputed.values[basis]
+        if math.isnan(value):
+            continue
+        if math.isclose(value, printed, abs_tol=_EPS):
+            return REPRODUCED, basis, value, _arith(kind, basis, value, recomputed, decimals)
+        if lo - _EPS <= value <= hi + _EPS and best is None:
+            best = (basis, value)
+    if best:
+        basis, value = best
+        return WITHIN_ROUNDING, basis, value, _arith(kind, basis, value, recomputed, decimals)
+    basis = order[0] if order else None
+    value = recomputed.values.get(basis) if basis else None
+    tried = "; ".join(
+        _arith(kind, b, v, recomputed, decimals) for b, v in recomputed.values.items()
+    )
+    return (
+        NOT_REPRODUCIBLE,
+        basis,
+        value,
+        (
+            f"printed {num(printed, decimals)} needs a value in [{num(lo, decimals + 1)}, "
+            f"{num(hi, decimals + 1)}]; the data give {tried}"
+        ),
+    )
+
+
+def _arith(kind: str, basis: str, value: float, rec: Recomputed, decimals: int) -> str:
+    shown = num(value, decimals + 1)
+    if kind == "percent":
+        return f"{rec.parts.get('count')} / {rec.parts.get(basis)} ({basis}) = {shown} %"
+    if kind == "mean":
+        total = num(rec.parts.get("sum", math.nan), 0)
+        return f"sum {total} / n {rec.parts.get('answering')} = {shown}"
+    return f"{shown}"

@@ -1,0 +1,93 @@
+"""Recompute one published figure from the answers in use, under each plausible denominator.
+
+A printed percentage rarely says what it is a percentage *of*. The report mixes three bases:
+the respondents who answered the question (``answering``), every respondent of the wave
+(``respondents``), and, for multiple choice, all ticks given (``answers``). Each is tried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.questionnaire import Questionnaire, QuestionType
+
+BASES = ("answering", "respondents", "answers")
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    """What the data give for one figure.
+
+    ``values`` maps a basis name (or ``"value"`` for counts, means, medians and n) to the
+    recomputed number on the printed scale (percent 0-100); ``parts`` holds the numerator and
+    denominators used, for the arithmetic shown to auditors. ``derivable`` is False when the
+    figure is not a function of the survey answers (e.g. a coded free-text category).
+    """
+
+    values: dict[str, float] = field(default_factory=dict)
+    parts: dict[str, float] = field(default_factory=dict)
+    derivable: bool = True
+    reason: str | None = None
+
+
+def recompute(
+    figure: pd.Series, questionnaire: Questionnaire, long: pd.DataFrame, respondents: int
+) -> Recomputed:
+    """Recompute a ledger row from one wave's answers.
+
+    Parameters
+    ----------
+    figure
+        One row of :func:`analysis.ledger.load_ledger` (``question``, ``option``, ``kind``,
+        ``basis``...).
+    questionnaire, long, respondents
+        The wave's questionnaire, its long answer frame (one row per respondent x question x
+        answer element) and its number of responses.
+
+    Returns
+    -------
+    Recomputed
+    """
+    kind = figure["kind"]
+    kind = getattr(kind, "value", kind)
+    if figure["basis"] == "category":
+        return Recomputed(
+            derivable=False, reason="a coded free-text category, not an answer option"
+        )
+    if pd.isna(figure["question"]):
+        if kind == "n":
+            return Recomputed({"value": float(respondents)}, {"respondents": respondents})
+        return Recomputed(derivable=False, reason="a report-level figure not computed from answers")
+    qid = f"q{int(figure['question']):02d}"
+    try:
+        question = questionnaire.question(qid)
+    except KeyError:
+        return Recomputed(
+            derivable=False, reason=f"the {questionnaire.year} questionnaire has no {qid}"
+        )
+    rows = long[long["question"] == qid]
+    answering = int(rows["respondent"].nunique())
+    if kind == "n":
+        return Recomputed({"value": float(answering)}, {"answering": answering})
+    if question.type is QuestionType.TEXT:
+        return Recomputed(derivable=False, reason="free text: only the number answering is data")
+    if question.type is QuestionType.RATING:
+        column = rows["score"].astype("Int64")
+    else:
+        column = rows["option"]
+    if kind in ("mean", "median"):
+        scores = rows["score"].astype(float)
+        value = scores.mean() if kind == "mean" else scores.median()
+        return Recomputed(
+            {"value": float(value)}, {"sum": float(scores.sum()), "answering": answering}
+        )
+    wanted = set(figure["option"])
+    count = int(column.isin(wanted).sum())
+    if kind == "count":
+        return Recomputed({"value": float(count)}, {"count": count})
+    total_answers = int(column.notna().sum())
+    denominators = {"answering": answering, "respondents": respondents, "answers": total_answers}
+    values = {b: 100.0 * count / d for b, d in denominators.items() if d}
+    return Recomputed(values, {"count": count, **denominators})
