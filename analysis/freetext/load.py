@@ -1,0 +1,72 @@
+"""Load and validate the free-text file, with errors that name the file and the entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from analysis.freetext.schema import FreeText
+from analysis.paths import published_dir
+
+
+class FreeTextError(ValueError):
+    """A free-text file that is missing, not YAML, or does not fit the schema."""
+
+
+def free_text_path(year: int = 2025, root: Path | None = None) -> Path:
+    """Return ``data/published/free-text-<year>.yaml`` under the project root."""
+    return published_dir(root) / f"free-text-{year}.yaml"
+
+
+def load_free_text(root: Path | None = None, *, year: int = 2025,
+                   path: Path | None = None) -> FreeText:
+    """Read the report's coded free-text answers and validate them.
+
+    Parameters
+    ----------
+    root
+        Project root; defaults to :func:`analysis.paths.project_root`.
+    year
+        Survey wave; selects ``data/published/free-text-<year>.yaml``.
+    path
+        An explicit file, overriding ``root`` and ``year`` (tests use it).
+
+    Returns
+    -------
+    FreeText
+        The validated, immutable free-text model.
+
+    Raises
+    ------
+    FreeTextError
+        Naming the file and, for schema errors, the entry (e.g.
+        ``questions.q12.categories[0].count``) and what was expected.
+
+    Examples
+    --------
+    >>> load_free_text().question("q12").categories[0].count
+    11
+    """
+    path = Path(path) if path is not None else free_text_path(year, root)
+    if not path.is_file():
+        raise FreeTextError(f"{path}: free-text file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise FreeTextError(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        return FreeText.model_validate(raw)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            where = ".".join(
+                f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]
+            ).replace(".[", "[")
+            value = err.get("input")
+            got = "" if isinstance(value, dict | list) else f" (got {value!r})"
+            lines.append(f"  {where or '(top level)'}: {err['msg']}{got}")
+        raise FreeTextError(
+            f"{path}: does not fit the free-text schema:\n" + "\n".join(lines)
+        ) from exc

@@ -1,0 +1,29 @@
+"""The ledger of figures stated in published reports (``data/published/``), and its checks."""
+
+from analysis.ledger.check import normalise_whitespace, option_problems, quote_problems
+from analysis.ledger.load import (
+    LedgerError,
+    load_contradictions,
+    load_ledger,
+    load_sources,
+)
+from analysis.ledger.rounding import rounding_interval, stated_interval
+from analysis.ledger.schema import Contradiction, Figure, FigureKind, LedgerFile, Qualifier, Source
+
+__all__ = [
+    "Contradiction",
+    "Figure",
+    "FigureKind",
+    "LedgerError",
+    "LedgerFile",
+    "Qualifier",
+    "Source",
+    "load_contradictions",
+    "load_ledger",
+    "load_sources",
+    "normalise_whitespace",
+    "option_problems",
+    "quote_problems",
+    "rounding_interval",
+    "stated_interval",
+]

@@ -1,0 +1,90 @@
+"""Checks of the ledger against its sources and the questionnaires; each returns problems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.ledger.schema import CATEGORY_BASIS
+from analysis.questionnaire import Questionnaire, QuestionType
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse every whitespace run to one space (PDF extraction breaks lines anywhere)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_problems(ledger: pd.DataFrame, documents: Mapping[str, Path]) -> list[str]:
+    """Return one message per figure whose ``quote`` is not in its source document.
+
+    Parameters
+    ----------
+    ledger
+        Frame from :func:`analysis.ledger.load_ledger` (one row per figure).
+    documents
+        ``{source id: path of the source text}``.
+
+    Returns
+    -------
+    list of str
+        Empty when every quote occurs verbatim after whitespace normalisation.
+    """
+    texts = {
+        sid: normalise_whitespace(Path(p).read_text(encoding="utf-8"))
+        for sid, p in documents.items()
+    }
+    problems = []
+    for row in ledger.itertuples():
+        text = texts.get(row.source)
+        if text is None:
+            problems.append(f"{row.id}: no document for source {row.source!r}")
+        elif normalise_whitespace(row.quote) not in text:
+            problems.append(f"{row.id}: quote not in {documents[row.source]}: {row.quote!r}")
+    return problems
+
+
+def option_problems(
+    ledger: pd.DataFrame, questionnaires: Mapping[int, Questionnaire]
+) -> list[str]:
+    """Return one message per figure whose question or option is not in that year's form.
+
+    Figures without a question, with ``basis: category`` (coded free text), or for a year
+    without a questionnaire are skipped. Rating figures must name scores on the scale;
+    choice figures must name option labels exactly.
+
+    Parameters
+    ----------
+    ledger
+        Frame from :func:`analysis.ledger.load_ledger`.
+    questionnaires
+        ``{year: Questionnaire}``.
+
+    Returns
+    -------
+    list of str
+        Empty when every option resolves.
+    """
+    problems = []
+    for row in ledger.itertuples():
+        form = questionnaires.get(row.year)
+        if row.question is None or pd.isna(row.question) or row.basis == CATEGORY_BASIS:
+            continue
+        if form is None:
+            continue
+        qid = f"q{int(row.question):02d}"
+        try:
+            question = form.question(qid)
+        except KeyError:
+            problems.append(f"{row.id}: {row.year} questionnaire has no {qid}")
+            continue
+        for opt in row.option:
+            if question.type is QuestionType.RATING:
+                ok = isinstance(opt, int) and opt in question.scale.points
+            else:
+                ok = isinstance(opt, str) and opt in {o.label for o in question.options}
+            if not ok:
+                problems.append(f"{row.id}: {qid} ({row.year}) has no option {opt!r}")
+    return problems
