@@ -73,7 +73,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
             rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
             hint = (solutions.get((int(fig["year"]), _qid(fig))) or _Empty).basis.get(fig["id"])
             status, basis, value, text = classify(
-                fig["value"], int(fig["decimals"]), kind, rec, hint
+                fig["value"], int(fig["decimals"]), kind, rec, hint, fig.get("qualifier")
             )
         records.append(
             {

@@ -6,6 +6,7 @@ import math
 
 from analysis.audit.recompute import Recomputed
 from analysis.fmt import num
+from analysis.ledger.rounding import stated_interval
 
 REPRODUCED = "reproduced"
 WITHIN_ROUNDING = "within-rounding"
@@ -16,24 +17,30 @@ NOT_DERIVABLE = "not-derivable"
 _EPS = 1e-9
 
 
-def _interval(value: float, decimals: int) -> tuple[float, float]:
-    half = 0.5 * 10.0 ** (-decimals)
-    return value - half, value + half
+def _interval(value: float, decimals: int, qualifier: str | None) -> tuple[float, float]:
+    lo, hi = stated_interval(value, decimals, qualifier)
+    return (-math.inf if lo is None else float(lo)), (math.inf if hi is None else float(hi))
 
 
 def classify(
-    printed: float, decimals: int, kind: str, recomputed: Recomputed, basis_hint: str | None = None
+    printed: float,
+    decimals: int,
+    kind: str,
+    recomputed: Recomputed,
+    basis_hint: str | None = None,
+    qualifier: str | None = None,
 ) -> tuple[str, str | None, float | None, str]:
     """Return ``(status, basis, recomputed_value, arithmetic)`` for one figure.
 
     ``reproduced``: the exact recomputed value equals the printed one. ``within-rounding``: it
     lies in the printed value's rounding interval (both ends accepted, as printers differ on
-    ties). ``not-reproducible``: under no basis. ``not-derivable``: not a function of the answers.
+    ties), or within the bound or approximation a ``qualifier`` ("over", "under", "about")
+    states. ``not-reproducible``: under no basis. ``not-derivable``: not a function of the answers.
 
     Examples
     --------
     >>> from analysis.audit.recompute import Recomputed
-    >>> rec = Recomputed({"answering": 42.2}, {"count": 78, "answering": 185})
+    >>> rec = Recomputed({"n": 42.2}, {"count": 78, "n": 185})
     >>> classify(42, 0, "percent", rec)[0]
     'within-rounding'
     """
@@ -43,13 +50,13 @@ def classify(
     if basis_hint in recomputed.values:
         order.remove(basis_hint)
         order.insert(0, basis_hint)
-    lo, hi = _interval(printed, decimals)
+    lo, hi = _interval(printed, decimals, qualifier)
     best = None
     for basis in order:
         value = recomputed.values[basis]
         if math.isnan(value):
             continue
-        if math.isclose(value, printed, abs_tol=_EPS):
+        if qualifier is None and math.isclose(value, printed, abs_tol=_EPS):
             return REPRODUCED, basis, value, _arith(kind, basis, value, recomputed, decimals)
         if lo - _EPS <= value <= hi + _EPS and best is None:
             best = (basis, value)

@@ -1,19 +1,22 @@
 """Recompute one published figure from the answers in use, under each plausible denominator.
 
 A printed percentage rarely says what it is a percentage *of*. The report mixes three bases:
-the respondents who answered the question (``answering``), every respondent of the wave
+the respondents who answered the question (``n``), every respondent of the wave
 (``respondents``), and, for multiple choice, all ticks given (``answers``). Each is tried.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.questionnaire import Questionnaire, QuestionType
+from analysis.reconstruct.constraints import resolve_basis
 
-BASES = ("answering", "respondents", "answers")
+#: Denominators of a percentage, named as the reconstruction solver names them.
+BASES = ("n", "respondents", "answers")
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,19 @@ def recompute(
     """
     kind = figure["kind"]
     kind = getattr(kind, "value", kind)
-    if figure["basis"] == "category":
-        return Recomputed(
-            derivable=False, reason="a coded free-text category, not an answer option"
-        )
+    basis = figure["basis"]
+    if basis == "category":
+        return Recomputed(derivable=False, reason="a coded free-text category, not an option")
+    if basis in _FROM_QUESTIONNAIRE:
+        value = _FROM_QUESTIONNAIRE[basis](questionnaire, figure)
+        if value is not None:
+            return Recomputed({"value": float(value)}, {"questionnaire": value})
+    if basis == "change from 2023":
+        return Recomputed(derivable=False, reason="a change between waves: see the contradictions")
     if pd.isna(figure["question"]):
-        if kind == "n":
+        if kind == "n" and basis == "respondents":
             return Recomputed({"value": float(respondents)}, {"respondents": respondents})
-        return Recomputed(derivable=False, reason="a report-level figure not computed from answers")
+        return Recomputed(derivable=False, reason="context (recipients, groups), not an answer")
     qid = f"q{int(figure['question']):02d}"
     try:
         question = questionnaire.question(qid)
@@ -70,7 +78,13 @@ def recompute(
     rows = long[long["question"] == qid]
     answering = int(rows["respondent"].nunique())
     if kind == "n":
-        return Recomputed({"value": float(answering)}, {"answering": answering})
+        return Recomputed({"value": float(answering)}, {"n": answering})
+    if basis == "respondents ticking more than one option":
+        several = int((rows.groupby("respondent")["option"].nunique() > 1).sum())
+        return Recomputed(
+            {"n": 100.0 * several / answering if answering else math.nan},
+            {"count": several, "n": answering},
+        )
     if question.type is QuestionType.TEXT:
         return Recomputed(derivable=False, reason="free text: only the number answering is data")
     if question.type is QuestionType.RATING:
@@ -88,6 +102,26 @@ def recompute(
     if kind == "count":
         return Recomputed({"value": float(count)}, {"count": count})
     total_answers = int(column.notna().sum())
-    denominators = {"answering": answering, "respondents": respondents, "answers": total_answers}
+    denominators = {"n": answering, "respondents": respondents, "answers": total_answers}
+    stated = resolve_basis(basis)
+    if stated in denominators:  # the report says what the share is of: try only that
+        denominators = {stated: denominators[stated]}
     values = {b: 100.0 * count / d for b, d in denominators.items() if d}
     return Recomputed(values, {"count": count, **denominators})
+
+
+def _question_options(questionnaire: Questionnaire, figure: pd.Series) -> int | None:
+    if pd.isna(figure["question"]):
+        return None
+    try:
+        return len(questionnaire.question(f"q{int(figure['question']):02d}").options)
+    except KeyError:
+        return None
+
+
+#: Figures about the questionnaire itself, recomputed from the questionnaire file.
+_FROM_QUESTIONNAIRE = {
+    "number of questions": lambda q, _f: len(q.questions),
+    "number of new questions": lambda q, _f: sum(x.new for x in q.questions),
+    "number of options": _question_options,
+}

@@ -1,0 +1,25 @@
+"""Counts, shares, confidence intervals, tests and effect sizes of survey answers.
+
+All functions take the reader's ``long`` answers frame (one row per respondent x question x
+answer element) and questionnaire :class:`~analysis.questionnaire.schema.Question` objects.
+"""
+
+from analysis.compute.change import ChoiceTest, compare_choice, overall_choice_test
+from analysis.compute.counts import choice_counts, chosen_options, respondents_answering
+from analysis.compute.effects import cohen_h, cramers_v, rank_biserial
+from analysis.compute.intervals import wilson
+from analysis.compute.rating_change import RatingComparison, compare_rating
+from analysis.compute.ratings import (
+    RatingSummary,
+    rating_counts,
+    rating_summary,
+    scores,
+    summarise_counts,
+)
+
+__all__ = [
+    "ChoiceTest", "RatingComparison", "RatingSummary", "choice_counts", "chosen_options",
+    "cohen_h", "compare_choice", "compare_rating", "cramers_v", "overall_choice_test",
+    "rank_biserial", "rating_counts", "rating_summary", "respondents_answering", "scores",
+    "summarise_counts", "wilson",
+]

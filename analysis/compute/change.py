@@ -1,0 +1,226 @@
+"""Change in a choice question between two survey waves (``a`` = earlier, ``b`` = later).
+
+Columns and fields carry the suffixes ``_a`` and ``_b`` rather than years, so the same code
+serves any pair of waves; the chapter names the years. Every result has a boolean
+``significant`` (p < 0.05) so prose never claims a difference the test does not support.
+P-values are per option and not adjusted for multiple comparisons: with ten options, one
+"significant" option in twenty is expected by chance, which the chapter should say.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.compute.counts import chosen_options
+from analysis.compute.effects import cohen_h, cramers_v
+from analysis.compute.intervals import wilson
+from analysis.questionnaire.schema import Question, QuestionType
+
+ALPHA = 0.05
+#: Seed of the permutation test, fixed so the report renders the same p-value every time.
+PERMUTATION_SEED = 20250101
+PERMUTATION_RESAMPLES = 9999
+
+
+def _mapped_counts(
+    long_a: pd.DataFrame,
+    question_a: Question,
+    question_b: Question,
+    option_map: Mapping[str, str | None] | None,
+) -> tuple[pd.Series, int, list[str]]:
+    """Count wave-a respondents per wave-b label; return counts, n_a and dropped a-labels."""
+    option_map = dict(option_map or {})
+    labels_b = {o.label for o in question_b.options}
+    target: dict[str, str | None] = {}
+    for opt in question_a.options:
+        mapped = option_map.get(opt.label, opt.label)
+        if mapped is not None and mapped not in labels_b:
+            raise ValueError(
+                f"{question_a.id} option {opt.label!r} maps to {mapped!r}, which is not an "
+                f"option of {question_b.id}; map it to another option or to None"
+            )
+        target[opt.label] = mapped
+    pairs = chosen_options(long_a, question_a)
+    n_a = int(pairs["respondent"].nunique())
+    pairs = pairs.assign(option=pairs["option"].map(target)).dropna(subset=["option"])
+    # Several a-options merged into one b-option: count respondents, not ticks.
+    counts = pairs.drop_duplicates()["option"].value_counts()
+    has_source = {t for t in target.values() if t is not None}
+    counts = pd.Series({lb: counts.get(lb, 0) if lb in has_source else np.nan for lb in labels_b})
+    dropped = [a for a, t in target.items() if t is None]
+    return counts, n_a, dropped
+
+
+def _fisher(k_a: float, n_a: int, k_b: float, n_b: int) -> float:
+    if math.isnan(k_a) or n_a == 0 or n_b == 0:
+        return math.nan
+    table = [[int(k_a), n_a - int(k_a)], [int(k_b), n_b - int(k_b)]]
+    return float(stats.fisher_exact(table).pvalue)
+
+
+def compare_choice(
+    long_a: pd.DataFrame,
+    long_b: pd.DataFrame,
+    question_a: Question,
+    question_b: Question,
+    option_map: Mapping[str, str | None] | None = None,
+) -> pd.DataFrame:
+    """Compare the share choosing each option between two waves.
+
+    Parameters
+    ----------
+    long_a, long_b : pandas.DataFrame
+        Answers of the earlier and later wave (see :mod:`analysis.compute.counts`).
+    question_a, question_b : Question
+        The question in each wave (ids may differ).
+    option_map : mapping, optional
+        Wave-a label -> wave-b label, or -> ``None`` for an option with no counterpart
+        (left out). Labels not in the map keep their own label. Several a-labels may map to
+        one b-label; a respondent who ticked both counts once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Row grain: one option of ``question_b``, in questionnaire order. Columns ``option``,
+        ``label``; per wave (suffix ``_a``/``_b``) ``count``, ``n``, ``share``, ``ci_low``,
+        ``ci_high``; ``diff`` (share b − a, as a share), ``p_value`` (two-sided Fisher exact
+        test on chosen / not chosen), ``cohen_h`` (signed b − a) and ``significant``
+        (p < 0.05). Options new in wave b have NaN in the ``_a`` columns and the test
+        columns. ``n_a`` counts every wave-a respondent who answered, including those who
+        chose only dropped options. ``attrs["dropped_a"]`` lists the dropped a-labels.
+
+    Raises
+    ------
+    ValueError
+        If a question is not a choice question, an option label is unknown, or a wave-a
+        option has no counterpart and is not mapped to ``None``.
+
+    Examples
+    --------
+    >>> from analysis.questionnaire.schema import Option
+    >>> q = Question(id="q01", number=1, text="?", type="single",
+    ...              options=[Option(label="Ja"), Option(label="Nei")])
+    >>> a = pd.DataFrame({"respondent": [1, 2], "question": "q01", "option": ["Ja", "Nei"]})
+    >>> b = pd.DataFrame({"respondent": [1, 2], "question": "q01", "option": ["Ja", "Ja"]})
+    >>> compare_choice(a, b, q, q)["diff"].tolist()
+    [0.5, -0.5]
+    """
+    counts_a, n_a, dropped = _mapped_counts(long_a, question_a, question_b, option_map)
+    pairs_b = chosen_options(long_b, question_b)
+    n_b = int(pairs_b["respondent"].nunique())
+    tally_b = pairs_b["option"].value_counts()
+    rows = []
+    for opt in question_b.options:
+        k_a, k_b = float(counts_a[opt.label]), int(tally_b.get(opt.label, 0))
+        share_a = k_a / n_a if n_a and not math.isnan(k_a) else math.nan
+        share_b = k_b / n_b if n_b else math.nan
+        lo_a, hi_a = wilson(k_a, n_a) if not math.isnan(k_a) else (math.nan, math.nan)
+        lo_b, hi_b = wilson(k_b, n_b)
+        p = _fisher(k_a, n_a, k_b, n_b)
+        rows.append(
+            {
+                "option": opt.label, "label": opt.display,
+                "count_a": k_a, "n_a": n_a, "share_a": share_a,
+                "ci_low_a": lo_a, "ci_high_a": hi_a,
+                "count_b": k_b, "n_b": n_b, "share_b": share_b,
+                "ci_low_b": lo_b, "ci_high_b": hi_b,
+                "diff": share_b - share_a, "p_value": p,
+                "cohen_h": cohen_h(share_a, share_b), "significant": bool(p < ALPHA),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["count_a"] = frame["count_a"].astype("Int64")
+    frame.attrs["dropped_a"] = dropped
+    return frame
+
+
+@dataclass(frozen=True)
+class ChoiceTest:
+    """Overall test that the answer distribution of a single-choice question changed.
+
+    ``p_value`` is the one to report: Pearson's chi-square when every expected count is at
+    least 5, otherwise an exact/resampled p-value (``method``) because the chi-square
+    approximation is then unreliable. ``p_chi2`` keeps the asymptotic value for reference.
+    ``note`` is a Norwegian sentence for the chapter when the approximation was not used.
+    """
+
+    statistic: float
+    dof: int
+    p_chi2: float
+    p_value: float
+    method: str
+    min_expected: float
+    cramers_v: float
+    n_a: int
+    n_b: int
+    significant: bool
+    note: str | None
+
+
+def overall_choice_test(
+    long_a: pd.DataFrame,
+    long_b: pd.DataFrame,
+    question_a: Question,
+    question_b: Question,
+    option_map: Mapping[str, str | None] | None = None,
+) -> ChoiceTest:
+    """Chi-square test of option x wave for a single-choice question, with Cramér's V.
+
+    Options with no counterpart in the other wave, and options nobody chose in either wave,
+    are left out, so ``n_a``/``n_b`` count only respondents in the compared options.
+
+    Raises
+    ------
+    ValueError
+        If either question is not single-choice (a multiple-choice question has no
+        option x wave table: one respondent falls in several cells), or fewer than two
+        options remain.
+
+    Examples
+    --------
+    >>> from analysis.questionnaire.schema import Option
+    >>> q = Question(id="q01", number=1, text="?", type="single",
+    ...              options=[Option(label="Ja"), Option(label="Nei")])
+    >>> a = pd.DataFrame({"respondent": range(6), "question": "q01", "option": ["Ja"] * 6})
+    >>> b = pd.DataFrame({"respondent": range(6), "question": "q01", "option": ["Nei"] * 6})
+    >>> overall_choice_test(a, b, q, q).method
+    'Fishers eksakte test'
+    """
+    for q in (question_a, question_b):
+        if q.type is not QuestionType.SINGLE:
+            raise ValueError(f"{q.id}: the overall test needs a single-choice question")
+    per_option = compare_choice(long_a, long_b, question_a, question_b, option_map)
+    table = per_option.dropna(subset=["count_a"])[["count_a", "count_b"]].astype(int)
+    table = table.loc[table.sum(axis=1) > 0].to_numpy()
+    if table.shape[0] < 2:
+        raise ValueError(f"{question_b.id}: fewer than two options to compare")
+    result = stats.chi2_contingency(table, correction=False)
+    min_expected = float(result.expected_freq.min())
+    n_a, n_b = (int(x) for x in table.sum(axis=0))
+    if min_expected >= 5:
+        p, method, note = float(result.pvalue), "kjikvadrattest", None
+    elif table.shape == (2, 2):
+        p, method = float(stats.fisher_exact(table).pvalue), "Fishers eksakte test"
+        note = "Forventet antall under 5 i minst én celle; p-verdien er fra Fishers eksakte test."
+    else:
+        resampling = stats.PermutationMethod(
+            n_resamples=PERMUTATION_RESAMPLES, rng=np.random.default_rng(PERMUTATION_SEED)
+        )
+        exact = stats.chi2_contingency(table, correction=False, method=resampling)
+        p, method = float(exact.pvalue), "permutasjonstest"
+        note = (
+            "Forventet antall under 5 i minst én celle; p-verdien er fra en permutasjonstest "
+            f"({PERMUTATION_RESAMPLES} trekninger) i stedet for kjikvadratfordelingen."
+        )
+    return ChoiceTest(
+        statistic=float(result.statistic), dof=int(result.dof), p_chi2=float(result.pvalue),
+        p_value=p, method=method, min_expected=min_expected,
+        cramers_v=cramers_v(float(result.statistic), n_a + n_b, *table.shape),
+        n_a=n_a, n_b=n_b, significant=bool(p < ALPHA), note=note,
+    )

@@ -1,0 +1,18 @@
+"""Norwegian formatting of numbers, shares, percentage points, p-values and intervals."""
+
+from analysis.fmt.norwegian import (
+    MINUS,
+    MISSING,
+    NBSP,
+    ci,
+    count_of,
+    is_missing,
+    num,
+    p_value,
+    pct,
+    pp,
+)
+
+__all__ = [
+    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "num", "p_value", "pct", "pp",
+]

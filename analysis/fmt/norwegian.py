@@ -1,0 +1,176 @@
+"""Numbers, shares and test results written the Norwegian way.
+
+Conventions (Språkrådet, and what printed Norwegian reports do):
+
+- decimal comma, thousands grouped with a no-break space (U+00A0): ``1 234,5``;
+- half-up rounding of the number *as written* (``2.675`` -> ``2,68``), not binary
+  half-even rounding, so a figure agrees with a hand calculation from the published table;
+- the minus sign is U+2212 (``−4``), and a value that rounds to zero never shows a sign;
+- every space inside one formatted value is a no-break space, so a value never breaks
+  across lines (``42 %``, ``p = 0,03``);
+- a missing value (``None``, NaN, ``pd.NA``) is written as an en dash ``–``.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+MISSING = "\u2013"
+
+
+def is_missing(x: object) -> bool:
+    """Return True for ``None``, NaN and pandas' missing markers (``pd.NA``, ``pd.NaT``).
+
+    Examples
+    --------
+    >>> is_missing(float("nan")), is_missing(0)
+    (True, False)
+    """
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN, pd.NaT; pd.NA raises on bool()
+    except TypeError:
+        return True
+
+
+def _decimal(x: float | int, decimals: int, scale: int = 0) -> Decimal:
+    # repr() gives the shortest decimal that round-trips, i.e. the number as a person would
+    # write it; scaleb() multiplies by 10**scale exactly (0.285 -> 28.5, not 28.4999...).
+    value = Decimal(repr(float(x))) if not isinstance(x, int) else Decimal(x)
+    quantum = Decimal(1).scaleb(-decimals)
+    return value.scaleb(scale).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _write(value: Decimal, sign: bool = False) -> str:
+    if value == 0:
+        value = abs(value)  # -0 and -0,0 are written without a sign
+    integer, _, fraction = f"{abs(value):f}".partition(".")
+    groups = f"{int(integer):,}".replace(",", NBSP)
+    body = groups + ("," + fraction if fraction else "")
+    if value < 0:
+        return MINUS + body
+    return ("+" + body) if sign and value > 0 else body
+
+
+def num(x: float | int | None, decimals: int = 0) -> str:
+    """Write a number with decimal comma and no-break-space thousands separator.
+
+    Parameters
+    ----------
+    x : float, int or None
+        The number; missing values give ``"–"``.
+    decimals : int, default 0
+        Digits after the comma, rounded half up.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is infinite or ``decimals`` is negative.
+
+    Examples
+    --------
+    >>> num(3.985, 2), num(1234) == "1\\u00a0234"
+    ('3,99', True)
+    """
+    if is_missing(x):
+        return MISSING
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    if isinstance(x, float) and math.isinf(x):
+        raise ValueError(f"cannot format an infinite number: {x}")
+    return _write(_decimal(x, decimals))
+
+
+def pct(share: float | None, decimals: int = 0) -> str:
+    """Write a share (0..1) as a percentage: ``0.42`` -> ``"42 %"`` (no-break space).
+
+    Examples
+    --------
+    >>> pct(0.285) == "29\\u00a0%"
+    True
+    """
+    if is_missing(share):
+        return MISSING
+    return _write(_decimal(share, decimals, scale=2)) + NBSP + "%"
+
+
+def pp(diff: float | None, decimals: int = 0) -> str:
+    """Write a difference of shares in signed percentage points: ``0.12`` -> ``"+12 prosentpoeng"``.
+
+    A negative difference uses the minus sign U+2212; a difference that rounds to zero has
+    no sign. "prosentpoeng" is the same in singular and plural.
+
+    Examples
+    --------
+    >>> pp(-0.04) == "\\u22124\\u00a0prosentpoeng"
+    True
+    """
+    if is_missing(diff):
+        return MISSING
+    return _write(_decimal(diff, decimals, scale=2), sign=True) + NBSP + "prosentpoeng"
+
+
+def count_of(k: int | None, n: int | None) -> str:
+    """Write "k of n": ``count_of(75, 186)`` -> ``"75 av 186"`` (no-break spaces).
+
+    Examples
+    --------
+    >>> count_of(75, 186).replace("\\u00a0", " ")
+    '75 av 186'
+    """
+    if is_missing(k) or is_missing(n):
+        return MISSING
+    return f"{num(k)}{NBSP}av{NBSP}{num(n)}"
+
+
+def p_value(p: float | None) -> str:
+    """Write a p-value: ``"p = 0,03"``, ``"p = 0,004"``, ``"p < 0,001"``.
+
+    Two decimals, three below 0.01 (APA practice). A p-value below 0.05 that would
+    round up to 0,05 is written ``"p < 0,05"`` so the text never contradicts the test's
+    ``significant`` flag.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is outside 0..1.
+
+    Examples
+    --------
+    >>> p_value(0.0312).replace("\\u00a0", " "), p_value(0.0004).replace("\\u00a0", " ")
+    ('p = 0,03', 'p < 0,001')
+    """
+    if is_missing(p):
+        return MISSING
+    if not 0 <= p <= 1:
+        raise ValueError(f"a p-value lies in 0..1, got {p}")
+    if p < 0.001:
+        return f"p{NBSP}<{NBSP}0,001"
+    decimals = 2 if p >= 0.01 else 3
+    rounded = _decimal(p, decimals)
+    if p < 0.05 and rounded >= Decimal("0.05"):
+        return f"p{NBSP}<{NBSP}0,05"
+    return f"p{NBSP}={NBSP}{_write(rounded)}"
+
+
+def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.95) -> str:
+    """Write a confidence interval of a share: ``"95 % KI 38–47 %"``.
+
+    Examples
+    --------
+    >>> ci(0.381, 0.474).replace("\\u00a0", " ")
+    '95 % KI 38–47 %'
+    """
+    if is_missing(lo) or is_missing(hi):
+        return MISSING
+    low = _write(_decimal(lo, decimals, scale=2))
+    high = _write(_decimal(hi, decimals, scale=2))
+    return f"{_write(_decimal(level, 0, scale=2))}{NBSP}%{NBSP}KI{NBSP}{low}\u2013{high}{NBSP}%"
