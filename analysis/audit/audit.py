@@ -27,6 +27,7 @@ COLUMNS = [
     "explanation",
     "inconsistent",
     "inconsistency",
+    "contradictions",
     "section",
     "quote",
 ]
@@ -50,7 +51,8 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
         ``within-rounding``, ``not-reproducible`` or ``not-derivable``; ``explanation`` holds the
         arithmetic; ``inconsistent`` is True when the published figures of that question cannot
         all hold at once and this figure is in the smallest set whose removal resolves it, with
-        the solver's arithmetic in ``inconsistency``.
+        the solver's arithmetic in ``inconsistency``; ``contradictions`` names the entries of
+        ``data/published/contradictions.yaml`` (the report contradicting itself) that involve it.
     """
     if solutions is None:
         solutions = solve_published(bundle)
@@ -58,6 +60,10 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
     for solution in solutions.values():
         for fid in solution.dropped:
             dropped[fid] = solution.explanations.get(fid, "")
+    contradicted: dict[str, list[str]] = {}
+    for c in bundle.contradictions:
+        for fid in c.figures:
+            contradicted.setdefault(fid, []).append(c.id)
     records = []
     for _, fig in bundle.ledger.iterrows():
         wave = bundle.waves.get(int(fig["year"]))
@@ -80,7 +86,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
                 "id": fig["id"],
                 "source": fig["source"],
                 "year": int(fig["year"]),
-                "question": fig["question"],
+                "question": None if pd.isna(fig["question"]) else int(fig["question"]),
                 "option": fig["option"],
                 "kind": kind,
                 "printed": fig["value"],
@@ -91,6 +97,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
                 "explanation": text,
                 "inconsistent": fig["id"] in dropped,
                 "inconsistency": dropped.get(fig["id"]),
+                "contradictions": tuple(contradicted.get(fig["id"], ())),
                 "section": fig["section"],
                 "quote": fig["quote"],
             }

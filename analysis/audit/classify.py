@@ -68,15 +68,18 @@ def classify(
     tried = "; ".join(
         _arith(kind, b, v, recomputed, decimals) for b, v in recomputed.values.items()
     )
-    return (
-        NOT_REPRODUCIBLE,
-        basis,
-        value,
-        (
-            f"printed {num(printed, decimals)} needs a value in [{num(lo, decimals + 1)}, "
-            f"{num(hi, decimals + 1)}]; the data give {tried}"
-        ),
+    lo_text = "−∞" if math.isinf(lo) else num(lo, decimals + 1)
+    hi_text = "∞" if math.isinf(hi) else num(hi, decimals + 1)
+    text = (
+        f"printed {_stated(printed, decimals, qualifier)} needs a value in "
+        f"[{lo_text}, {hi_text}]; the data give {tried}"
     )
+    return NOT_REPRODUCIBLE, basis, value, text
+
+
+def _stated(printed: float, decimals: int, qualifier: str | None) -> str:
+    words = {"over": "over ", "under": "under ", "about": "about "}
+    return f"{words.get(qualifier, '')}{num(printed, decimals)}"
 
 
 def _arith(kind: str, basis: str, value: float, rec: Recomputed, decimals: int) -> str:
@@ -85,5 +88,15 @@ def _arith(kind: str, basis: str, value: float, rec: Recomputed, decimals: int) 
         return f"{rec.parts.get('count')} / {rec.parts.get(basis)} ({basis}) = {shown} %"
     if kind == "mean":
         total = num(rec.parts.get("sum", math.nan), 0)
-        return f"sum {total} / n {rec.parts.get('answering')} = {shown}"
-    return f"{shown}"
+        return f"sum {total} / n {rec.parts.get('n')} = {shown}"
+    if kind == "median":
+        return f"median of {rec.parts.get('n')} scores = {shown}"
+    if kind == "count" and "count" in rec.parts:
+        return f"{rec.parts['count']} answers"
+    if "questionnaire" in rec.parts:
+        return f"{rec.parts['questionnaire']} in the questionnaire file"
+    if "respondents" in rec.parts:
+        return f"{rec.parts['respondents']} responses in the export"
+    if "n" in rec.parts:
+        return f"{rec.parts['n']} answered"
+    return shown

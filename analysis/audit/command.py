@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
         records = audit.to_dict(orient="records")
         for rec in records:
             rec["option"] = list(rec["option"]) if rec["option"] is not None else None
+            rec["contradictions"] = list(rec["contradictions"])
             for key, value in rec.items():
                 if isinstance(value, float) and math.isnan(value):
                     rec[key] = None
@@ -41,5 +42,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {status:17} {n:4}")
     for _, row in audit.iterrows():
         flag = " [inconsistent]" if row["inconsistent"] else ""
+        if row["contradictions"]:
+            flag += f" [contradiction: {', '.join(row['contradictions'])}]"
         print(f"{row['id']:40} {row['status']:17}{flag} {row['explanation']}")
     return 0

@@ -95,9 +95,11 @@ def recompute(
         scores = rows["score"].astype(float)
         value = scores.mean() if kind == "mean" else scores.median()
         return Recomputed(
-            {"value": float(value)}, {"sum": float(scores.sum()), "answering": answering}
+            {"value": float(value)}, {"sum": float(scores.sum()), "n": answering}
         )
     wanted = set(figure["option"])
+    if not wanted:
+        return Recomputed(derivable=False, reason="the figure names no option to count")
     count = int(column.isin(wanted).sum())
     if kind == "count":
         return Recomputed({"value": float(count)}, {"count": count})

@@ -72,8 +72,10 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
                 counts[question.id] = QuestionCounts(solution.n, texts=texts)
             else:
                 counts[question.id] = QuestionCounts(
-                    solution.n, dict(solution.counts),
+                    solution.n,
+                    dict(solution.counts),
                     other_texts=tuple(wave.get("other_texts", {}).get(question.id, ())),
+                    several=several_from_ledger(ledger, year, question.number, solution.n),
                 )
         start, end = (dt.date.fromisoformat(str(d)) for d in wave["window"])
         rows = generate_rows(questionnaire, counts, respondents[year], seed=wave["seed"],
@@ -113,6 +115,21 @@ def wave_respondents(ledger, year: int) -> int:
         raise ValueError(f"ledger: expected one number of respondents for {year} "
                          f"(kind n, question null, basis respondents), found {values}")
     return values[0]
+
+
+def several_from_ledger(ledger, year: int, number: int, n: int) -> int | None:
+    """Respondents ticking more than one option, from a published share of them (if any).
+
+    The count is the integer nearest to the printed share of ``n``; the audit checks it.
+    """
+    rows = ledger[
+        (ledger["year"] == year)
+        & (ledger["question"] == number)
+        & (ledger["basis"] == "respondents ticking more than one option")
+    ]
+    if rows.empty:
+        return None
+    return round(float(rows.iloc[0]["value"]) / 100 * n)
 
 
 def free_text_year(free_text) -> int:

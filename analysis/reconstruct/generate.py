@@ -32,6 +32,7 @@ class QuestionCounts:
     counts: Mapping[object, int] = field(default_factory=dict)
     texts: Sequence[str] = ()
     other_texts: Sequence[str] = ()
+    several: int | None = None  #: respondents ticking more than one option, when published
 
 
 def generate_rows(
@@ -163,8 +164,7 @@ def _multiple(question: Question, qc: QuestionCounts, rng) -> list:
             f"{question.id}: {total} choices cannot be spread over {n} respondents "
             f"choosing {low}-{high} each"
         )
-    room = np.full(n, total // n)
-    room[rng.permutation(n)[: total - room.sum()]] += 1
+    room = _degrees(question, n, total, qc.several, rng)
     chosen: list[set[str]] = [set() for _ in range(n)]
     order = sorted(labels, key=lambda lb: -int(qc.counts.get(lb, 0)))
     for label in order:
@@ -179,6 +179,27 @@ def _multiple(question: Question, qc: QuestionCounts, rng) -> list:
             room[i] -= 1
     answers = [[lb for lb in labels if lb in picked] for picked in chosen]
     return _with_other_texts(question, answers, qc.other_texts)
+
+
+def _degrees(question: Question, n: int, total: int, several: int | None, rng) -> np.ndarray:
+    """How many options each respondent ticks: as even as possible, or, when the report says
+    how many ticked more than one, exactly that many with two or more and the rest with one."""
+    if several is None:
+        room = np.full(n, total // n)
+        room[rng.permutation(n)[: total - room.sum()]] += 1
+        return room
+    rest = total - (n - several)
+    if not (2 * several <= rest <= several * len(question.options)) and several:
+        raise GenerationError(
+            f"{question.id}: {several} of {n} respondents cannot tick more than one option "
+            f"with {total} ticks in all"
+        )
+    room = np.ones(n, dtype=int)
+    multi = rng.permutation(n)[:several]
+    if several:
+        room[multi] = rest // several
+        room[multi[: rest - (rest // several) * several]] += 1
+    return room
 
 
 def _with_other_texts(question: Question, answers: list, texts: Sequence[str]) -> list:

@@ -9,7 +9,10 @@ as it can be and HiGHS stays numerically comfortable.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,13 +101,35 @@ class Model:
         for k, v in self.objective.items():
             cost[k] = v
         constraints = [LinearConstraint(np.array(a_rows), lows, highs)] if a_rows else []
-        res = milp(
-            cost, constraints=constraints, integrality=np.array(self.integer, dtype=int),
-            bounds=Bounds(self.lbs, self.ubs), options={"time_limit": time_limit},
-        )
+        with _quiet_native_stdout():
+            res = milp(
+                cost, constraints=constraints, integrality=np.array(self.integer, dtype=int),
+                bounds=Bounds(self.lbs, self.ubs), options={"time_limit": time_limit},
+            )
         if res.x is None or res.status not in (0, 1):
             return None
         values = res.x.copy()
         mask = np.array(self.integer)
         values[mask] = np.round(values[mask])
         return values
+
+
+@contextlib.contextmanager
+def _quiet_native_stdout():
+    """Silence HiGHS, which sometimes prints a debug line straight to file descriptor 1.
+
+    ``disp=False`` does not reach that line, and it would corrupt ``audit --json`` output.
+    """
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real stdout (e.g. some test runners): nothing to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)

@@ -1,0 +1,127 @@
+"""The book's definition, read from ``_quarto.yml`` into a frozen dataclass."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from analysis.engine.errors import RenderError
+
+_TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
+
+
+@dataclass(frozen=True)
+class Book:
+    """What ``_quarto.yml`` says about the book.
+
+    Attributes
+    ----------
+    root : Path
+        Project root (the directory of ``_quarto.yml``).
+    title, subtitle, author, date, lang : str
+        Book metadata (``book.*`` and top-level ``lang``).
+    chapters, appendices : tuple of str
+        Source paths relative to ``root``, in reading order.
+    formats : tuple of str
+        Output formats named under ``format:`` (``html``, ``typst``).
+    echo, warning : bool
+        Defaults of the cell options of the same name (``execute:``).
+    output_dir : str
+        ``project.output-dir`` (``_book``).
+    """
+
+    root: Path
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    date: str = ""
+    lang: str = "nb"
+    chapters: tuple[str, ...] = ()
+    appendices: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ("html", "typst")
+    echo: bool = False
+    warning: bool = False
+    output_dir: str = "_book"
+    format_options: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """All chapter sources, appendices last."""
+        return self.chapters + self.appendices
+
+    @property
+    def slug(self) -> str:
+        """ASCII file stem of the PDF, e.g. ``NorCRIN-brukerundersokelse-2025``."""
+        text = unicodedata.normalize("NFKD", self.title.translate(_TRANSLIT))
+        text = text.encode("ascii", "ignore").decode()
+        words = "".join(c if c.isalnum() else " " for c in text).split()
+        return "-".join(words) or "book"
+
+
+def load_book(root: Path) -> Book:
+    """Read ``<root>/_quarto.yml``.
+
+    Parameters
+    ----------
+    root : Path
+        Project root.
+
+    Returns
+    -------
+    Book
+
+    Raises
+    ------
+    RenderError
+        If the file is missing, is not a book project, or lists a chapter that does not exist.
+
+    Examples
+    --------
+    >>> load_book(Path("/work/main")).slug  # doctest: +SKIP
+    'NorCRIN-brukerundersokelse-2025'
+    """
+    path = root / "_quarto.yml"
+    if not path.is_file():
+        raise RenderError(f"{path}: not found; the book is defined there")
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    project = config.get("project") or {}
+    if project.get("type") != "book":
+        raise RenderError(f"{path}: project.type is {project.get('type')!r}; allowed: 'book'")
+    book = config.get("book") or {}
+    chapters = tuple(_chapter_list(path, book, "chapters"))
+    appendices = tuple(_chapter_list(path, book, "appendices"))
+    for source in chapters + appendices:
+        if not (root / source).is_file():
+            raise RenderError(f"{path}: book lists {source!r}, which does not exist")
+    execute = config.get("execute") or {}
+    formats = config.get("format") or {"html": {}}
+    return Book(
+        root=root,
+        title=str(book.get("title", "")),
+        subtitle=str(book.get("subtitle", "")),
+        author=str(book.get("author", "")),
+        date=str(book.get("date", "")),
+        lang=str(config.get("lang", "nb")),
+        chapters=chapters,
+        appendices=appendices,
+        formats=tuple(formats),
+        echo=bool(execute.get("echo", False)),
+        warning=bool(execute.get("warning", False)),
+        output_dir=str(project.get("output-dir", "_book")),
+        format_options={k: dict(v or {}) for k, v in formats.items()},
+    )
+
+
+def _chapter_list(path: Path, book: dict, key: str) -> list[str]:
+    """Return ``book.<key>`` as a list of source paths."""
+    entries: list[str] = []
+    for entry in book.get(key) or []:
+        if isinstance(entry, str):
+            entries.append(entry)
+        else:
+            # Parts ("- part: ...") would need part pages; refuse rather than drop the title.
+            raise RenderError(f"{path}: book.{key} entry {entry!r}; allowed: a file path")
+    return entries

@@ -1,0 +1,175 @@
+"""Numbering and cross-references, as Quarto books do them (``lang: nb`` wording).
+
+Chapters are numbered in book order, skipping ``{.unnumbered}`` ones; appendices are lettered
+A, B, ...; sections ``3.1``, ``3.1.2``. Figures and tables are numbered per chapter (``3.1``,
+``3.2``) from the ``fig-``/``tbl-`` labels of the cells. ``@fig-x`` becomes "Figur 3.1",
+``@tbl-x`` "Tabell 3.2", ``@sec-x`` "Kapittel 3" (a chapter), "Vedlegg A" (an appendix) or
+"Seksjon 3.1" (a section). Quarto's own nb file says "Kapitel"/"Bilag"; we use bokmål.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from string import ascii_uppercase
+
+from analysis.engine.errors import RenderError, UnsupportedError
+from analysis.engine.qmd import CodeCell, QmdDocument, prose_lines
+
+WORDS = {"fig": "Figur", "tbl": "Tabell", "chapter": "Kapittel", "appendix": "Vedlegg",
+         "sec": "Seksjon"}
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+_REF = re.compile(r"(?<![\w@.\]\[-])@(?P<label>(?:fig|tbl|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])")
+_BRACKET_REF = re.compile(r"\[-?@(?:fig|tbl|sec)-|\?@(?:fig|tbl|sec)-")
+_PROSE_LABEL = re.compile(r"\{#(?:fig|tbl)-")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A numbered target: ``text`` is what ``@label`` becomes, ``page`` the chapter source."""
+
+    label: str
+    text: str
+    page: str
+
+
+@dataclass
+class ChapterInfo:
+    """Numbers of one chapter: its own, its title, and the heading numbers in order."""
+
+    source: str
+    number: str | None
+    title: str = ""
+    headings: list[str | None] = field(default_factory=list)
+
+
+@dataclass
+class RefIndex:
+    """Every reference target of the book, and the numbering of each chapter."""
+
+    refs: dict[str, Ref] = field(default_factory=dict)
+    chapters: dict[str, ChapterInfo] = field(default_factory=dict)
+
+    def add(self, ref: Ref, where: str) -> None:
+        if ref.label in self.refs:
+            raise RenderError(f"{where}: label {ref.label!r} is already used in "
+                              f"{self.refs[ref.label].page}")
+        self.refs[ref.label] = ref
+
+
+def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
+    """Number chapters, sections, figures and tables of the whole book.
+
+    Parameters
+    ----------
+    docs : list of QmdDocument
+        Every chapter in book order (appendices last).
+    appendices : set of str
+        Paths (``QmdDocument.path``) of the appendices.
+
+    Returns
+    -------
+    RefIndex
+
+    Raises
+    ------
+    RenderError
+        If a label is used twice.
+    UnsupportedError
+        For bracketed references (``[@fig-x]``) and figure/table labels in prose.
+    """
+    index, chapter_no, appendix_no = RefIndex(), 0, 0
+    for doc in docs:
+        info = ChapterInfo(doc.path, None)
+        counters = {"fig": 0, "tbl": 0}
+        levels: list[int] = []
+        for block in doc.blocks:
+            if isinstance(block, CodeCell):
+                kind = block.label.split("-", 1)[0]
+                if kind in counters and "-" in block.label:
+                    counters[kind] += 1
+                    prefix = f"{info.number}." if info.number else ""
+                    text = f"{WORDS[kind]} {prefix}{counters[kind]}"
+                    index.add(Ref(block.label, text, doc.path), f"{doc.path}:{block.line}")
+                continue
+            for offset, line in prose_lines(block.text):
+                lineno = block.line + offset
+                if _BRACKET_REF.search(line) or _PROSE_LABEL.search(line):
+                    raise UnsupportedError(doc.path, lineno, f"cross-reference form in {line!r}")
+                match = _HEADING.match(line)
+                if not match:
+                    continue
+                level, attrs = len(match.group("hashes")), match.group("attrs") or ""
+                unnumbered = ".unnumbered" in attrs.split() or "-" in attrs.split()
+                if level == 1 and not info.title:
+                    info.title = match.group("title")
+                    if not unnumbered:
+                        if doc.path in appendices:
+                            info.number = ascii_uppercase[appendix_no]
+                            appendix_no += 1
+                        else:
+                            chapter_no += 1
+                            info.number = str(chapter_no)
+                    number, word = info.number, "appendix" if doc.path in appendices else "chapter"
+                else:
+                    number, word = _section_number(info.number, levels, level, unnumbered), "sec"
+                info.headings.append(number)
+                label = next((a[1:] for a in attrs.split() if a.startswith("#sec-")), None)
+                if label:
+                    text = f"{WORDS[word]} {number}" if number else match.group("title")
+                    index.add(Ref(label, text, doc.path), f"{doc.path}:{lineno}")
+        index.chapters[doc.path] = info
+    return index
+
+
+def _section_number(chapter: str | None, levels: list[int], level: int, unnumbered: bool):
+    if unnumbered or chapter is None:
+        return None
+    depth = level - 1  # "##" is the first level below the chapter
+    del levels[depth:]
+    levels.extend([0] * (depth - len(levels)))
+    levels[depth - 1] += 1
+    return ".".join([chapter, *map(str, levels)])
+
+
+def number_headings(text: str, numbers: list[str | None]) -> str:
+    """Prefix the headings of ``text`` with the next numbers of ``numbers`` (consumed)."""
+    lines = text.split("\n")
+    for offset, line in prose_lines(text):
+        match = _HEADING.match(line)
+        if match and numbers:
+            number = numbers.pop(0)
+            if number:
+                hashes = match.group("hashes")
+                rest = line[len(hashes):].lstrip()
+                lines[offset] = f"{hashes} [{number}]{{.header-section-number}} {rest}"
+    return "\n".join(lines)
+
+
+def resolve_refs(text: str, index: RefIndex, href, path: str, first_line: int) -> str:
+    """Replace ``@fig-x``/``@tbl-x``/``@sec-x`` by links ``[Figur 3.1](href(ref))``.
+
+    Parameters
+    ----------
+    text : str
+        Prose starting at line ``first_line`` of the chapter file ``path``.
+    index : RefIndex
+        From :func:`collect`.
+    href : callable
+        ``Ref -> str``, the link target for the output format.
+
+    Raises
+    ------
+    RenderError
+        Naming the file, line and label, if a reference has no target.
+    """
+
+    def replace(match: re.Match) -> str:
+        ref = index.refs.get(match.group("label"))
+        if ref is None:
+            line = first_line + text.count("\n", 0, match.start())
+            raise RenderError(f"{path}:{line}: unresolved cross-reference @{match.group('label')}; "
+                              f"known labels: {', '.join(sorted(index.refs)) or 'none'}")
+        return f"[{ref.text}]({href(ref)})"
+
+    return _REF.sub(replace, text)

@@ -1,0 +1,151 @@
+"""HTML output: one page per chapter (pandoc), with sidebar, page contents and prev/next."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+import pypandoc
+
+from analysis.engine.book import Book
+from analysis.engine.crossref import ChapterInfo
+from analysis.engine.errors import RenderError
+
+_SUBHEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+CSS = """\
+body{margin:0;font-family:"DejaVu Sans",system-ui,sans-serif;line-height:1.55;color:#1d1d1d}
+.layout{display:flex;min-height:100vh}
+nav.sidebar{width:17rem;flex:none;background:#f4f6f8;padding:1rem;border-right:1px solid #dde}
+nav.sidebar a{display:block;padding:.2rem 0;color:#234;text-decoration:none}
+nav.sidebar a.active{font-weight:bold}
+nav.sidebar .book-title{font-size:1.1rem;font-weight:bold;margin-bottom:1rem}
+main{max-width:48rem;padding:1rem 2rem;flex:1}
+aside.toc{width:14rem;flex:none;padding:1rem;font-size:.9rem}
+aside.toc a{display:block;color:#345;text-decoration:none}
+.header-section-number{margin-right:.4em;color:#555}
+figure{margin:1.5rem 0}figure img{max-width:100%}figcaption{font-size:.9rem;color:#444}
+table{border-collapse:collapse;margin:1rem 0}
+th,td{border-bottom:1px solid #ccd;padding:.25rem .6rem}caption{text-align:left;color:#444}
+pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}
+.inline-value{text-decoration:none}
+.page-nav{display:flex;justify-content:space-between;margin:3rem 0 1rem;border-top:1px solid #dde;
+padding-top:1rem}
+.title-block h1{margin-bottom:.2rem}.title-block p{margin:.1rem 0;color:#444}
+"""
+
+
+def page_of(source: str) -> str:
+    """HTML page of a chapter source: ``chapters/x.qmd`` -> ``chapters/x.html``."""
+    return str(PurePosixPath(source).with_suffix(".html"))
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """Link from one page to another, both relative to the output root."""
+    if from_page == to_page:
+        return ""
+    start = str(PurePosixPath(from_page).parent)
+    return os.path.relpath(to_page, start).replace(os.sep, "/")
+
+
+def markdown_to_html(markdown: str, where: str) -> str:
+    """Convert a chapter's markdown to an HTML fragment with pandoc.
+
+    Raises
+    ------
+    RenderError
+        Naming ``where`` if pandoc fails.
+    """
+    try:
+        return pypandoc.convert_text(markdown, "html5", format="markdown",
+                                     extra_args=["--wrap=none"])
+    except RuntimeError as exc:
+        raise RenderError(f"{where}: pandoc could not convert the chapter: {exc}") from None
+
+
+def chapter_label(info: ChapterInfo) -> str:
+    """Sidebar text: ``"3 Tilhørighet"`` or the title alone for unnumbered chapters."""
+    title = html.escape(re.sub(r"[*_`]", "", info.title))
+    return f'<span class="header-section-number">{info.number}</span> {title}' \
+        if info.number else title
+
+
+def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: int,
+               body: str) -> Path:
+    """Write the page of chapter number ``position`` (0-based) and return its path.
+
+    Parameters
+    ----------
+    book : Book
+        For the title, language and the title block of the first page.
+    out_root : Path
+        Output directory (staging ``_book``).
+    infos : list of ChapterInfo
+        All chapters in order (sidebar, previous/next).
+    position : int
+        Index of this chapter in ``infos``.
+    body : str
+        The chapter's HTML fragment.
+    """
+    page = page_of(infos[position].source)
+    css = relative_link(page, "style.css")
+    links = []
+    for i, info in enumerate(infos):
+        href = relative_link(page, page_of(info.source)) or PurePosixPath(page).name
+        active = ' class="active"' if i == position else ""
+        links.append(f'<a href="{href}"{active}>{chapter_label(info)}</a>')
+    toc = "".join(
+        f'<a href="#{anchor}" style="margin-left:{(int(level) - 2)}em">'
+        f"{html.escape(_TAG.sub('', text))}</a>"
+        for level, anchor, text in _SUBHEADING.findall(body)
+    )
+    nav = []
+    for step, arrow in ((-1, "&larr; "), (1, "")):
+        j = position + step
+        if 0 <= j < len(infos):
+            label = f"{arrow}{chapter_label(infos[j])}" + (" &rarr;" if step > 0 else "")
+            nav.append(f'<a href="{relative_link(page, page_of(infos[j].source))}">{label}</a>')
+        else:
+            nav.append("<span></span>")
+    title_block = ""
+    if position == 0:
+        title_block = (
+            f'<header class="title-block"><h1>{html.escape(book.title)}</h1>'
+            f"<p>{html.escape(book.subtitle)}</p><p>{html.escape(book.author)}</p>"
+            f"<p>{html.escape(book.date)}</p></header>"
+        )
+    page_title = html.escape(_TAG.sub("", chapter_label(infos[position])))
+    document = f"""<!DOCTYPE html>
+<html lang="{book.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{page_title} – {html.escape(book.title)}</title>
+<link rel="stylesheet" href="{css}">
+</head>
+<body>
+<div class="layout">
+<nav class="sidebar"><div class="book-title">{html.escape(book.title)}</div>
+{"".join(links)}</nav>
+<main>
+{title_block}
+{body}
+<nav class="page-nav">{"".join(nav)}</nav>
+</main>
+<aside class="toc"><strong>På denne siden</strong>{toc}</aside>
+</div>
+</body>
+</html>
+"""
+    path = out_root / page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def write_css(out_root: Path) -> None:
+    """Write the shared stylesheet ``style.css``."""
+    (out_root / "style.css").write_text(CSS, encoding="utf-8")

@@ -1,0 +1,106 @@
+"""PDF output: all chapters -> one pandoc Typst document -> PDF with the typst wheel.
+
+Fonts come only from the DejaVu folder (system fonts ignored) and the PDF timestamp is fixed,
+so the same sources give the same PDF. Headings carry their numbers as text (the same
+numbers as the HTML); Typst's own heading and caption numbering is switched off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pypandoc
+import typst
+
+from analysis.engine.book import Book
+from analysis.engine.errors import RenderError
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
+#set document(title: [$title$])
+#set page(paper: "$papersize$", margin: 2.5cm)
+#set text(lang: "$lang$", font: "DejaVu Serif", size: 10.5pt)
+#show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
+#set par(justify: true)
+#set heading(numbering: none)
+#show heading.where(level: 1): it => { pagebreak(weak: true); it }
+#show figure.caption: it => it.body
+#show figure.where(kind: table): set figure.caption(position: top)
+#set image(width: 90%)
+#set table(inset: 6pt, stroke: (x: none, y: 0.5pt + luma(180)))
+#show link: set text(fill: rgb("#1a4d80"))
+
+#page(numbering: none)[
+  #v(30%)
+  #align(center)[
+    #text(size: 24pt, weight: "bold")[$title$]
+    #v(1em)
+    #text(size: 16pt)[$subtitle$]
+    #v(3em)
+    #text(size: 12pt)[$author$ \ $date$]
+  ]
+]
+#set page(numbering: "1")
+#counter(page).update(1)
+#outline(title: [Innhold], depth: 2)
+
+$body$
+"""
+
+
+def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
+    """Convert the concatenated chapters' markdown to a standalone Typst document.
+
+    Parameters
+    ----------
+    book : Book
+        Title page metadata and language.
+    markdown : str
+        All chapters, in order, rendered for the ``typst`` target.
+    template_dir : Path
+        Where to write the pandoc template (a scratch folder).
+
+    Returns
+    -------
+    str
+        Typst source.
+
+    Raises
+    ------
+    RenderError
+        If pandoc fails.
+    """
+    template = template_dir / "book.typst"
+    template.write_text(TEMPLATE, encoding="utf-8")
+    papersize = str(book.format_options.get("typst", {}).get("papersize", "a4"))
+    args = ["--standalone", f"--template={template}", "--wrap=none",
+            f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
+            f"--metadata=author:{book.author}", f"--metadata=date:{book.date}",
+            f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}"]
+    try:
+        return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
+    except RuntimeError as exc:
+        raise RenderError(f"pandoc could not convert the book to Typst: {exc}") from None
+
+
+def compile_pdf(typ_path: Path, pdf_path: Path, root: Path, date: str = "") -> Path:
+    """Compile ``typ_path`` to ``pdf_path`` (paths inside the document resolve from ``root``).
+
+    Raises
+    ------
+    RenderError
+        With typst's diagnostics, naming the ``.typ`` file.
+    """
+    try:
+        stamp = int(dt.datetime.fromisoformat(date).replace(tzinfo=dt.UTC).timestamp())
+    except ValueError:
+        stamp = 0
+    fonts = [str(FONT_DIR)] if FONT_DIR.is_dir() else []
+    try:
+        typst.compile(str(typ_path), output=str(pdf_path), root=str(root), font_paths=fonts,
+                      ignore_system_fonts=bool(fonts), timestamp=stamp)
+    except Exception as exc:  # the wheel raises its own TypstError type
+        raise RenderError(f"{typ_path}: typst could not compile the book: {exc}") from None
+    return pdf_path

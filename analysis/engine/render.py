@@ -1,0 +1,122 @@
+"""Render the book with the built-in engine into ``_book/``, atomically.
+
+Everything is built in a staging folder beside ``_book/``; only when every chapter executed
+and every format was written is the old ``_book/`` moved aside and the staging folder renamed
+into its place. A failing render removes the staging folder and leaves ``_book/`` untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from analysis.engine import crossref, html, pdf
+from analysis.engine.book import Book, load_book
+from analysis.engine.execution import execute_chapters, read_chapters, trace
+from analysis.engine.outputs import Target, chapter_markdown
+
+FORMATS = ("html", "pdf")
+
+
+def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
+                log: Callable[[str], None] = print) -> Path:
+    """Render the book at ``root`` to ``<root>/_book``.
+
+    Parameters
+    ----------
+    root : Path
+        Project root (holds ``_quarto.yml``).
+    formats : tuple of str
+        Any of ``"html"`` and ``"pdf"``.
+    use_cache : bool
+        Reuse frozen chapters (see :mod:`analysis.engine.cache`).
+    log : callable
+        Receives progress lines.
+
+    Returns
+    -------
+    Path
+        The output directory.
+
+    Raises
+    ------
+    RenderError
+        If anything fails; ``_book/`` is then left as it was.
+    """
+    started = time.perf_counter()
+    book = load_book(root)
+    log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
+    docs = read_chapters(root, book.sources)
+    index = crossref.collect(docs, set(book.appendices))
+    output = root / book.output_dir
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=root))
+    try:
+        chapters = execute_chapters(root, docs, use_cache, log)
+        values = trace(chapters)
+        (staging / "inline-values.json").write_text(
+            json.dumps(values, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if "html" in formats:
+            step = time.perf_counter()
+            _write_html(book, staging, chapters, index)
+            log(f"html: {len(chapters)} pages in {time.perf_counter() - step:.1f} s")
+        if "pdf" in formats:
+            step = time.perf_counter()
+            pdf_path = _write_pdf(book, staging, chapters, index)
+            log(f"pdf: {pdf_path.name} in {time.perf_counter() - step:.1f} s")
+        (staging / "render-log.json").write_text(json.dumps({
+            "engine": "builtin", "formats": list(formats),
+            "chapters": [{"chapter": c.doc.path, "cached": c.cached,
+                          "seconds": round(c.seconds, 2)} for c in chapters],
+        }, indent=1) + "\n", encoding="utf-8")
+        _swap_in(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    log(f"done: {output} in {time.perf_counter() - started:.1f} s")
+    return output
+
+
+def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> None:
+    html.write_css(out)
+    infos = [index.chapters[c.doc.path] for c in chapters]
+    for position, chapter in enumerate(chapters):
+        page = html.page_of(chapter.doc.path)
+
+        def href(ref, page=page):
+            return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
+
+        target = Target("html", out, "", href)
+        markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                    book.echo, book.warning)
+        body = html.markdown_to_html(markdown, chapter.doc.path)
+        html.write_page(book, out, infos, position, body)
+
+
+def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex) -> Path:
+    parts = []
+    for chapter in chapters:
+        folder = str(PurePosixPath(chapter.doc.path).parent)
+        prefix = "" if folder == "." else f"{folder}/"
+        target = Target("typst", out, prefix, lambda ref: f"#{ref.label}")
+        parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                      book.echo, book.warning))
+    with tempfile.TemporaryDirectory() as scratch:
+        source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
+    typ_path = out / f"{book.slug}.typ"
+    typ_path.write_text(source, encoding="utf-8")
+    return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree)."""
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        output.rename(old / output.name)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,34 @@
+"""The real book at the project root renders (HTML) with the built-in engine."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from analysis.engine.book import load_book
+from analysis.engine.render import render_book
+from analysis.paths import project_root
+
+
+@pytest.mark.slow
+def test_real_book_renders_to_html(tmp_path):
+    source = project_root()
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(source / "_quarto.yml", root)
+    for folder in ("chapters", "data"):
+        shutil.copytree(source / folder, root / folder)
+    book = load_book(source)
+    for chapter in book.sources:
+        (root / chapter).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / chapter, root / chapter)
+    render_book(root, ("html",), log=lambda line: None)
+    out = root / "_book"
+    assert (out / "index.html").is_file()
+    for chapter in book.sources:
+        page = (out / chapter).with_suffix(".html")
+        # the book's title block on the first page is an <h1> without id; chapters have ids
+        assert len(re.findall(r"<h1[^>]*\bid=", page.read_text("utf-8"))) == 1, chapter
+    assert "NorCRIN brukerundersøkelse 2025" in (out / "index.html").read_text("utf-8")

@@ -1,0 +1,24 @@
+"""The pipe-table formatter run in the kernel, and the book's slug."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.engine.book import Book
+from analysis.engine.kernel import dataframe_to_pipe_table
+
+
+def test_pipe_table_aligns_numbers_right_and_blanks_missing():
+    frame = pd.DataFrame({"Svar": ["Ja", "Nei|kanskje"], "Andel": [0.5, float("nan")]})
+    assert dataframe_to_pipe_table(frame) == (
+        "| Svar | Andel |\n|:--|--:|\n| Ja | 0.5 |\n| Nei\\|kanskje |  |")
+
+
+def test_pipe_table_keeps_a_named_index():
+    frame = pd.DataFrame({"n": [3]}, index=pd.Index(["Helse Bergen"], name="Tilhørighet"))
+    assert dataframe_to_pipe_table(frame) == "| Tilhørighet | n |\n|:--|--:|\n| Helse Bergen | 3 |"
+
+
+def test_slug_is_ascii():
+    assert Book(root=None, title="NorCRIN brukerundersøkelse 2025").slug == (
+        "NorCRIN-brukerundersokelse-2025")
