@@ -32,6 +32,9 @@ class WaveEntry(BaseModel):
     export: str = Field(description="File name under data/exports/ (xlsx or csv).")
     questionnaire: int = Field(description="Year of the questionnaire file to read it with.")
     reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
+    ranges: str | None = Field(
+        None, description="For a reconstruction: file with the count ranges the figures allow."
+    )
     note: str | None = None
 
 
@@ -43,7 +46,7 @@ class Manifest(BaseModel):
     waves: list[WaveEntry] = Field(min_length=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: bundles are cached per object
 class Wave:
     """One survey wave: its questionnaire, its answers and where they came from.
 
@@ -57,6 +60,15 @@ class Wave:
     export: object
     path: Path
     reconstructed: bool
+    #: For a reconstruction: qid -> option label or score -> whether published figures pin the
+    #: count down. None for a real export, where every count is data.
+    determined: Mapping | None = None
+
+    def is_determined(self, qid: str, key) -> bool:
+        """True when the count of an option (or score) is data, not an arbitrary fill."""
+        if self.determined is None:
+            return True
+        return bool(self.determined.get(qid, {}).get(key, False))
 
     @property
     def long(self) -> pd.DataFrame:
@@ -74,7 +86,7 @@ class Wave:
         return self.export.respondents
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: bundles are cached per object
 class SurveyBundle:
     """Everything the report needs, loaded and validated once.
 
@@ -133,6 +145,26 @@ def read_manifest(root: Path | None = None) -> Manifest:
         raise ManifestError(f"{path}: not a valid manifest: {exc}") from exc
 
 
+#: A reconstructed count is "determined" when the published figures leave it this little room:
+#: two answers, or 5 % of those answering (a share known to about ±2.5 percentage points).
+DETERMINED_WIDTH = (2, 0.05)
+
+
+def _determined(path: Path) -> Mapping:
+    """Read ``reconstruction-<year>.yaml`` into qid -> key -> determined?"""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = {}
+    for qid, entry in raw["questions"].items():
+        n = entry.get("n") or 0
+        width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * n)
+        flags = {
+            key: (c["min"] is not None and c["max"] is not None and c["max"] - c["min"] <= width)
+            for key, c in (entry.get("counts") or {}).items()
+        }
+        out[qid] = MappingProxyType(flags)
+    return MappingProxyType(out)
+
+
 def load_bundle(root: Path | None = None) -> SurveyBundle:
     """Read every wave listed in the manifest, the questionnaires and the ledger.
 
@@ -174,7 +206,10 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
         export = read_forms_export(path, questionnaire)
-        waves[entry.year] = Wave(entry.year, questionnaire, export, path, entry.reconstructed)
+        determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
+        waves[entry.year] = Wave(
+            entry.year, questionnaire, export, path, entry.reconstructed, determined
+        )
     return SurveyBundle(
         waves=MappingProxyType(waves),
         ledger=load_ledger(root),

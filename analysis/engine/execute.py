@@ -63,6 +63,8 @@ def execute_notebook(
         resources={"metadata": {"path": str(root)}},
         allow_errors=False,
         record_timing=False,  # keeps the cached notebook free of timestamps
+        # The kernel listens on loopback only; its TCP-without-encryption warning is noise here.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
         client.execute(env=kernel_env(root))

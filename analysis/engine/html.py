@@ -146,6 +146,8 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
     return path
 
 
-def write_css(out_root: Path) -> None:
-    """Write the shared stylesheet ``style.css``."""
-    (out_root / "style.css").write_text(CSS, encoding="utf-8")
+def write_css(out_root: Path, extra: list[Path] = ()) -> None:
+    """Write the shared stylesheet ``style.css``: the engine's layout, then the project's own
+    stylesheets (``format: html: css:`` in ``_quarto.yml``, which real Quarto also applies)."""
+    parts = [CSS] + [p.read_text(encoding="utf-8") for p in extra]
+    (out_root / "style.css").write_text("\n".join(parts), encoding="utf-8")

@@ -81,7 +81,8 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
 
 
 def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> None:
-    html.write_css(out)
+    css = book.format_options.get("html", {}).get("css") or []
+    html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
     infos = [index.chapters[c.doc.path] for c in chapters]
     for position, chapter in enumerate(chapters):
         page = html.page_of(chapter.doc.path)

@@ -54,7 +54,7 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
     waves = settings["waves"]
     questionnaires = {w["year"]: load_questionnaire(w["questionnaire"], root) for w in waves}
     respondents = {w["year"]: wave_respondents(ledger, w["year"]) for w in waves}
-    solutions = solve_ledger(ledger, questionnaires, respondents)
+    solutions = solve_ledger(ledger, questionnaires, respondents, ranges=True)
     written, manifest = [], []
     for wave in waves:
         year = wave["year"]
@@ -83,9 +83,15 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
         path = out / wave["export"]
         write_forms_export(path, rows, questionnaire)
         written.append(path)
+        ranges_name = f"reconstruction-{year}.yaml"
+        (out / ranges_name).write_text(
+            ranges_document(year, questionnaire, solutions), encoding="utf-8"
+        )
+        written.append(out / ranges_name)
         manifest.append({
             "year": year, "export": wave["export"], "questionnaire": wave["questionnaire"],
             "reconstructed": True,
+            "ranges": ranges_name,
             "note": "Rebuilt from the published figures by `python -m analysis reconstruct`; "
                     "not the real answers.",
         })
@@ -115,6 +121,35 @@ def wave_respondents(ledger, year: int) -> int:
         raise ValueError(f"ledger: expected one number of respondents for {year} "
                          f"(kind n, question null, basis respondents), found {values}")
     return values[0]
+
+
+def ranges_document(year: int, questionnaire, solutions) -> str:
+    """YAML: per question, the reconstructed counts and the range the published figures allow.
+
+    The bundle reads it to tell chapters which counts the figures determine; a count whose
+    range is wide is an arbitrary choice and is shown as unknown ("ukjent").
+    """
+    questions = {}
+    for question in questionnaire.questions:
+        sol = solutions.get((year, question.id))
+        if sol is None or sol.n is None:
+            questions[question.id] = {"status": "no figures", "n": None, "counts": {}}
+            continue
+        questions[question.id] = {
+            "status": sol.status,
+            "n": sol.n,
+            "n_min": sol.n_range[0] if sol.n_range else None,
+            "n_max": sol.n_range[1] if sol.n_range else None,
+            "dropped": list(sol.dropped),
+            "counts": {
+                key: {"count": sol.counts.get(key), "min": lo, "max": hi}
+                for key, (lo, hi) in sol.ranges.items()
+            },
+        }
+    header = (f"# Reconstruction of {year}: counts per question and the lowest/highest count the\n"
+              "# published figures allow. Written by `python -m analysis reconstruct`.\n")
+    return header + yaml.safe_dump({"year": year, "questions": questions}, allow_unicode=True,
+                                   sort_keys=False, width=100)
 
 
 def several_from_ledger(ledger, year: int, number: int, n: int) -> int | None:

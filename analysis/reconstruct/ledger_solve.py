@@ -26,6 +26,7 @@ def solve_ledger(
     ledger: pd.DataFrame,
     questionnaires: Mapping[int, Questionnaire],
     respondents_by_year: Mapping[int, int],
+    ranges: bool = False,
 ) -> dict[tuple[int, str], Solution]:
     """Reconstruct counts for every (year, question) the ledger has figures about.
 
@@ -69,7 +70,9 @@ def solve_ledger(
             question = questionnaires[year].question(qid)
         except KeyError as exc:
             raise ReconstructionError(f"figures {ids}: {exc.args[0]}") from exc
-        out[(year, qid)] = solve_question(figs, question, respondents_by_year[year])
+        out[(year, qid)] = solve_question(
+            figs, question, respondents_by_year[year], ranges=ranges
+        )
     return out
 
 

@@ -40,6 +40,10 @@ class Solution:
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
     explanations: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    #: key -> (lowest, highest) count the kept figures allow at this n (when asked for)
+    ranges: dict = field(default_factory=dict)
+    #: (lowest, highest) number answering the kept figures allow (when asked for)
+    n_range: tuple | None = None
 
     @property
     def unique_minimal(self) -> bool:
@@ -50,6 +54,7 @@ class Solution:
 def solve_question(
     figures: list[Figure], question: Question, respondents: int,
     max_alternatives: int = MAX_ALTERNATIVES,
+    ranges: bool = False,
 ) -> Solution:
     """Reconstruct counts for one (year, question) from its published figures.
 
@@ -63,6 +68,9 @@ def solve_question(
         Respondents of the wave; bounds n and is a candidate percent denominator.
     max_alternatives
         Stop looking for other minimal drop sets after this many.
+    ranges
+        Also compute, per option, the lowest and highest count the kept figures allow at the
+        solution's n (two extra solves per option): what the published figures pin down.
 
     Returns
     -------
@@ -96,7 +104,41 @@ def solve_question(
         fig = next(f for f in figures if f.id == fid)
         kept = [f for f in figures if f.id not in sol.dropped]
         sol.explanations[fid] = explain_dropped(fig, kept, question, respondents, sol)
+    if ranges:
+        kept = [f for f in figures if f.id not in sol.dropped]
+        sol.ranges = count_ranges(kept, question, respondents, sol.n)
+        sol.n_range = n_range(kept, question, respondents)
     return sol
+
+
+def n_range(figures: list[Figure], question: Question, respondents: int) -> tuple:
+    """Lowest and highest number answering that the figures allow."""
+    model, h = build_model(figures, question, respondents)
+    bounds = []
+    for sign in (1.0, -1.0):
+        model.objective = {h.n: sign}
+        values = model.solve()
+        bounds.append(None if values is None else int(values[h.n]))
+    return tuple(bounds)
+
+
+def count_ranges(figures: list[Figure], question: Question, respondents: int, n: int) -> dict:
+    """Lowest and highest count of each option that the figures allow when ``n`` answered.
+
+    A narrow range means the published figures pin the count down; a wide one means the
+    reconstruction's value is one arbitrary choice among many and must not be read as data.
+    """
+    model, h = build_model(figures, question, respondents)
+    fix_n = [Row({h.n: 1.0}, n, n)]
+    out = {}
+    for key in h.keys:
+        bounds = []
+        for sign in (1.0, -1.0):
+            model.objective = {h.x[key]: sign}
+            values = model.solve(extra=fix_n)
+            bounds.append(None if values is None else int(values[h.x[key]]))
+        out[key] = tuple(bounds)
+    return out
 
 
 def _fit(figures, question, respondents, exclude):

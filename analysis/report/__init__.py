@@ -1,0 +1,22 @@
+"""What chapters call: the bundle, per-question views, tables, figures and notices.
+
+A chapter's setup cell does ``from analysis import report`` and ``bundle = report.load()``;
+everything after that is ``report.view(bundle, "q03").share("Kjenner godt")`` and the like.
+Logic lives in the stages (``analysis.compute``, ``analysis.figures`` ...); this package only
+puts their results into the shape a chapter shows.
+"""
+
+from functools import lru_cache
+
+from analysis.report.views import ChoiceView, QuestionView, RatingView, change_clause, view
+
+
+@lru_cache(maxsize=1)
+def load():
+    """Load the survey bundle once per process (each chapter runs in its own kernel)."""
+    from analysis.bundle import load_bundle
+
+    return load_bundle()
+
+
+__all__ = ["ChoiceView", "QuestionView", "RatingView", "change_clause", "load", "view"]

@@ -1,0 +1,110 @@
+"""The appendix "Etterprøving av publiserte tall": the audit as tables for reviewers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis import fmt
+from analysis.audit import audit_figures, status_counts
+
+#: Status names in the report's language.
+STATUS_NB = {
+    "reproduced": "gjenskapt eksakt",
+    "within-rounding": "gjenskapt innenfor avrunding",
+    "not-reproducible": "ikke gjenskapt",
+    "not-derivable": "kan ikke beregnes fra svardata",
+}
+BASIS_NB = {"n": "av dem som svarte", "respondents": "av alle respondenter",
+            "answers": "av alle avkrysninger", "value": "", None: ""}
+
+
+@lru_cache(maxsize=2)
+def _audit(bundle) -> pd.DataFrame:
+    return audit_figures(bundle)
+
+
+def audit(bundle) -> pd.DataFrame:
+    """The audit frame (one row per published figure; see :func:`analysis.audit.audit_figures`)."""
+    return _audit(bundle)
+
+
+def count(bundle, status: str | None = None) -> str:
+    """Number of figures with a status (all figures when ``status`` is None), formatted."""
+    frame = audit(bundle)
+    return fmt.num(len(frame) if status is None else int((frame["status"] == status).sum()))
+
+
+def inconsistent_count(bundle) -> str:
+    """Number of published figures in a minimal conflicting set (cannot all be true)."""
+    return fmt.num(int(audit(bundle)["inconsistent"].sum()))
+
+
+def contradiction_count(bundle) -> str:
+    """Number of contradictions the report contains (``contradictions.yaml``)."""
+    return fmt.num(len(bundle.contradictions))
+
+
+def summary(bundle) -> pd.DataFrame:
+    """Row grain: one status. Columns ``Status``, ``Antall tall``."""
+    counts = status_counts(audit(bundle))
+    rows = [{"Status": STATUS_NB[s], "Antall tall": fmt.num(n)} for s, n in counts.items()]
+    rows.append({"Status": "Sum", "Antall tall": count(bundle)})
+    return pd.DataFrame(rows)
+
+
+def _printed(row) -> str:
+    value = row["printed"]
+    if row["kind"] == "percent":
+        return fmt.pct(value / 100, int(row["decimals"]))
+    return fmt.num(value, int(row["decimals"]))
+
+
+def _recomputed(row) -> str:
+    if pd.isna(row["recomputed"]):
+        return "–"
+    value = row["recomputed"]
+    text = (fmt.pct(value / 100, int(row["decimals"]) + 1) if row["kind"] == "percent"
+            else fmt.num(value, int(row["decimals"]) + (1 if row["kind"] == "mean" else 0)))
+    basis = BASIS_NB.get(row["basis"], "")
+    return f"{text} {basis}".strip()
+
+
+def _question(row) -> str:
+    return "–" if pd.isna(row["question"]) else f"{int(row['question'])}"
+
+
+def not_reproduced(bundle) -> pd.DataFrame:
+    """Row grain: one published figure the data in use do not reproduce, with the arithmetic."""
+    frame = audit(bundle)
+    frame = frame[frame["status"] == "not-reproducible"]
+    return pd.DataFrame({
+        "Figur": frame["id"], "År": frame["year"].astype(str),
+        "Spm.": [_question(r) for _, r in frame.iterrows()],
+        "Publisert": [_printed(r) for _, r in frame.iterrows()],
+        "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
+        "Forklaring": [r["inconsistency"] or r["explanation"] for _, r in frame.iterrows()],
+    })
+
+
+def contradictions(bundle) -> pd.DataFrame:
+    """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``."""
+    kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
+    return pd.DataFrame([
+        {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
+         "Sitat": f"«{c.quote}»", "Forklaring": c.explanation}
+        for c in bundle.contradictions
+    ])
+
+
+def all_figures(bundle) -> pd.DataFrame:
+    """Row grain: every published figure, with status and the recomputed value."""
+    frame = audit(bundle)
+    return pd.DataFrame({
+        "Figur": frame["id"], "År": frame["year"].astype(str),
+        "Spm.": [_question(r) for _, r in frame.iterrows()],
+        "Publisert": [_printed(r) for _, r in frame.iterrows()],
+        "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
+        "Status": frame["status"].map(STATUS_NB),
+    })

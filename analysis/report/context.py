@@ -1,0 +1,98 @@
+"""Context for the method and comparison chapters: how each wave was run, published figures
+quoted as context, and the respondents and regions over time (missing years stay missing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from analysis import compute, figures, fmt
+from analysis.paths import data_dir
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember"]
+#: Survey years on the time axis (the biennial series the 2025 report compares).
+YEARS = (2018, 2020, 2023, 2025)
+
+
+@lru_cache(maxsize=4)
+def _waves(root: Path | None) -> dict[int, dict]:
+    raw = yaml.safe_load((data_dir(root) / "survey-waves.yaml").read_text(encoding="utf-8"))
+    return {int(w["year"]): w for w in raw["waves"]}
+
+
+def wave_facts(bundle, year: int) -> dict:
+    """How a wave was run (``data/survey-waves.yaml``): dates, tool, channels."""
+    return _waves(bundle.root)[year]
+
+
+def date(value: dt.date) -> str:
+    """A date the Norwegian way: ``11. august 2025``."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def published(bundle, figure_id: str) -> str:
+    """A figure as the report printed it, formatted (``"170"``, ``"ca. 300"``).
+
+    For context the data cannot give (recipients, target groups). The audit lists each one.
+    """
+    rows = bundle.ledger[bundle.ledger["id"] == figure_id]
+    if rows.empty:
+        raise KeyError(f"no published figure {figure_id!r} in the ledger")
+    row = rows.iloc[0]
+    text = fmt.num(row["value"], int(row["decimals"]))
+    if row["kind"] == "percent":
+        text = fmt.pct(row["value"] / 100, int(row["decimals"]))
+    prefix = {"about": "ca. ", "over": "over ", "under": "under "}.get(row.get("qualifier"), "")
+    return prefix + text
+
+
+def respondents_by_year(bundle) -> pd.DataFrame:
+    """Row grain: one survey year of :data:`YEARS`. Columns ``year``, ``respondents``,
+    ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
+    ``approximate`` (True for "rundt 150" and the 2018 figure the report calls approximate)."""
+    rows = []
+    ledger = bundle.ledger
+    for year in YEARS:
+        if year in bundle.waves:
+            rows.append((year, bundle.waves[year].respondents, "data", False))
+            continue
+        pub = ledger[(ledger["year"] == year) & ledger["question"].isna() & (ledger["kind"] == "n")]
+        if pub.empty:
+            rows.append((year, np.nan, None, False))
+        else:
+            row = pub.iloc[0]
+            rows.append((year, float(row["value"]), "publisert", True))
+    return pd.DataFrame(rows, columns=["year", "respondents", "source", "approximate"])
+
+
+def regions_by_year(bundle) -> pd.DataFrame:
+    """Row grain: one year x region (2025 region labels). Columns ``year``, ``region``,
+    ``share`` (of respondents who answered Q2). Years without data have no rows."""
+    from analysis.report.views import ChoiceView
+
+    view = ChoiceView(bundle, "q02")
+    frames = []
+    if view.compared:
+        c = view.comparison
+        frames.append(pd.DataFrame({"year": view.prev_year, "region": c["label"],
+                                    "share": c["share_a"]}))
+    counts = compute.choice_counts(bundle.current.long, view.question)
+    frames.append(pd.DataFrame({"year": view.year, "region": counts["label"],
+                                "share": counts["share"]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def respondents_figure(bundle):
+    """Line of respondents per year (report Figure 1 a); a missing year is a visible gap."""
+    return figures.respondents_over_time(respondents_by_year(bundle), years=YEARS)
+
+
+def regions_figure(bundle):
+    """Grouped bars of regional affiliation per year (report Figure 1 b)."""
+    return figures.regions_over_time(regions_by_year(bundle), years=YEARS)

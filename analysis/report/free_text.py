@@ -1,0 +1,73 @@
+"""Free-text questions in the chapters: the report's categories, counts and quoted answers.
+
+Categories and quotes come from ``data/published/free-text-<year>.yaml`` (the report's coding);
+how many answered comes from the export in use. Quotes are screened for personal data before
+they are shown, even though the report already published them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown
+
+from analysis import compute, fmt, freetext
+
+
+@lru_cache(maxsize=4)
+def _free_text(root: Path | None, year: int):
+    return freetext.load_free_text(root, year=year)
+
+
+def coding(bundle):
+    """The coded free text of the current wave (categories, counts, quotes)."""
+    return _free_text(bundle.root, bundle.current.year)
+
+
+def answered(bundle, qid: str) -> str:
+    """How many wrote an answer, from the export in use (formatted)."""
+    return fmt.num(compute.respondents_answering(bundle.current.long, qid))
+
+
+def stated(bundle, qid: str, field: str) -> str:
+    """A number the report states about the coding (``answered``, ``not_useful``, ``concrete``)."""
+    value = getattr(coding(bundle).question(qid), field)
+    return fmt.num(value) if value is not None else "–"
+
+
+def category_count(bundle, qid: str, category: str) -> str:
+    """The report's count for one category (formatted; "–" when it gives none)."""
+    for c in coding(bundle).question(qid).categories:
+        if c.name == category:
+            return fmt.num(c.count) if c.count is not None else "–"
+    raise KeyError(f"{qid} has no category {category!r}")
+
+
+def categories(bundle, qid: str, with_examples: bool = False) -> pd.DataFrame:
+    """Display table, one row per category: ``Kategori``, ``Antall`` (and examples/themes)."""
+    table = freetext.category_table(coding(bundle), qid)
+    out = pd.DataFrame()
+    if "polaritet" in table:
+        out["Ris/ros"] = table["polaritet"]
+    out["Kategori"] = table["kategori"]
+    out["Antall"] = [fmt.num(v) if not pd.isna(v) else "–" for v in table["antall"]]
+    if with_examples:
+        out["Eksempler på svar"] = [freetext.screen(t).text for t in table["eksempler"]]
+    return out
+
+
+def examples(bundle, qid: str) -> Markdown:
+    """Each category in bold with its quoted answers (or, for Q20-22, the summarised themes)
+    as a bullet list; Markdown for an ``output: asis`` cell."""
+    question = coding(bundle).question(qid)
+    lines = []
+    for c in question.categories:
+        count = f" ({fmt.num(c.count)})" if c.count is not None else ""
+        lines.append(f"**{c.name}**{count}\n")
+        quotes = [freetext.screen(freetext.format_quote(q)).text for q in c.quotes]
+        items = quotes or [f"*Tema:* {t}" for t in c.themes]
+        lines.extend(f"- {item}" for item in items)
+        lines.append("")
+    return Markdown("\n".join(lines))

@@ -1,0 +1,27 @@
+"""The notice every chapter shows when the book is rendered on reconstructed data."""
+
+from __future__ import annotations
+
+from IPython.display import Markdown
+
+_TEXT = (
+    "**Rekonstruerte data.** Svardataene for {years} i denne utgaven er rekonstruert fra "
+    "tallene i den publiserte rapporten, fordi svarene på enkeltpersonnivå ikke er offentlige. "
+    "Tallene per spørsmål stemmer med rapporten der rapporten er konsistent med seg selv; "
+    "sammenhenger mellom spørsmål (hvem som svarte hva på flere spørsmål) er ikke kjent og "
+    "vises ikke. Se @sec-etterproving."
+)
+
+
+def reconstruction_notice(bundle) -> Markdown:
+    """A visible Markdown block when any wave is a reconstruction; empty with real exports.
+
+    The chapters display it from their setup cell (``output: asis``), so both real Quarto and
+    the built-in engine show it on every chapter page of the HTML and at the start of every
+    chapter in the PDF.
+    """
+    waves = [str(y) for y, w in bundle.waves.items() if w.reconstructed]
+    if not waves:
+        return Markdown("")
+    text = _TEXT.format(years=" og ".join(waves))
+    return Markdown(f"::: {{.reconstruction-notice}}\n{text}\n:::\n")

@@ -1,0 +1,99 @@
+"""Display tables for the chapters: Norwegian headings, formatted numbers, one row per option.
+
+The denominator is always stated: shares are of the respondents who answered the question
+(``n`` in the last row), and for multiple choice they may add up to more than 100 %.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import fmt
+from analysis.report.views import UNKNOWN
+
+
+def choice_table(view) -> pd.DataFrame:
+    """Row grain: one option of the current wave, then a row with n.
+
+    Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
+    comparable) and the current one, ``Endring`` (percentage points) and ``p`` (Fisher's exact
+    test per option; not adjusted for multiple comparisons).
+    """
+    year, prev = view.year, view.prev_year
+    rows = []
+    if view.compared:
+        for _, r in view.comparison.iterrows():
+            # "–": no counterpart in the previous questionnaire; "ukjent": not pinned down.
+            asked = view.prev_asked(r["option"])
+            known_a = asked and view.known(r["option"], prev)
+            known_b = view.known(r["option"])
+            both = known_a and known_b
+
+            def show(value, formatter, known, applies=True):
+                if not applies:
+                    return "–"
+                return formatter(value) if known else UNKNOWN
+
+            rows.append({
+                "Svaralternativ": r["label"],
+                f"Antall {prev}": show(r["count_a"], fmt.num, known_a, asked),
+                f"Andel {prev}": show(r["share_a"], fmt.pct, known_a, asked),
+                f"Antall {year}": show(r["count_b"], fmt.num, known_b),
+                f"Andel {year}": show(r["share_b"], fmt.pct, known_b),
+                "Endring": show(r["diff"], fmt.pp, both, asked),
+                "p": show(r["p_value"], _bare_p, both, asked),
+            })
+        rows.append({
+            "Svaralternativ": "Svarte på spørsmålet (n)",
+            f"Antall {prev}": view.n(prev), f"Andel {prev}": "",
+            f"Antall {year}": view.n(), f"Andel {year}": "", "Endring": "", "p": "",
+        })
+    else:
+        for _, r in view.counts.iterrows():
+            known = bool(r["known"])
+            rows.append({
+                "Svaralternativ": r["label"],
+                f"Antall {year}": fmt.num(r["count"]) if known else UNKNOWN,
+                f"Andel {year}": fmt.pct(r["share"]) if known else UNKNOWN,
+                "95 % KI": _bare_ci(r["ci_low"], r["ci_high"]) if known else UNKNOWN,
+            })
+        rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Antall {year}": view.n(),
+                     f"Andel {year}": "", "95 % KI": ""})
+    return pd.DataFrame(rows)
+
+
+def rating_table(view) -> pd.DataFrame:
+    """Row grain: one score (lowest first, end labels named), then n, mean and median rows."""
+    scale = view.question.scale
+    years = [y for y in (view.prev_year, view.year) if y is not None]
+    rows = []
+    for score in scale.points:
+        label = str(score)
+        if score == scale.min:
+            label += f" ({scale.low_label.lower()})"
+        elif score == scale.max:
+            label += f" ({scale.high_label.lower()})"
+        row = {"Vurdering": label}
+        for y in years:
+            row[f"Antall {y}"] = view.count(score, y)
+            row[f"Andel {y}"] = view.share(score, y)
+        rows.append(row)
+    for name, func in (("Svarte (n)", view.n), ("Gjennomsnitt", view.mean),
+                       ("Median", view.median)):
+        row = {"Vurdering": name}
+        for y in years:
+            row[f"Antall {y}"] = func(y)
+            row[f"Andel {y}"] = ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _bare_p(p: float) -> str:
+    """``"0,09"`` or ``"< 0,001"``: the p-value without the leading ``p =`` of the prose form."""
+    text = fmt.p_value(p)
+    return text.replace("p", "", 1).replace("=", "", 1).strip().replace("\u00a0", " ").strip()
+
+
+def _bare_ci(lo: float, hi: float) -> str:
+    """``"38–47 %"``: the interval without the leading "95 % KI" of the prose form."""
+    return fmt.ci(lo, hi).replace("95\u00a0%\u00a0KI", "").replace("95 % KI", "").strip()

@@ -1,0 +1,324 @@
+"""What a chapter says about one question: values for the prose, a table and a figure.
+
+A view is built once per question from the bundle and answers the chapter's questions:
+``view.share("Kjenner godt")`` -> ``"42 %"``, ``view.change(...)`` -> ``"+9 prosentpoeng"``,
+``view.verdict(...)`` -> a sentence that never claims a difference its test does not support.
+Every string is formatted the Norwegian way (:mod:`analysis.fmt`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+import pandas as pd
+
+from analysis import compute, figures, fmt
+from analysis.questionnaire import Question, QuestionType
+
+Key = str | int | Sequence[str | int]
+
+
+class QuestionView:
+    """Base: the question in the current wave and, when asked then too, in the previous one."""
+
+    def __init__(self, bundle, qid: str):
+        self.bundle = bundle
+        self.wave = bundle.current
+        self.question: Question = self.wave.questionnaire.question(qid)
+        self.prev_wave = bundle.previous
+        self.prev_question: Question | None = None
+        self.option_map: dict = {}
+        if self.prev_wave is not None:
+            mapping = self.prev_wave.questionnaire.compare_to
+            if mapping is not None and qid in mapping.questions.values():
+                prev_id = next(a for a, b in mapping.questions.items() if b == qid)
+                self.prev_question = self.prev_wave.questionnaire.question(prev_id)
+                self.option_map = dict(mapping.options.get(prev_id, {}))
+
+    @property
+    def year(self) -> int:
+        """The current wave's year."""
+        return self.wave.year
+
+    @property
+    def prev_year(self) -> int | None:
+        """The previous wave's year, when the question was asked then."""
+        return self.prev_wave.year if self.prev_question is not None else None
+
+    @property
+    def compared(self) -> bool:
+        """True when the previous wave asked a comparable question."""
+        return self.prev_question is not None
+
+    def n(self, year: int | None = None) -> str:
+        """Respondents who answered, formatted (``"186"``)."""
+        return fmt.num(self.n_value(year))
+
+    def n_value(self, year: int | None = None) -> int:
+        """Respondents who answered, as a number."""
+        wave, question = self._wave(year)
+        return compute.respondents_answering(wave.long, question.id)
+
+    def _wave(self, year: int | None):
+        if year is None or year == self.year:
+            return self.wave, self.question
+        if self.prev_question is None or year != self.prev_wave.year:
+            raise KeyError(f"{self.question.id} has no comparable question in {year}")
+        return self.prev_wave, self.prev_question
+
+
+UNKNOWN = "ukjent"
+
+
+class ChoiceView(QuestionView):
+    """A single- or multiple-choice question (shares are of respondents who answered).
+
+    With reconstructed data, an option whose count the published figures do not pin down is
+    *unknown*: its values read "ukjent", it gets no test, and figures leave it out.
+    """
+
+    def prev_asked(self, label: str) -> bool:
+        """Did the previous questionnaire have an option that maps onto this one?"""
+        if not self.compared:
+            return False
+        return any(self.option_map.get(o.label, o.label) == label
+                   for o in self.prev_question.options)
+
+    def known(self, label: str, year: int | None = None) -> bool:
+        """Is the option's count data (always, for a real export)?"""
+        if year is None or year == self.year:
+            return self.wave.is_determined(self.question.id, label)
+        self._wave(year)
+        sources = [a for a in (o.label for o in self.prev_question.options)
+                   if self.option_map.get(a, a) == label]
+        return bool(sources) and all(
+            self.prev_wave.is_determined(self.prev_question.id, a) for a in sources
+        )
+
+    @cached_property
+    def counts(self) -> pd.DataFrame:
+        """Current wave: one row per option (``label``, ``count``, ``n``, ``share``, CIs,
+        ``known``)."""
+        counts = compute.choice_counts(self.wave.long, self.question)
+        return counts.assign(known=[self.known(o) for o in counts["option"]])
+
+    @cached_property
+    def comparison(self) -> pd.DataFrame | None:
+        """Previous vs current wave, one row per current option (see ``compare_choice``);
+        values of unknown options are NaN and their ``significant`` is False."""
+        if not self.compared:
+            return None
+        frame = compute.compare_choice(
+            self.prev_wave.long, self.wave.long, self.prev_question, self.question, self.option_map
+        )
+        known_a = frame["option"].map(lambda o: self.known(o, self.prev_year))
+        known_b = frame["option"].map(self.known)
+        cols_a = [c for c in frame.columns if c.endswith("_a") and c != "n_a"]
+        cols_b = [c for c in frame.columns if c.endswith("_b") and c != "n_b"]
+        tests = [c for c in ("diff", "p_value", "cohen_h") if c in frame.columns]
+        frame = frame.copy()
+        frame.loc[~known_a, cols_a + tests] = float("nan")
+        frame.loc[~known_b, cols_b + tests] = float("nan")
+        frame.loc[~(known_a & known_b), "significant"] = False
+        return frame
+
+    def _labels(self, key: Key) -> list[str]:
+        keys = [key] if isinstance(key, str | int) else list(key)
+        labels = []
+        for k in keys:
+            for opt in self.question.options:
+                if k in (opt.label, opt.short):
+                    labels.append(opt.label)
+                    break
+            else:
+                known = ", ".join(repr(o.display) for o in self.question.options)
+                raise KeyError(f"{self.question.id} has no option {k!r}; options: {known}")
+        return labels
+
+    def count_value(self, key: Key, year: int | None = None) -> int | None:
+        """Answers choosing the option(s) (summed over several); None when unknown."""
+        labels = self._labels(key)
+        if not all(self.known(label, year) for label in labels):
+            return None
+        if year is None or year == self.year:
+            return int(self.counts.set_index("option").loc[labels, "count"].sum())
+        self._wave(year)
+        frame = self.comparison.set_index("option").loc[labels, "count_a"]
+        if frame.isna().any():
+            raise KeyError(f"{self.question.id}: {labels} not comparable with {year}")
+        return int(frame.sum())
+
+    def share_value(self, key: Key, year: int | None = None) -> float:
+        """Share (0-1) of respondents who answered that chose the option(s); NaN if unknown."""
+        n, count = self.n_value(year), self.count_value(key, year)
+        return count / n if n and count is not None else float("nan")
+
+    def count(self, key: Key, year: int | None = None) -> str:
+        """Formatted count, e.g. ``"75"`` (``"ukjent"`` when not data)."""
+        count = self.count_value(key, year)
+        return UNKNOWN if count is None else fmt.num(count)
+
+    def share(self, key: Key, year: int | None = None, decimals: int = 0) -> str:
+        """Formatted share of respondents who answered, e.g. ``"42 %"`` (or ``"ukjent"``)."""
+        value = self.share_value(key, year)
+        return UNKNOWN if value != value else fmt.pct(value, decimals)
+
+    def change(self, key: Key) -> str:
+        """Change in share from the previous wave, in percentage points (or ``"ukjent"``)."""
+        diff = self.share_value(key) - self.share_value(key, self.prev_year)
+        return UNKNOWN if diff != diff else fmt.pp(diff)
+
+    def test(self, key: str | int) -> pd.Series:
+        """The comparison row of one option: shares, ``diff``, ``p_value``, ``significant``."""
+        (label,) = self._labels(key)
+        return self.comparison.set_index("option").loc[label]
+
+    def verdict(self, key: str | int) -> str:
+        """One Norwegian clause on the change, honest about the test (Fisher's exact test)."""
+        row = self.test(key)
+        if row["diff"] != row["diff"]:
+            return f"endringen fra {self.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
+        return change_clause(row)
+
+    def overall(self):
+        """Chi-square (or exact) test of the whole distribution; single choice only."""
+        return compute.overall_choice_test(
+            self.prev_wave.long, self.wave.long, self.prev_question, self.question,
+            self.option_map,
+        )
+
+    def table(self) -> pd.DataFrame:
+        """Display table: option, count and share per wave, change and p-value."""
+        from analysis.report.tables import choice_table
+
+        return choice_table(self)
+
+    def figure(self):
+        """Horizontal bars, previous wave beside the current one when comparable."""
+        if self.compared:
+            table = figures.comparison_table(self.comparison, self.prev_year, self.year)
+        else:
+            counts = self.counts.copy()
+            counts.loc[~counts["known"], ["count", "share"]] = float("nan")
+            table = figures.choice_table({self.year: counts})
+        return figures.choice_bars(table)
+
+    def top(self, k: int = 1) -> list[str]:
+        """Display labels of the k most chosen known options (ties in questionnaire order)."""
+        known = self.counts[self.counts["known"]]
+        ordered = known.sort_values("count", ascending=False, kind="stable")
+        return ordered["label"].head(k).tolist()
+
+
+class RatingView(QuestionView):
+    """A 1-5 rating question."""
+
+    @cached_property
+    def counts(self) -> pd.DataFrame:
+        """Current wave: one row per score (``score``, ``count``, ``n``, ``share``)."""
+        return compute.rating_counts(self.wave.long, self.question)
+
+    def known(self, year: int | None = None) -> bool:
+        """Is every score count of the wave data (always, for a real export)?"""
+        wave, question = self._wave(year)
+        return all(wave.is_determined(question.id, s) for s in question.scale.points)
+
+    def summary(self, year: int | None = None):
+        """``RatingSummary`` (n, mean, median, sd, shares low/mid/high) of one wave."""
+        wave, question = self._wave(year)
+        return compute.rating_summary(wave.long, question)
+
+    @cached_property
+    def comparison(self):
+        """Mann-Whitney comparison with the previous wave (``RatingComparison``) or None."""
+        if not self.compared:
+            return None
+        return compute.compare_rating(
+            self.prev_wave.long, self.wave.long, self.prev_question.id, self.question.id
+        )
+
+    def mean(self, year: int | None = None, decimals: int = 2) -> str:
+        """Formatted mean score, e.g. ``"3,99"`` (``"ukjent"`` when the scores are not data)."""
+        return fmt.num(self.summary(year).mean, decimals) if self.known(year) else UNKNOWN
+
+    def median(self, year: int | None = None) -> str:
+        """Formatted median score, one decimal as the report prints it (``"4,0"``)."""
+        return fmt.num(self.summary(year).median, 1) if self.known(year) else UNKNOWN
+
+    def count_value(self, scores: Key, year: int | None = None) -> int | None:
+        """Respondents giving the score(s); None when not data."""
+        wave, question = self._wave(year)
+        wanted = [scores] if isinstance(scores, int) else list(scores)
+        if not all(wave.is_determined(question.id, s) for s in wanted):
+            return None
+        counts = compute.rating_counts(wave.long, question).set_index("score")["count"]
+        return int(counts.loc[wanted].sum())
+
+    def count(self, scores: Key, year: int | None = None) -> str:
+        """Formatted number of respondents giving the score(s) (or ``"ukjent"``)."""
+        count = self.count_value(scores, year)
+        return UNKNOWN if count is None else fmt.num(count)
+
+    def share(self, scores: Key, year: int | None = None, decimals: int = 0) -> str:
+        """Formatted share of respondents who answered giving the score(s) (or ``"ukjent"``)."""
+        n, count = self.n_value(year), self.count_value(scores, year)
+        return UNKNOWN if count is None or not n else fmt.pct(count / n, decimals)
+
+    def verdict(self) -> str:
+        """One Norwegian clause on the change in ratings (Mann-Whitney U)."""
+        if not (self.known() and self.known(self.prev_year)):
+            return (f"endringen fra {self.prev_year} kan ikke testes fordi fordelingen ikke er "
+                    "kjent i begge år")
+        c = self.comparison
+        direction = "høyere" if c.rank_biserial > 0 else "lavere"
+        if c.significant:
+            return (f"vurderingene er statistisk signifikant {direction} enn i {self.prev_year} "
+                    f"(Mann–Whitney, {fmt.p_value(c.p_value)})")
+        return (f"forskjellen fra {self.prev_year} er ikke statistisk signifikant "
+                f"(Mann–Whitney, {fmt.p_value(c.p_value)})")
+
+    def table(self) -> pd.DataFrame:
+        """Display table: score, count and share per wave, mean and median below."""
+        from analysis.report.tables import rating_table
+
+        return rating_table(self)
+
+    def figure(self):
+        """Diverging stacked bars, one per wave, mean and median in the labels."""
+        by_wave = {}
+        if self.compared and self.known(self.prev_year):
+            by_wave[self.prev_year] = compute.rating_counts(self.prev_wave.long, self.prev_question)
+        if self.known():
+            by_wave[self.year] = self.counts
+        return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
+
+
+def change_clause(row: pd.Series) -> str:
+    """Norwegian clause for one option's change, e.g. "en økning på +9 prosentpoeng, som er
+    statistisk signifikant (p = 0,01)" -- the wording follows the test, never the eye."""
+    diff = row["diff"]
+    word = "en økning" if diff > 0 else "en nedgang" if diff < 0 else "ingen endring"
+    if diff == 0:
+        return "ingen endring"
+    p = fmt.p_value(row["p_value"])
+    if bool(row["significant"]):
+        return f"{word} på {fmt.pp(diff)}, som er statistisk signifikant ({p})"
+    return f"{word} på {fmt.pp(diff)}, men den er ikke statistisk signifikant ({p})"
+
+
+def view(bundle, qid: str) -> QuestionView:
+    """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
+
+    Examples
+    --------
+    >>> from analysis.report import load
+    >>> view(load(), "q03").share("Kjenner godt")  # doctest: +SKIP
+    '42 %'
+    """
+    question = bundle.current.questionnaire.question(qid)
+    if question.type is QuestionType.RATING:
+        return RatingView(bundle, qid)
+    if question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        return ChoiceView(bundle, qid)
+    raise TypeError(f"{qid} is free text: use analysis.report.free_text")
