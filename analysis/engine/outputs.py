@@ -90,8 +90,13 @@ def chapter_markdown(doc: QmdDocument, notebook, index: crossref.RefIndex, targe
             parts.append(crossref.resolve_refs(text, index, target.ref_href, doc.path,
                                                block.line))
         else:
-            parts.append(_cell_markdown(doc, block, outputs.get(i), index, target,
-                                        book_echo, book_warning))
+            text = _cell_markdown(doc, block, outputs.get(i), index, target,
+                                  book_echo, book_warning)
+            if block.options.get("output") == "asis":
+                # Raw markdown a cell printed is prose too: its @-references resolve (as in
+                # Quarto, which cross-references after the cells have run).
+                text = crossref.resolve_refs(text, index, target.ref_href, doc.path, block.line)
+            parts.append(text)
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 

@@ -7,6 +7,7 @@ from analysis.fmt.norwegian import (
     ci,
     count_of,
     is_missing,
+    join,
     num,
     p_value,
     pct,
@@ -14,5 +15,6 @@ from analysis.fmt.norwegian import (
 )
 
 __all__ = [
-    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "num", "p_value", "pct", "pp",
+    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "join", "num", "p_value",
+    "pct", "pp",
 ]

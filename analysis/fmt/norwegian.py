@@ -174,3 +174,19 @@ def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.9
     low = _write(_decimal(lo, decimals, scale=2))
     high = _write(_decimal(hi, decimals, scale=2))
     return f"{_write(_decimal(level, 0, scale=2))}{NBSP}%{NBSP}KI{NBSP}{low}\u2013{high}{NBSP}%"
+
+
+def join(items) -> str:
+    """Join words the Norwegian way: ``"A, B og C"`` (no Oxford comma).
+
+    Examples
+    --------
+    >>> join(["kurs", "maler", "veiledning"])
+    'kurs, maler og veiledning'
+    >>> join(["kurs"])
+    'kurs'
+    """
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]

@@ -8,6 +8,7 @@ puts their results into the shape a chapter shows.
 
 from functools import lru_cache
 
+from analysis import fmt
 from analysis.report.views import ChoiceView, QuestionView, RatingView, change_clause, view
 
 
@@ -19,4 +20,4 @@ def load():
     return load_bundle()
 
 
-__all__ = ["ChoiceView", "QuestionView", "RatingView", "change_clause", "load", "view"]
+__all__ = ["fmt", "ChoiceView", "QuestionView", "RatingView", "change_clause", "load", "view"]

@@ -188,6 +188,19 @@ class ChoiceView(QuestionView):
             self.option_map,
         )
 
+    def overall_clause(self) -> str:
+        """Norwegian clause on the whole distribution's change (single choice), e.g. "en
+        kjikvadrattest av hele fordelingen gir p = 0,03 (Cramérs V = 0,16), altså en
+        statistisk signifikant forskjell"."""
+        if not all(self.known(o.label, y) for o in self.question.options
+                   for y in (self.year, self.prev_year) if self.prev_asked(o.label)):
+            return "hele fordelingen kan ikke testes fordi ikke alle tallene er kjent"
+        t = self.overall()
+        verdict = ("altså en statistisk signifikant forskjell" if t.significant
+                   else "altså ingen statistisk signifikant forskjell")
+        return (f"en {t.method} av hele fordelingen gir {fmt.p_value(t.p_value)} "
+                f"(Cramérs V = {fmt.num(t.cramers_v, 2)}), {verdict}")
+
     def table(self) -> pd.DataFrame:
         """Display table: option, count and share per wave, change and p-value."""
         from analysis.report.tables import choice_table
