@@ -16,7 +16,7 @@ def choice_table(view) -> pd.DataFrame:
     """Row grain: one option of the current wave, then a row with n.
 
     Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
-    comparable) and the current one, ``Endring`` (percentage points) and ``p`` (Fisher's exact
+    comparable) and the current one, ``Endring (pp)`` (percentage points) and ``p`` (Fisher's exact
     test per option; not adjusted for multiple comparisons).
     """
     year, prev = view.year, view.prev_year
@@ -40,13 +40,13 @@ def choice_table(view) -> pd.DataFrame:
                 f"Andel {prev}": show(r["share_a"], fmt.pct, known_a, asked),
                 f"Antall {year}": show(r["count_b"], fmt.num, known_b),
                 f"Andel {year}": show(r["share_b"], fmt.pct, known_b),
-                "Endring": show(r["diff"], fmt.pp, both, asked),
+                "Endring (pp)": show(r["diff"], _bare_pp, both, asked),
                 "p": show(r["p_value"], _bare_p, both, asked),
             })
         rows.append({
             "Svaralternativ": "Svarte på spørsmålet (n)",
             f"Antall {prev}": view.n(prev), f"Andel {prev}": "",
-            f"Antall {year}": view.n(), f"Andel {year}": "", "Endring": "", "p": "",
+            f"Antall {year}": view.n(), f"Andel {year}": "", "Endring (pp)": "", "p": "",
         })
     else:
         for _, r in view.counts.iterrows():
@@ -97,3 +97,8 @@ def _bare_p(p: float) -> str:
 def _bare_ci(lo: float, hi: float) -> str:
     """``"38–47 %"``: the interval without the leading "95 % KI" of the prose form."""
     return fmt.ci(lo, hi).replace("95\u00a0%\u00a0KI", "").replace("95 % KI", "").strip()
+
+
+def _bare_pp(diff: float) -> str:
+    """``"+9"``: a change in percentage points without the unit (the column heading has it)."""
+    return fmt.pp(diff).split("\u00a0")[0].split(" ")[0]

@@ -1,0 +1,150 @@
+"""Chapter linter: thin chapters, labelled cells, captions with alt text, no typed figures.
+
+Rules (each finding names the file and line):
+
+- ``typed-number``: a digit in prose outside inline code. Years, question and section numbers
+  ("spørsmål 3", "kapittel 4"), and cross-reference labels are allowed; every other figure must
+  come from an inline expression, or it goes stale the day the data change.
+- ``logic-in-chapter``: ``def``, ``class``, ``import`` of anything but ``analysis``, file
+  access (``open(``, ``read_``, a path with a file suffix) in a code cell.
+- ``label``: a code cell without ``label``, or one whose label does not start with the chapter
+  slug (``<slug>-…``, ``fig-<slug>-…``, ``tbl-<slug>-…``).
+- ``caption``: a ``fig-`` cell without ``fig-cap`` and ``fig-alt``, a ``tbl-`` cell without
+  ``tbl-cap``.
+- ``setup``: not exactly one cell labelled ``<slug>-setup``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from analysis.engine.qmd import CodeCell, MarkdownBlock, read_qmd
+
+_ALLOWED_NUMBERS = [
+    r"`[^`]*`",  # inline code (incl. `{python} ...`)
+    r"\{[#.][^}]*\}",  # attributes and ids
+    r"@(fig|tbl|sec)-[\w-]+",  # cross-references
+    r"\b(19|20)\d\d\b",  # years
+    r"(?i)\b(spørsmål|spm\.|kapittel|kapitlene|seksjon|figur|tabell|vedlegg|q)\s*\d+"
+    r"(\s*(–|-|og|til)\s*\d+)*",
+    r"\bq\d\d\b",
+]
+_IMPORT_OK = re.compile(r"^\s*(from analysis(\.[\w.]+)? import .+|import analysis(\.[\w.]+)?)\s*$")
+_FILE_ACCESS = re.compile(r"open\(|read_(csv|excel|table|parquet|json)|\.(csv|xlsx|yaml|json)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+
+
+def chapter_slug(doc) -> str | None:
+    """The chapter's slug: ``sec-<slug>`` of its first heading, or "sammendrag" for index."""
+    for block in doc.blocks:
+        if isinstance(block, MarkdownBlock):
+            match = re.search(r"\{#sec-([\w-]+)", block.text)
+            if match:
+                return match.group(1)
+    return "sammendrag" if doc.path.endswith("index.qmd") else None
+
+
+def lint_chapter(path: Path, root: Path) -> list[Finding]:
+    """Lint one ``.qmd`` file; an empty list means clean."""
+    name = str(path.relative_to(root))
+    doc = read_qmd(path, name)
+    slug = chapter_slug(doc) or path.stem
+    findings: list[Finding] = []
+    setups = 0
+    for block in doc.blocks:
+        if isinstance(block, MarkdownBlock):
+            findings += _prose(name, block)
+        elif isinstance(block, CodeCell):
+            setups += block.options.get("label") == f"{slug}-setup"
+            findings += _cell(name, block, slug)
+    if setups != 1:
+        findings.append(Finding(name, 1, "setup", f"expected one cell labelled '{slug}-setup', "
+                                                  f"found {setups}"))
+    return findings
+
+
+def _prose(name: str, block: MarkdownBlock) -> list[Finding]:
+    out = []
+    in_fence = False
+    for offset, line in enumerate(block.text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.lstrip().startswith("#"):
+            continue  # headings may carry section numbers and years
+        stripped = line
+        for pattern in _ALLOWED_NUMBERS:
+            stripped = re.sub(pattern, " ", stripped)
+        if re.search(r"\d", stripped):
+            out.append(Finding(name, block.line + offset, "typed-number",
+                               f"a figure typed into prose: {line.strip()[:80]!r}"))
+    return out
+
+
+def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
+    out = []
+    label = cell.options.get("label")
+    if not label:
+        out.append(Finding(name, cell.line, "label", "code cell without a label"))
+    elif not re.match(rf"^((fig|tbl)-)?{re.escape(slug)}-[\w-]+$", label):
+        out.append(Finding(name, cell.line, "label",
+                           f"label {label!r} should be '{slug}-…', 'fig-{slug}-…' or "
+                           f"'tbl-{slug}-…'"))
+    if label and label.startswith("fig-"):
+        for key in ("fig-cap", "fig-alt"):
+            if not cell.options.get(key):
+                out.append(Finding(name, cell.line, "caption", f"{label}: no {key}"))
+    if label and label.startswith("tbl-") and not cell.options.get("tbl-cap"):
+        out.append(Finding(name, cell.line, "caption", f"{label}: no tbl-cap"))
+    for offset, line in enumerate(cell.source.split("\n"), start=1):
+        code = line.split("#")[0]
+        if re.match(r"^\s*(def|class|async def)\s", code):
+            out.append(Finding(name, cell.line + offset, "logic-in-chapter",
+                               "functions and classes belong in the analysis package"))
+        if re.match(r"^\s*(import|from)\s", code) and not _IMPORT_OK.match(code):
+            out.append(Finding(name, cell.line + offset, "logic-in-chapter",
+                               f"chapters import only from analysis: {code.strip()!r}"))
+        if _FILE_ACCESS.search(code):
+            out.append(Finding(name, cell.line + offset, "logic-in-chapter",
+                               "chapters read no files; the bundle holds the data"))
+    return out
+
+
+def lint_book(root: Path) -> list[Finding]:
+    """Lint every chapter and appendix listed in ``_quarto.yml``."""
+    config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))
+    book = config.get("book", {})
+    findings = []
+    for source in [*book.get("chapters", []), *book.get("appendices", [])]:
+        findings += lint_chapter(root / source, root)
+    return findings
+
+
+def main() -> int:
+    """``python -m analysis.qa.chapter_lint``: print findings, exit 1 if any."""
+    from analysis.paths import project_root
+
+    findings = lint_book(project_root())
+    for f in findings:
+        print(f)
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
