@@ -10,7 +10,10 @@ Stages, in the order data flow through them:
 - ``analysis.reconstruct`` -- respondent-level data rebuilt from published aggregates.
 - ``analysis.audit`` -- which published figures the data reproduce.
 - ``analysis.figures`` / ``analysis.fmt`` -- plots and Norwegian number formatting.
-- ``analysis.engine`` -- the built-in Quarto-compatible render engine (report logic never imports it).
+- ``analysis.report`` -- what chapters call: views, tables, notices.
+- ``analysis.qa`` -- the chapter linter.
+- ``analysis.engine`` -- the built-in Quarto-compatible render engine (report logic never
+  imports it).
 """
 
 __version__ = "0.1.0"

@@ -9,7 +9,6 @@ Run: ``.venv/bin/python bench/render_bench.py``
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,20 +18,9 @@ from pathlib import Path
 from analysis.engine.book import load_book
 from analysis.engine.execution import execute_chapters, read_chapters
 from analysis.engine.notebook import write_notebook
+from analysis.engine.project import copy_project
 from analysis.engine.render import render_book
 from analysis.paths import project_root
-
-
-def copy_project(source: Path, target: Path) -> Path:
-    """Copy what a render reads: ``_quarto.yml``, the chapters, ``data/``, ``analysis/``."""
-    shutil.copy(source / "_quarto.yml", target)
-    for folder in ("data", "analysis"):
-        shutil.copytree(source / folder, target / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    for chapter in load_book(source).sources:
-        (target / chapter).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source / chapter, target / chapter)
-    return target
 
 
 def timed(action) -> float:

@@ -1,14 +1,14 @@
-"""The questionnaire of each survey wave, as validated data (``data/questionnaires/<year>.yaml``)."""
+"""The questionnaire of each survey wave as validated data (``data/questionnaires/<year>.yaml``)."""
 
+from analysis.questionnaire.load import QuestionnaireError, load_questionnaire
 from analysis.questionnaire.schema import (
     Option,
     Question,
-    QuestionType,
     Questionnaire,
+    QuestionType,
     RatingScale,
     WaveMapping,
 )
-from analysis.questionnaire.load import QuestionnaireError, load_questionnaire
 
 __all__ = [
     "Option",

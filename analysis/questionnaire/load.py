@@ -59,4 +59,5 @@ def load_questionnaire(year_or_path: int | str | Path, root: Path | None = None)
                 f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]
             ).replace(".[", "[")
             lines.append(f"  {where or '(top level)'}: {err['msg']}")
-        raise QuestionnaireError(f"{path}: does not fit the questionnaire schema:\n" + "\n".join(lines)) from exc
+        message = f"{path}: does not fit the questionnaire schema:\n" + "\n".join(lines)
+        raise QuestionnaireError(message) from exc

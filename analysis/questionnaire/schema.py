@@ -7,12 +7,12 @@ exact questionnaire can replace them later.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     """How a question is answered, and so how its Forms column is parsed."""
 
     SINGLE = "single"  #: one option; the cell holds the option text

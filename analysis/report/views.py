@@ -304,20 +304,34 @@ class RatingView(QuestionView):
             by_wave[self.prev_year] = compute.rating_counts(self.prev_wave.long, self.prev_question)
         if self.known():
             by_wave[self.year] = self.counts
+        if not by_wave:
+            return figures.no_data("Fordelingen er ikke kjent for noe år")
         return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
 
 
 def change_clause(row: pd.Series) -> str:
-    """Norwegian clause for one option's change, e.g. "en økning på +9 prosentpoeng, som er
-    statistisk signifikant (p = 0,01)" -- the wording follows the test, never the eye."""
-    diff = row["diff"]
-    word = "en økning" if diff > 0 else "en nedgang" if diff < 0 else "ingen endring"
-    if diff == 0:
-        return "ingen endring"
+    """Norwegian clause for one option's change, e.g. "en økning på 9 prosentpoeng, men den er
+    ikke statistisk signifikant (p = 0,09)" -- the wording follows the test, never the eye.
+
+    The direction word follows the difference *as printed* (whole percentage points), so a
+    difference that rounds to zero is "ingen endring" rather than "en nedgang på 0".
+
+    Examples
+    --------
+    >>> change_clause(pd.Series({"diff": -0.104, "significant": True, "p_value": 0.03}))
+    'en nedgang på 10\xa0prosentpoeng, som er statistisk signifikant (p\xa0=\xa00,03)'
+    >>> change_clause(pd.Series({"diff": 0.004, "significant": False, "p_value": 1.0}))
+    'ingen endring (p\xa0=\xa01,00)'
+    """
+    diff = float(row["diff"])
     p = fmt.p_value(row["p_value"])
+    size = fmt.pp(abs(diff)).lstrip("+")
+    if size.startswith("0\xa0") or size.startswith("0 "):
+        return f"ingen endring ({p})"
+    word = "en økning" if diff > 0 else "en nedgang"
     if bool(row["significant"]):
-        return f"{word} på {fmt.pp(diff)}, som er statistisk signifikant ({p})"
-    return f"{word} på {fmt.pp(diff)}, men den er ikke statistisk signifikant ({p})"
+        return f"{word} på {size}, som er statistisk signifikant ({p})"
+    return f"{word} på {size}, men den er ikke statistisk signifikant ({p})"
 
 
 def view(bundle, qid: str) -> QuestionView:

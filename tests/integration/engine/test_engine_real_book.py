@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from analysis.engine.book import load_book
+from analysis.engine.project import copy_project
 from analysis.engine.render import render_book
 from analysis.paths import project_root
 
@@ -15,15 +15,8 @@ from analysis.paths import project_root
 @pytest.mark.slow
 def test_real_book_renders_to_html(tmp_path):
     source = project_root()
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(source / "_quarto.yml", root)
-    for folder in ("chapters", "data"):
-        shutil.copytree(source / folder, root / folder)
+    root = copy_project(source, tmp_path / "project")
     book = load_book(source)
-    for chapter in book.sources:
-        (root / chapter).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source / chapter, root / chapter)
     render_book(root, ("html",), log=lambda line: None)
     out = root / "_book"
     assert (out / "index.html").is_file()

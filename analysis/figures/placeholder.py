@@ -1,0 +1,25 @@
+"""A figure that says there is nothing to draw, so a figure cell never shows a fake chart."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from analysis.figures.style import apply_style
+
+
+def no_data(message: str = "Ingen kjente tall å vise") -> Figure:
+    """A small blank figure with ``message`` in the middle (used when no wave is known).
+
+    Examples
+    --------
+    >>> no_data().axes[0].texts[0].get_text()
+    'Ingen kjente tall å vise'
+    """
+    apply_style()
+    fig = Figure(figsize=(6.5, 1.2))
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555")
+    fig.tight_layout()
+    fig.set_layout_engine("none")  # fixed layout: saves are byte-identical
+    return fig

@@ -1,0 +1,224 @@
+"""Combined options ("i stor eller noen grad"): is their summed count data, and what is it?
+
+:meth:`ChoiceView.share <analysis.report.views.ChoiceView.share>` with a list key reads
+"ukjent" as soon as one part is unknown. With reconstructed data the *sum* can still be pinned
+down, because the published report often printed only the sum ("57 % i stor eller noen
+grad"). This module asks the reconstruction's own model (the published figures the solver
+kept) how low and how high the sum can be, and calls it known under the same rule as single
+options (:data:`analysis.bundle.DETERMINED_WIDTH`). For a real export every sum is data.
+
+Examples
+--------
+>>> from analysis import report
+>>> from analysis.report import option_groups as og
+>>> v = report.view(report.load(), "q19")
+>>> og.known(v, ["I stor grad", "I noen grad"])
+True
+>>> og.share(v, ["I stor grad", "I noen grad"])
+'57 %'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import pandas as pd
+from scipy import stats
+
+from analysis import compute, figures, fmt
+from analysis.bundle import DETERMINED_WIDTH
+from analysis.questionnaire.schema import Question
+from analysis.reconstruct.constraints import build_model
+from analysis.reconstruct.figures import Figure, figures_from_records
+from analysis.reconstruct.model import Row
+from analysis.reconstruct.solve import solve_question
+from analysis.report.tables import _bare_p, _bare_pp
+from analysis.report.views import change_clause
+
+#: Significance level of the per-group test (as for single options).
+ALPHA = 0.05
+
+UNKNOWN = "ukjent"
+
+
+def group_bounds(figures: list[Figure], question: Question, respondents: int, n: int,
+                 labels: Sequence) -> tuple[int | None, int | None]:
+    """Lowest and highest summed count of ``labels`` the figures allow when ``n`` answered.
+
+    Figures that conflict are handled as the reconstruction does: the solver's smallest set
+    of figures to drop is left out first.
+
+    Parameters
+    ----------
+    figures
+        Published figures about this question in one wave.
+    question
+        Its questionnaire entry.
+    respondents
+        Respondents of the wave (a candidate percent denominator).
+    n
+        Number who answered the question (fixed).
+    labels
+        Option labels (or scores) whose counts are summed.
+
+    Returns
+    -------
+    tuple
+        ``(lowest, highest)``; ``(None, None)`` when the figures allow nothing at this ``n``.
+    """
+    dropped = set(solve_question(figures, question, respondents).dropped)
+    model, h = build_model([f for f in figures if f.id not in dropped], question, respondents)
+    fix_n = [Row({h.n: 1.0}, n, n)]
+    bounds = []
+    for sign in (1.0, -1.0):
+        model.objective = {h.x[label]: sign for label in labels}
+        values = model.solve(extra=fix_n)
+        bounds.append(None if values is None else int(sum(values[h.x[k]] for k in labels)))
+    return bounds[0], bounds[1]
+
+
+def is_narrow(bounds: tuple[int | None, int | None], n: int) -> bool:
+    """True when the range is at most two answers or 5 % of ``n`` (the single-option rule)."""
+    low, high = bounds
+    if low is None or high is None:
+        return False
+    return high - low <= max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * n)
+
+
+def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:
+    """The wave, that wave's question and that wave's option labels for the current keys."""
+    labels = view._labels([keys] if isinstance(keys, str | int) else list(keys))
+    if year is None or year == view.year:
+        return view.wave, view.question, labels
+    wave, question = view._wave(year)
+    prev = [a for a in (o.label for o in question.options)
+            if view.option_map.get(a, a) in labels]
+    return wave, question, prev
+
+
+@lru_cache(maxsize=256)
+def _bounds(bundle, year: int, qid: str, labels: tuple, n: int) -> tuple:
+    from analysis.reconstruct.command import wave_respondents
+
+    wave = bundle.waves[year]
+    question = wave.questionnaire.question(qid)
+    ledger = bundle.ledger
+    rows = ledger[(ledger["year"] == year) & (ledger["question"] == question.number)]
+    figures = figures_from_records(rows.to_dict("records"))
+    return group_bounds(figures, question, wave_respondents(ledger, year), n, labels)
+
+
+def known(view, keys, year: int | None = None) -> bool:
+    """Is the summed count of the options data (pinned down by the published figures)?
+
+    Parameters
+    ----------
+    view
+        A :class:`~analysis.report.views.ChoiceView`.
+    keys
+        Option labels or short labels of the current questionnaire (one or a list).
+    year
+        None for the current wave, or the previous wave's year.
+    """
+    wave, question, labels = _resolve(view, keys, year)
+    if not labels:
+        return False
+    if wave.determined is None or all(wave.is_determined(question.id, lb) for lb in labels):
+        return True
+    n = view.n_value(year)
+    return is_narrow(_bounds(view.bundle, wave.year, question.id, tuple(labels), n), n)
+
+
+def count_value(view, keys, year: int | None = None) -> int | None:
+    """Summed count of the options in the data; None when not :func:`known`."""
+    if not known(view, keys, year):
+        return None
+    wave, question, labels = _resolve(view, keys, year)
+    counts = compute.choice_counts(wave.long, question).set_index("option")
+    return int(counts.loc[labels, "count"].sum())
+
+
+def share(view, keys, year: int | None = None, decimals: int = 0) -> str:
+    """Formatted share of those who answered choosing any of the options, e.g. ``"57 %"``
+    (``"ukjent"`` when not :func:`known`)."""
+    count = count_value(view, keys, year)
+    n = view.n_value(year)
+    return UNKNOWN if count is None or not n else fmt.pct(count / n, decimals)
+
+
+def compare_counts(k_a: int, n_a: int, k_b: int, n_b: int) -> pd.Series:
+    """Change in share from wave a to wave b with Fisher's exact test.
+
+    Returns
+    -------
+    pandas.Series
+        ``diff`` (share b - share a, 0-1), ``p_value`` and ``significant`` (p < 0.05): the
+        fields :func:`analysis.report.views.change_clause` words.
+    """
+    p = float(stats.fisher_exact([[k_a, n_a - k_a], [k_b, n_b - k_b]]).pvalue)
+    return pd.Series({"diff": k_b / n_b - k_a / n_a, "p_value": p, "significant": p < ALPHA})
+
+
+def _pair(view, keys) -> tuple[int, int] | None:
+    a, b = count_value(view, keys, view.prev_year), count_value(view, keys)
+    return None if a is None or b is None else (a, b)
+
+
+def change(view, keys) -> str:
+    """Change in the summed share since the previous wave, e.g. ``"+1 prosentpoeng"``."""
+    pair = _pair(view, keys)
+    if pair is None:
+        return UNKNOWN
+    return fmt.pp(pair[1] / view.n_value() - pair[0] / view.n_value(view.prev_year))
+
+
+def verdict(view, keys) -> str:
+    """One Norwegian clause on the summed share's change, honest about Fisher's exact test."""
+    pair = _pair(view, keys)
+    if pair is None:
+        return f"endringen fra {view.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
+    row = compare_counts(pair[0], view.n_value(view.prev_year), pair[1], view.n_value())
+    return change_clause(row)
+
+
+def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """Row grain: one group of options x wave (previous, then current); ``share`` NaN when
+    unknown or not asked that year. Columns ``label``, ``wave``, ``share``, ``count``, ``n``."""
+    rows = []
+    for label, keys in groups.items():
+        for year in (view.prev_year, view.year):
+            asked = year == view.year or all(view.prev_asked(k) for k in view._labels(keys))
+            count = count_value(view, keys, year) if asked else None
+            n = view.n_value(year)
+            rows.append({"label": label, "wave": year, "count": count, "n": n,
+                         "share": float("nan") if count is None else count / n})
+    return pd.DataFrame(rows)
+
+
+def table(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """Display table of option groups: share per wave, change (pp) and Fisher's p, then n."""
+    prev, year = view.prev_year, view.year
+    frame = grouped(view, groups).set_index(["label", "wave"])
+    rows = []
+    for label, keys in groups.items():
+        a, b = frame.loc[(label, prev)], frame.loc[(label, year)]
+        asked = all(view.prev_asked(k) for k in view._labels(keys))
+        row = {"Svaralternativ": label,
+               f"Andel {prev}": fmt.pct(a["share"]) if a["share"] == a["share"]
+               else (UNKNOWN if asked else "–"),
+               f"Andel {year}": fmt.pct(b["share"]) if b["share"] == b["share"] else UNKNOWN,
+               "Endring (pp)": "–" if not asked else UNKNOWN, "p": "–" if not asked else UNKNOWN}
+        if a["share"] == a["share"] and b["share"] == b["share"]:
+            test = compare_counts(int(a["count"]), int(a["n"]), int(b["count"]), int(b["n"]))
+            row["Endring (pp)"] = _bare_pp(test["diff"])
+            row["p"] = _bare_p(test["p_value"])
+        rows.append(row)
+    rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Andel {prev}": view.n(prev),
+                 f"Andel {year}": view.n(), "Endring (pp)": "", "p": ""})
+    return pd.DataFrame(rows)
+
+
+def figure(view, groups: Mapping[str, Sequence[str]]):
+    """Horizontal bars of the option groups, previous wave beside the current one."""
+    return figures.choice_bars(grouped(view, groups))

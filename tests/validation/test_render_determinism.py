@@ -1,0 +1,61 @@
+"""Two renders of the real book on the same data give identical inline values and figures,
+and the trace lists every inline expression of the book with its value."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from analysis.engine.book import load_book
+from analysis.engine.project import copy_project
+from analysis.engine.render import render_book
+from analysis.paths import project_root
+
+
+def _figures(book_dir):
+    return {p.relative_to(book_dir): p.read_bytes()
+            for p in sorted(book_dir.rglob("*")) if p.suffix in (".svg", ".png")}
+
+
+@pytest.fixture(scope="module")
+def two_renders(tmp_path_factory):
+    outs = []
+    for name in ("first", "second"):
+        root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
+        render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+        outs.append(root)
+    return outs
+
+
+@pytest.mark.slow
+def test_inline_values_and_figures_are_identical_across_renders(two_renders):
+    a, b = (root / "_book" for root in two_renders)
+    assert (a / "inline-values.json").read_bytes() == (b / "inline-values.json").read_bytes()
+    figures_a, figures_b = _figures(a), _figures(b)
+    assert figures_a, "the book has no figure files"
+    assert figures_a.keys() == figures_b.keys()
+    differing = [str(k) for k in figures_a if figures_a[k] != figures_b[k]]
+    assert not differing, f"figure files differ between renders: {differing}"
+
+
+@pytest.mark.slow
+def test_trace_lists_every_inline_expression_with_a_value(two_renders):
+    root = two_renders[0]
+    expected = sum(
+        len(re.findall(r"(?<!`)`\{python\} [^`\n]+`", (root / src).read_text(encoding="utf-8")))
+        for src in load_book(root).sources
+    )
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    result = subprocess.run([sys.executable, "-m", "analysis", "trace", "--json"],
+                            capture_output=True, text=True, check=True, env=env)
+    trace = json.loads(result.stdout)
+    assert len(trace) >= expected > 0
+    assert all(set(e) >= {"chapter", "line", "expression", "value"} for e in trace)
+    assert all(str(e["value"]).strip() for e in trace)
+    written = json.loads((root / "_book" / "inline-values.json").read_text(encoding="utf-8"))
+    assert written == trace
