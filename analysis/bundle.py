@@ -141,8 +141,15 @@ def read_manifest(root: Path | None = None) -> Manifest:
         raise ManifestError(f"{path}: manifest not found (run `python -m analysis reconstruct`)")
     try:
         return Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise ManifestError(f"{path}: not a valid manifest: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ManifestError(f"{path}: not valid YAML: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(
+            "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e["loc"]).lstrip(".")
+            + f": {e['msg']}"
+            for e in exc.errors()
+        )
+        raise ManifestError(f"{path}: not a valid manifest: {problems}") from exc
 
 
 #: A reconstructed count is "determined" when the published figures leave it this little room:

@@ -29,10 +29,15 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
 #set image(width: 90%)
-#set table(inset: 6pt, stroke: (x: none, y: 0.5pt + luma(180)))
+#set table(inset: 5pt, stroke: (x: none, y: 0.5pt + luma(180)))
+// Long tables (the audit appendix) continue on the next page instead of overprinting.
+#show figure.where(kind: table): set block(breakable: true)
+#show table: set text(size: 8.5pt)
+#show table: set par(justify: false)
 #show link: set text(fill: rgb("#1a4d80"))
 
 #page(numbering: none)[
+  #set par(justify: false)
   #v(30%)
   #align(center)[
     #text(size: 24pt, weight: "bold")[$title$]

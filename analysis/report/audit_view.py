@@ -8,6 +8,7 @@ import pandas as pd
 
 from analysis import fmt
 from analysis.audit import audit_figures, status_counts
+from analysis.report.tables import labelled
 
 #: Status names in the report's language.
 STATUS_NB = {
@@ -51,7 +52,7 @@ def summary(bundle) -> pd.DataFrame:
     counts = status_counts(audit(bundle))
     rows = [{"Status": STATUS_NB[s], "Antall tall": fmt.num(n)} for s, n in counts.items()]
     rows.append({"Status": "Sum", "Antall tall": count(bundle)})
-    return pd.DataFrame(rows)
+    return labelled(pd.DataFrame(rows))
 
 
 def _printed(row) -> str:
@@ -79,32 +80,32 @@ def not_reproduced(bundle) -> pd.DataFrame:
     """Row grain: one published figure the data in use do not reproduce, with the arithmetic."""
     frame = audit(bundle)
     frame = frame[frame["status"] == "not-reproducible"]
-    return pd.DataFrame({
-        "Figur": frame["id"], "År": frame["year"].astype(str),
+    return labelled(pd.DataFrame({
+        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Forklaring": [r["inconsistency"] or r["explanation"] for _, r in frame.iterrows()],
-    })
+    }))
 
 
 def contradictions(bundle) -> pd.DataFrame:
     """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``."""
     kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
-    return pd.DataFrame([
+    return labelled(pd.DataFrame([
         {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
          "Sitat": f"«{c.quote}»", "Forklaring": c.explanation}
         for c in bundle.contradictions
-    ])
+    ]))
 
 
 def all_figures(bundle) -> pd.DataFrame:
     """Row grain: every published figure, with status and the recomputed value."""
     frame = audit(bundle)
-    return pd.DataFrame({
-        "Figur": frame["id"], "År": frame["year"].astype(str),
+    return labelled(pd.DataFrame({
+        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
-        "Status": frame["status"].map(STATUS_NB),
-    })
+        "Status": frame["status"].map(STATUS_NB).to_numpy(),
+    }))

@@ -14,6 +14,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis import compute, fmt, freetext
+from analysis.report.tables import labelled
 
 
 @lru_cache(maxsize=4)
@@ -55,7 +56,7 @@ def categories(bundle, qid: str, with_examples: bool = False) -> pd.DataFrame:
     out["Antall"] = [fmt.num(v) if not pd.isna(v) else "–" for v in table["antall"]]
     if with_examples:
         out["Eksempler på svar"] = [freetext.screen(t).text for t in table["eksempler"]]
-    return out
+    return labelled(out)
 
 
 def examples(bundle, qid: str) -> Markdown:

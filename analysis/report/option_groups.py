@@ -33,7 +33,7 @@ from analysis.reconstruct.constraints import build_model
 from analysis.reconstruct.figures import Figure, figures_from_records
 from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
-from analysis.report.tables import _bare_p, _bare_pp
+from analysis.report.tables import _bare_p, _bare_pp, labelled
 from analysis.report.views import change_clause
 
 #: Significance level of the per-group test (as for single options).
@@ -216,7 +216,7 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
         rows.append(row)
     rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Andel {prev}": view.n(prev),
                  f"Andel {year}": view.n(), "Endring (pp)": "", "p": ""})
-    return pd.DataFrame(rows)
+    return labelled(pd.DataFrame(rows))
 
 
 def figure(view, groups: Mapping[str, Sequence[str]]):

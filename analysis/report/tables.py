@@ -12,12 +12,13 @@ from analysis import fmt
 from analysis.report.views import UNKNOWN
 
 
-def choice_table(view) -> pd.DataFrame:
+def choice_table(view, known_only: bool = False) -> pd.DataFrame:
     """Row grain: one option of the current wave, then a row with n.
 
     Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
     comparable) and the current one, ``Endring (pp)`` (percentage points) and ``p`` (Fisher's exact
-    test per option; not adjusted for multiple comparisons).
+    test per option; not adjusted for multiple comparisons). ``known_only`` leaves out options
+    whose count is unknown in the current wave (reconstructed data).
     """
     year, prev = view.year, view.prev_year
     rows = []
@@ -59,7 +60,11 @@ def choice_table(view) -> pd.DataFrame:
             })
         rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Antall {year}": view.n(),
                      f"Andel {year}": "", "95 % KI": ""})
-    return pd.DataFrame(rows)
+    if known_only:
+        rows = [r for r in rows if r[f"Antall {year}"] != UNKNOWN]
+    # The option is the row label: both Quarto (HTML of the frame) and the built-in engine show
+    # it as the first column, and no meaningless 0, 1, 2 index appears.
+    return pd.DataFrame(rows).set_index("Svaralternativ")
 
 
 def rating_table(view) -> pd.DataFrame:
@@ -85,7 +90,16 @@ def rating_table(view) -> pd.DataFrame:
             row[f"Antall {y}"] = func(y)
             row[f"Andel {y}"] = ""
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("Vurdering")
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Make the first column the row label of a display table.
+
+    Quarto shows a frame's index as the first column (bold row headers in HTML); a default
+    0, 1, 2 index would be noise. With the label as index, both engines show the same table.
+    """
+    return frame.set_index(frame.columns[0])
 
 
 def _bare_p(p: float) -> str:

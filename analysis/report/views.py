@@ -201,11 +201,12 @@ class ChoiceView(QuestionView):
         return (f"en {t.method} av hele fordelingen gir {fmt.p_value(t.p_value)} "
                 f"(Cramérs V = {fmt.num(t.cramers_v, 2)}), {verdict}")
 
-    def table(self) -> pd.DataFrame:
-        """Display table: option, count and share per wave, change and p-value."""
+    def table(self, known_only: bool = False) -> pd.DataFrame:
+        """Display table: option, count and share per wave, change and p-value (``known_only``:
+        leave out options whose current count the published figures do not determine)."""
         from analysis.report.tables import choice_table
 
-        return choice_table(self)
+        return choice_table(self, known_only)
 
     def figure(self):
         """Horizontal bars, previous wave beside the current one when comparable."""

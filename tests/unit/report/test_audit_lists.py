@@ -1,0 +1,34 @@
+"""Audit explanations as Markdown lists."""
+
+import pandas as pd
+
+from analysis.report.audit_lists import contradiction_list, explanation_list, short_table
+
+NOT_REPRODUCED = pd.DataFrame({
+    "Figur": ["r25-q19-y2025-stor-pct"], "År": ["2025"], "Spm.": ["19"],
+    "Publisert": ["81 %"], "Data gir": ["57,0 % av dem som svarte"],
+    "Forklaring": ["needs a count in [149.73, 151.59],\n i.e. 150 or 151"],
+}, index=[217])
+
+
+def test_short_table_drops_the_explanation_and_the_index():
+    table = short_table(NOT_REPRODUCED)
+    assert list(table.columns) == ["Figur", "År", "Spm.", "Publisert", "Data gir"]
+    assert list(table.index) == [0]
+
+
+def test_explanation_list_one_bullet_with_the_arithmetic_escaped():
+    text = explanation_list(NOT_REPRODUCED).data
+    assert text == (
+        "- **r25-q19-y2025-stor-pct** (spørsmål 19, 2025): publisert 81 %, data gir "
+        "57,0 % av dem som svarte.  \n"
+        "  needs a count in \\[149.73, 151.59\\], i.e. 150 or 151\n"
+    )
+
+
+def test_contradiction_list_escapes_markdown():
+    frame = pd.DataFrame({"Type": ["regning"], "Sitat": ["«81% mener»"],
+                          "Forklaring": ["At most 57 % chose *stor* [sic]"]})
+    assert contradiction_list(frame).data == (
+        "- **regning:** «81% mener»  \n  At most 57 % chose \\*stor\\* \\[sic\\]\n"
+    )

@@ -1,0 +1,87 @@
+"""Views on a tiny hand-made bundle: values, wording that follows the test, unknown counts."""
+
+from __future__ import annotations
+
+from types import MappingProxyType, SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from analysis.bundle import SurveyBundle, Wave
+from analysis.questionnaire.schema import Questionnaire
+from analysis.report import view
+
+NBSP = "\u00a0"
+
+
+def _questionnaire(year, compare=False):
+    raw = {
+        "year": year, "title": "t", "source": "hand-made",
+        "questions": [
+            {"id": "q01", "number": 1, "text": "Kjenner du oss?", "type": "single",
+             "options": [{"label": "Ja"}, {"label": "Nei"}]},
+            {"id": "q02", "number": 2, "text": "Hvor lett?", "type": "rating",
+             "scale": {"low_label": "Svært vanskelig", "high_label": "Svært lett"}},
+        ],
+    }
+    if compare:
+        raw["compare_to"] = {"target_year": 2025, "questions": {"q01": "q01", "q02": "q02"}}
+    return Questionnaire.model_validate(raw)
+
+
+def _wave(year, yes, no, scores, determined=None):
+    rows = [(i, "q01", "Ja", pd.NA) for i in range(yes)]
+    rows += [(yes + i, "q01", "Nei", pd.NA) for i in range(no)]
+    rows += [(i, "q02", pd.NA, s) for i, s in enumerate(scores)]
+    long = pd.DataFrame(rows, columns=["respondent", "question", "option", "score"])
+    long["score"] = long["score"].astype("Int64")
+    long["text"] = pd.NA
+    export = SimpleNamespace(long=long, wide=None, respondents=yes + no)
+    return Wave(year, _questionnaire(year, compare=year == 2023), export, None,
+                determined is not None, determined)
+
+
+def _bundle(determined_2023=None):
+    waves = {
+        # 2023: 2 of 10 say yes; ratings 1, 2, 2.   2025: 8 of 10 say yes; ratings 4, 5, 5.
+        2023: _wave(2023, 2, 8, [1, 2, 2], determined_2023),
+        2025: _wave(2025, 8, 2, [4, 5, 5]),
+    }
+    return SurveyBundle(waves=MappingProxyType(waves), ledger=pd.DataFrame(), root=None)
+
+
+def test_shares_counts_and_change_are_formatted_the_norwegian_way():
+    v = view(_bundle(), "q01")
+    assert v.share("Ja") == f"80{NBSP}%"
+    assert v.share("Ja", 2023) == f"20{NBSP}%"
+    assert v.count("Ja") == "8" and v.n() == "10"
+    assert v.change("Ja") == f"+60{NBSP}prosentpoeng"
+
+
+def test_the_verdict_follows_fishers_exact_test():
+    # 2x2 table [[2, 8], [8, 2]]: two-sided Fisher p = 0.023 (hypergeometric, hand-computed
+    # from C(10,k)C(10,10-k)/C(20,10) over k <= 2 and k >= 8), so the rise is significant.
+    verdict = view(_bundle(), "q01").verdict("Ja")
+    assert verdict.startswith(f"en økning på 60{NBSP}prosentpoeng, som er statistisk signifikant")
+
+
+def test_rating_mean_median_and_shares():
+    v = view(_bundle(), "q02")
+    assert v.mean() == "4,67" and v.mean(2023) == "1,67"  # 14/3 and 5/3
+    assert v.median() == "5,0"
+    assert v.share([4, 5]) == f"100{NBSP}%"
+
+
+def test_unknown_counts_read_ukjent_and_get_no_test():
+    v = view(_bundle(determined_2023={"q01": {"Ja": False, "Nei": True}}), "q01")
+    assert v.share("Ja", 2023) == "ukjent"
+    assert v.share("Nei", 2023) == f"80{NBSP}%"
+    assert "kan ikke vurderes" in v.verdict("Ja")
+    table = v.table()
+    assert table.loc["Ja", "Andel 2023"] == "ukjent"
+    assert table.loc["Ja", "p"] == "ukjent"
+
+
+def test_an_unknown_option_name_is_a_clear_error():
+    with pytest.raises(KeyError, match="has no option 'Kanskje'; options: 'Ja', 'Nei'"):
+        view(_bundle(), "q01").share("Kanskje")

@@ -1,0 +1,47 @@
+"""The bundle's manifest: errors name the file and entry; determined counts are read."""
+
+import pytest
+import yaml
+
+from analysis.bundle import ManifestError, _determined, read_manifest
+
+
+def _root(tmp_path, manifest):
+    exports = tmp_path / "data" / "exports"
+    exports.mkdir(parents=True)
+    (exports / "MANIFEST.yaml").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_missing_manifest_says_how_to_make_one(tmp_path):
+    (tmp_path / "data" / "exports").mkdir(parents=True)
+    with pytest.raises(ManifestError, match=r"MANIFEST.yaml: manifest not found .*reconstruct"):
+        read_manifest(tmp_path)
+
+
+def test_an_invalid_entry_names_the_file_and_field(tmp_path):
+    root = _root(tmp_path, "waves:\n  - year: 2025\n    export: x.xlsx\n    questionnaire: 2025\n")
+    expected = r"MANIFEST.yaml: not a valid manifest: waves\[0\].reconstructed: Field required"
+    with pytest.raises(ManifestError, match=expected):
+        read_manifest(root)
+
+
+def test_a_valid_manifest_is_read(tmp_path):
+    root = _root(tmp_path, "waves:\n  - {year: 2025, export: x.xlsx, questionnaire: 2025, "
+                           "reconstructed: false}\n")
+    (entry,) = read_manifest(root).waves
+    assert (entry.year, entry.export, entry.reconstructed, entry.ranges) == (
+        2025, "x.xlsx", False, None)
+
+
+def test_counts_are_determined_when_the_figures_leave_little_room(tmp_path):
+    # n = 100: room of max(2, 5 % of 100) = 5 answers.
+    doc = {"year": 2025, "questions": {"q01": {"n": 100, "counts": {
+        "A": {"count": 40, "min": 38, "max": 43},   # width 5: determined
+        "B": {"count": 10, "min": 0, "max": 60},    # width 60: arbitrary fill
+        "C": {"count": 0, "min": None, "max": None},
+    }}}}
+    path = tmp_path / "reconstruction-2025.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    flags = _determined(path)["q01"]
+    assert dict(flags) == {"A": True, "B": False, "C": False}
