@@ -84,7 +84,7 @@ def dataframe_to_pipe_table(frame) -> str:
     >>> import pandas as pd
     >>> print(dataframe_to_pipe_table(pd.DataFrame({"Svar": ["Ja"], "n": [3]})))
     | Svar | n |
-    |:--|--:|
+    |:---|--:|
     | Ja | 3 |
     """
     import pandas as pd
@@ -96,10 +96,19 @@ def dataframe_to_pipe_table(frame) -> str:
         for c in data.columns
     ]
     numeric = [pd.api.types.is_numeric_dtype(data[c]) for c in data.columns]
+    body = [[_cell(v) for v in record] for record in data.itertuples(index=False)]
+    # Pandoc sizes wrapped pipe-table columns by their share of dashes: give each column as
+    # many as its longest cell (within bounds), so a long label column is not squeezed.
+    widths = [
+        min(40, max(3, len(h), *(len(row[i]) for row in body)))
+        for i, h in enumerate(_cell(h) for h in headers)
+    ]
     rows = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
-    rows.append("|" + "|".join("--:" if n else ":--" for n in numeric) + "|")
-    for record in data.itertuples(index=False):
-        rows.append("| " + " | ".join(_cell(v) for v in record) + " |")
+    rule = [("-" * (w - 1) + ":") if n else (":" + "-" * (w - 1))
+            for w, n in zip(widths, numeric, strict=True)]
+    rows.append("|" + "|".join(rule) + "|")
+    for cells in body:
+        rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 

@@ -8,6 +8,7 @@ from analysis.fmt.norwegian import (
     count_of,
     is_missing,
     join,
+    lower_first,
     num,
     p_value,
     pct,
@@ -15,6 +16,6 @@ from analysis.fmt.norwegian import (
 )
 
 __all__ = [
-    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "join", "num", "p_value",
-    "pct", "pp",
+    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "join", "lower_first", "num",
+    "p_value", "pct", "pp",
 ]

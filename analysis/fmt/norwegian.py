@@ -176,17 +176,35 @@ def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.9
     return f"{_write(_decimal(level, 0, scale=2))}{NBSP}%{NBSP}KI{NBSP}{low}\u2013{high}{NBSP}%"
 
 
-def join(items) -> str:
+def join(items, lower: bool = False) -> str:
     """Join words the Norwegian way: ``"A, B og C"`` (no Oxford comma).
+
+    ``lower=True`` lower-cases each item's first letter for use mid-sentence, unless the item
+    starts with an abbreviation ("GCP-kurs", "SOPer" keep their capitals).
 
     Examples
     --------
     >>> join(["kurs", "maler", "veiledning"])
     'kurs, maler og veiledning'
+    >>> join(["Kurs og opplæring", "GCP-kurs", "ICTD"], lower=True)
+    'kurs og opplæring, GCP-kurs og ICTD'
     >>> join(["kurs"])
     'kurs'
     """
-    items = [str(i) for i in items]
+    items = [lower_first(str(i)) if lower else str(i) for i in items]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def lower_first(text: str) -> str:
+    """``"Kurs og opplæring"`` -> ``"kurs og opplæring"``; abbreviations are left alone.
+
+    Examples
+    --------
+    >>> lower_first("Nasjonale SOPer"), lower_first("GCP-kurs"), lower_first("ECRIN")
+    ('nasjonale SOPer', 'GCP-kurs', 'ECRIN')
+    """
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text

@@ -12,12 +12,12 @@ import pandas as pd
 from IPython.display import Markdown
 
 #: Columns of :func:`analysis.report.audit_view.not_reproduced` shown in the short table.
-SHORT_COLUMNS = ["Figur", "År", "Spm.", "Publisert", "Data gir"]
+SHORT_COLUMNS = ["År", "Spm.", "Publisert", "Data gir"]
 
 
 def short_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The not-reproduced table without its explanation column, numbered from zero."""
-    return frame[SHORT_COLUMNS].reset_index(drop=True)
+    """The not-reproduced table (row label: the figure's ledger id) without its explanation."""
+    return frame[SHORT_COLUMNS]
 
 
 def explanation_list(frame: pd.DataFrame) -> Markdown:
@@ -27,11 +27,12 @@ def explanation_list(frame: pd.DataFrame) -> Markdown:
     Parameters
     ----------
     frame
-        Columns ``Figur``, ``Spm.``, ``År``, ``Publisert``, ``Data gir``, ``Forklaring``.
+        Row label the figure id; columns ``Spm.``, ``År``, ``Publisert``, ``Data gir``,
+        ``Forklaring``.
     """
     lines = []
-    for _, r in frame.iterrows():
-        head = f"**{r['Figur']}** (spørsmål {r['Spm.']}, {r['År']}): publisert {r['Publisert']}"
+    for figure, r in frame.iterrows():
+        head = f"**{figure}** (spørsmål {r['Spm.']}, {r['År']}): publisert {r['Publisert']}"
         lines.append(f"- {head}, data gir {r['Data gir']}.  \n  {_escape(r['Forklaring'])}")
     return Markdown("\n".join(lines) + "\n")
 

@@ -92,11 +92,11 @@ def not_reproduced(bundle) -> pd.DataFrame:
 def contradictions(bundle) -> pd.DataFrame:
     """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``."""
     kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
-    return labelled(pd.DataFrame([
+    return pd.DataFrame([
         {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
          "Sitat": f"«{c.quote}»", "Forklaring": c.explanation}
         for c in bundle.contradictions
-    ]))
+    ])
 
 
 def all_figures(bundle) -> pd.DataFrame:

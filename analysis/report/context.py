@@ -62,7 +62,10 @@ def respondents_by_year(bundle) -> pd.DataFrame:
         if year in bundle.waves:
             rows.append((year, bundle.waves[year].respondents, "data", False))
             continue
-        pub = ledger[(ledger["year"] == year) & ledger["question"].isna() & (ledger["kind"] == "n")]
+        # Only a wave's own published total counts; "rundt 150" about earlier surveys in
+        # general is not a 2020 figure, so 2020 stays missing (and is drawn as missing).
+        pub = ledger[(ledger["year"] == year) & ledger["question"].isna()
+                     & (ledger["kind"] == "n") & (ledger["basis"] == "respondents")]
         if pub.empty:
             rows.append((year, np.nan, None, False))
         else:
@@ -96,3 +99,34 @@ def respondents_figure(bundle):
 def regions_figure(bundle):
     """Grouped bars of regional affiliation per year (report Figure 1 b)."""
     return figures.regions_over_time(regions_by_year(bundle), years=YEARS)
+
+
+def respondents_in(bundle, year: int) -> str:
+    """Respondents of a survey year, formatted ("ingen tall" when none is known)."""
+    frame = respondents_by_year(bundle).set_index("year")
+    value = frame.loc[year, "respondents"] if year in frame.index else float("nan")
+    return "ingen tall" if value != value else fmt.num(value)
+
+
+def respondents_change(bundle) -> dict:
+    """The change in respondents from the previous wave to the current one, formatted.
+
+    Returns
+    -------
+    dict
+        ``more`` (difference, e.g. "31"), ``relative`` (e.g. "20 %"), ``direction``
+        ("flere" or "færre").
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> b = NS(current=NS(respondents=186), previous=NS(respondents=155))
+    >>> respondents_change(b)["more"], respondents_change(b)["direction"]
+    ('31', 'flere')
+    """
+    now, before = bundle.current.respondents, bundle.previous.respondents
+    return {
+        "more": fmt.num(abs(now - before)),
+        "relative": fmt.pct(abs(now / before - 1)),
+        "direction": "flere" if now >= before else "færre",
+    }

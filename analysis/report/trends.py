@@ -146,3 +146,20 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFram
         rows.append({"Tema": theme, **row})
     return pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)", "p",
                                        "Vurdering"])
+
+
+def summarise_changes(changes: pd.DataFrame) -> dict[str, int]:
+    """How many rows of :func:`change_table` there are, are significant, cannot be tested.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Vurdering": [SIGNIFICANT_UP, NOT_SIGNIFICANT, NOT_TESTABLE]})
+    >>> summarise_changes(t)
+    {'rows': 3, 'significant': 1, 'untestable': 1}
+    """
+    verdicts = changes["Vurdering"]
+    return {
+        "rows": len(changes),
+        "significant": int(verdicts.str.startswith("signifikant").sum()),
+        "untestable": int((verdicts == NOT_TESTABLE).sum()),
+    }

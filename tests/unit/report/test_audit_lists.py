@@ -8,13 +8,13 @@ NOT_REPRODUCED = pd.DataFrame({
     "Figur": ["r25-q19-y2025-stor-pct"], "År": ["2025"], "Spm.": ["19"],
     "Publisert": ["81 %"], "Data gir": ["57,0 % av dem som svarte"],
     "Forklaring": ["needs a count in [149.73, 151.59],\n i.e. 150 or 151"],
-}, index=[217])
+}).set_index("Figur")
 
 
-def test_short_table_drops_the_explanation_and_the_index():
+def test_short_table_drops_the_explanation_and_keeps_the_figure_as_row_label():
     table = short_table(NOT_REPRODUCED)
-    assert list(table.columns) == ["Figur", "År", "Spm.", "Publisert", "Data gir"]
-    assert list(table.index) == [0]
+    assert list(table.columns) == ["År", "Spm.", "Publisert", "Data gir"]
+    assert list(table.index) == ["r25-q19-y2025-stor-pct"]
 
 
 def test_explanation_list_one_bullet_with_the_arithmetic_escaped():
