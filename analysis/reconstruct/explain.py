@@ -84,6 +84,12 @@ def _percent_need(fig: Figure, n_lo: int, n_hi: int, respondents: int) -> str:
         if name == "respondents" and base == n_lo == n_hi:
             continue
         a, b = lo * base / 100, hi * base / 100
+        if b > base:  # "over x %": only a lower bound (the upper end is the open cap)
+            parts.append(f"of {name} = {base} it needs a count of at least {math.ceil(a)}")
+            continue
+        if a < 0:  # "under x %": only an upper bound
+            parts.append(f"of {name} = {base} it needs a count of at most {math.floor(b)}")
+            continue
         whole = list(range(math.ceil(a), math.floor(b) + 1))
         fit = f"i.e. {' or '.join(map(str, whole))}" if whole else "which holds no integer"
         parts.append(f"of {name} = {base} it needs a count in [{_num(a)}, {_num(b)}], {fit}")

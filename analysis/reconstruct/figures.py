@@ -36,6 +36,7 @@ class Figure:
     year: int | None = None
     question: int | None = None
     qualifier: str | None = None  #: "over", "under" or "about" ("ca.", "rundt"); None: plain
+    section: str | None = None  #: report section ("1" is the summary)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -123,6 +124,7 @@ def figures_from_records(records: Iterable[Mapping[str, Any]]) -> list[Figure]:
                 year=int(year) if year is not None else None,
                 question=int(question) if question is not None else None,
                 qualifier=_clean(rec.get("qualifier")),
+                section=_clean(rec.get("section")),
             )
         )
     return out

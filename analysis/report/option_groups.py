@@ -14,7 +14,7 @@ Examples
 >>> v = report.view(report.load(), "q19")
 >>> og.known(v, ["I stor grad", "I noen grad"])
 True
->>> og.share(v, ["I stor grad", "I noen grad"])
+>>> og.share(v, ["I stor grad", "I noen grad"]).replace("\xa0", " ")
 '57 %'
 """
 

@@ -39,6 +39,8 @@ def notebook_for(year: int, questions: list) -> nbformat.NotebookNode:
         title = "report-level figures" if number is None else f"question {int(number)}"
         cells.append(new_code_cell(f"# NBVAL_CHECK_OUTPUT\n# {title}\nprint(listing(audit, "
                                    f"{year}, {arg}))"))
+    for index, cell in enumerate(cells):
+        cell.id = f"cell-{index:02d}"  # stable ids: a rebuild changes only what changed
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
