@@ -7,9 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
+from analysis.engine.book import load_book
 from analysis.engine.errors import RenderError
-from analysis.engine.render import FORMATS, render_book
+from analysis.engine.render import FORMATS, render_book, swap_in
 from analysis.paths import project_root
 
 MIN_QUARTO = (1, 9)
@@ -38,6 +41,31 @@ def quarto_version() -> tuple[int, ...] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def render_with_quarto(root, formats: tuple[str, ...], use_cache: bool = True) -> int:
+    """Run ``quarto render`` into a staging directory and swap it in only on success.
+
+    Quarto writes into ``--output-dir``; a failed render leaves the previous ``_book/`` as it
+    was, exactly as with the built-in engine. ``use_cache=False`` removes Quarto's ``_freeze/``
+    first, so every chapter is executed again.
+    """
+    output = root / load_book(root).output_dir
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=root))
+    if not use_cache:
+        shutil.rmtree(root / "_freeze", ignore_errors=True)
+    to = ",".join("typst" if f == "pdf" else f for f in formats)
+    command = ["quarto", "render", "--to", to, "--output-dir", str(staging)]
+    try:
+        code = subprocess.run(command, cwd=root, check=False).returncode
+        if code == 0:
+            swap_in(staging, output)
+        else:
+            print(f"render failed: quarto exited with {code}; {output} left as it was",
+                  file=sys.stderr)
+        return code
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def run(args: argparse.Namespace) -> int:
     """Render the book; return 0 on success, 1 on a render error (message on stderr)."""
     formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
@@ -53,11 +81,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if version is not None and version >= MIN_QUARTO:
         print(f"engine: quarto {'.'.join(map(str, version))}", flush=True)
-        to = ",".join("typst" if f == "pdf" else f for f in formats)
-        command = ["quarto", "render", "--to", to]
-        if args.no_cache:
-            command.append("--cache-refresh")
-        return subprocess.run(command, cwd=root, check=False).returncode
+        return render_with_quarto(root, formats, use_cache=not args.no_cache)
     try:
         render_book(root, formats, use_cache=not args.no_cache,
                     log=lambda line: print(line, flush=True))

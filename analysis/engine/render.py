@@ -72,7 +72,7 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
             "chapters": [{"chapter": c.doc.path, "cached": c.cached,
                           "seconds": round(c.seconds, 2)} for c in chapters],
         }, indent=1) + "\n", encoding="utf-8")
-        _swap_in(staging, output)
+        swap_in(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -112,7 +112,7 @@ def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex) -> Pat
     return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
 
 
-def _swap_in(staging: Path, output: Path) -> None:
+def swap_in(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree)."""
     old = None
     if output.exists():

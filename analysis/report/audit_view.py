@@ -31,9 +31,11 @@ def audit(bundle) -> pd.DataFrame:
     return _audit(bundle)
 
 
-def count(bundle, status: str | None = None) -> str:
-    """Number of figures with a status (all figures when ``status`` is None), formatted."""
+def count(bundle, status: str | None = None, year: int | None = None) -> str:
+    """Number of figures with a status (all when None), optionally of one year, formatted."""
     frame = audit(bundle)
+    if year is not None:
+        frame = frame[frame["year"] == year]
     return fmt.num(len(frame) if status is None else int((frame["status"] == status).sum()))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import yaml
+from IPython.display import Markdown
 
 from analysis import compute, figures, fmt
 from analysis.paths import data_dir
@@ -130,3 +131,13 @@ def respondents_change(bundle) -> dict:
         "relative": fmt.pct(abs(now / before - 1)),
         "direction": "flere" if now >= before else "færre",
     }
+
+
+def new_questions(bundle) -> list:
+    """Questions first asked in the current wave (questionnaire entries)."""
+    return [q for q in bundle.current.questionnaire.questions if q.new]
+
+
+def question_list(questions) -> Markdown:
+    """A bullet list «Spørsmål N: text» for an ``output: asis`` cell."""
+    return Markdown("\n".join(f"- Spørsmål {q.number}: «{q.text}»" for q in questions) + "\n")

@@ -72,3 +72,9 @@ def examples(bundle, qid: str) -> Markdown:
         lines.extend(f"- {item}" for item in items)
         lines.append("")
     return Markdown("\n".join(lines))
+
+
+def category_names(bundle, qid: str, polarity: str | None = None) -> list[str]:
+    """Names of a question's categories in report order (``polarity``: "ris" or "ros" only)."""
+    return [c.name for c in coding(bundle).question(qid).categories
+            if polarity is None or c.polarity == polarity]

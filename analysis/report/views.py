@@ -218,6 +218,25 @@ class ChoiceView(QuestionView):
             table = figures.choice_table({self.year: counts})
         return figures.choice_bars(table)
 
+    def ticks(self, year: int | None = None) -> str:
+        """Options ticked in all (multiple choice: more than the respondents), formatted."""
+        wave, question = self._wave(year)
+        return fmt.num(int(compute.choice_counts(wave.long, question)["count"].sum()))
+
+    def unnamed(self) -> list:
+        """Options whose wording the source does not give (labels saying "ukjent")."""
+        return [o for o in self.question.options if "ukjent" in o.label.lower()]
+
+    def labels(self, known: bool = True, lower: bool = False) -> list[str]:
+        """Display labels of the named options whose current count is (or is not) known.
+
+        ``lower=True`` lower-cases first letters for use mid-sentence (abbreviations kept).
+        """
+        unnamed = {o.label for o in self.unnamed()}
+        out = [o.display for o in self.question.options
+               if o.label not in unnamed and self.known(o.label) == known]
+        return [fmt.lower_first(x) for x in out] if lower else out
+
     def top(self, k: int = 1) -> list[str]:
         """Display labels of the k most chosen known options (ties in questionnaire order)."""
         known = self.counts[self.counts["known"]]
