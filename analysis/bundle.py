@@ -8,7 +8,7 @@ setup cell and pass the bundle to the ``analysis`` functions; no chapter reads f
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -63,6 +63,8 @@ class Wave:
     #: For a reconstruction: qid -> option label or score -> whether published figures pin the
     #: count down. None for a real export, where every count is data.
     determined: Mapping | None = None
+    #: Personal data removed from free text on load: kind (email, phone ...) -> count.
+    screened: Mapping = field(default_factory=dict)
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
@@ -172,6 +174,24 @@ def _determined(path: Path) -> Mapping:
     return MappingProxyType(out)
 
 
+def screen_export(export):
+    """Remove personal data (e-mail, phone, national id, tracking URLs) from every free text.
+
+    E-mail and name *columns* are already dropped by the reader; this catches what respondents
+    typed into free-text fields. Returns the screened export (a copy) and a count per kind of
+    what was removed -- never the values.
+    """
+    from analysis.freetext import screen, screen_frame
+
+    long, removals = screen_frame(export.long)
+    wide = export.wide.copy()
+    for column in wide.columns:
+        if wide[column].dtype == object or str(wide[column].dtype).startswith("str"):
+            wide[column] = [screen(v).text if isinstance(v, str) else v for v in wide[column]]
+    counts = removals["kind"].value_counts().to_dict() if len(removals) else {}
+    return replace(export, long=long, wide=wide), {str(k): int(v) for k, v in counts.items()}
+
+
 def load_bundle(root: Path | None = None) -> SurveyBundle:
     """Read every wave listed in the manifest, the questionnaires and the ledger.
 
@@ -212,10 +232,11 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
                 f"{entry.export!r}, which is not in {exports_dir(root)}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
-        export = read_forms_export(path, questionnaire)
+        export, removed = screen_export(read_forms_export(path, questionnaire))
         determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
         waves[entry.year] = Wave(
-            entry.year, questionnaire, export, path, entry.reconstructed, determined
+            entry.year, questionnaire, export, path, entry.reconstructed, determined,
+            MappingProxyType(removed),
         )
     return SurveyBundle(
         waves=MappingProxyType(waves),

@@ -16,7 +16,8 @@ def choice_table(view, known_only: bool = False) -> pd.DataFrame:
     """Row grain: one option of the current wave, then a row with n.
 
     Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
-    comparable) and the current one, ``Endring (pp)`` (percentage points) and ``p`` (Fisher's exact
+    comparable) and the current one, ``95 % KI <year>`` (Wilson interval of the current
+    share), ``Endring (pp)`` (percentage points) and ``p`` (Fisher's exact
     test per option; not adjusted for multiple comparisons). ``known_only`` leaves out options
     whose count is unknown in the current wave (reconstructed data).
     """
@@ -41,13 +42,16 @@ def choice_table(view, known_only: bool = False) -> pd.DataFrame:
                 f"Andel {prev}": show(r["share_a"], fmt.pct, known_a, asked),
                 f"Antall {year}": show(r["count_b"], fmt.num, known_b),
                 f"Andel {year}": show(r["share_b"], fmt.pct, known_b),
+                f"95 % KI {year}": show((r["ci_low_b"], r["ci_high_b"]),
+                                         lambda c: _bare_ci(*c), known_b),
                 "Endring (pp)": show(r["diff"], _bare_pp, both, asked),
                 "p": show(r["p_value"], _bare_p, both, asked),
             })
         rows.append({
             "Svaralternativ": "Svarte på spørsmålet (n)",
             f"Antall {prev}": view.n(prev), f"Andel {prev}": "",
-            f"Antall {year}": view.n(), f"Andel {year}": "", "Endring (pp)": "", "p": "",
+            f"Antall {year}": view.n(), f"Andel {year}": "", f"95 % KI {year}": "",
+            "Endring (pp)": "", "p": "",
         })
     else:
         for _, r in view.counts.iterrows():

@@ -209,13 +209,21 @@ class ChoiceView(QuestionView):
         return choice_table(self, known_only)
 
     def figure(self):
-        """Horizontal bars, previous wave beside the current one when comparable."""
+        """Horizontal bars, previous wave beside the current one when comparable.
+
+        Options with no known value in any wave carry no information and are left out; one
+        known in only one wave keeps an "ingen tall" marker for the other.
+        """
         if self.compared:
             table = figures.comparison_table(self.comparison, self.prev_year, self.year)
         else:
             counts = self.counts.copy()
             counts.loc[~counts["known"], ["count", "share"]] = float("nan")
             table = figures.choice_table({self.year: counts})
+        informative = table.groupby("label", sort=False)["share"].transform(
+            lambda shares: shares.notna().any())
+        if informative.any():
+            table = table[informative]
         return figures.choice_bars(table)
 
     def ticks(self, year: int | None = None) -> str:

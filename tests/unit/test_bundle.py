@@ -45,3 +45,25 @@ def test_counts_are_determined_when_the_figures_leave_little_room(tmp_path):
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
     flags = _determined(path)["q01"]
     assert dict(flags) == {"A": True, "B": False, "C": False}
+
+
+def test_free_text_is_screened_for_personal_data_on_load(tmp_path):
+    import pandas as pd
+
+    from analysis.bundle import screen_export
+    from analysis.ingest.reader import SurveyExport
+
+    long = pd.DataFrame({
+        "respondent": [1, 2], "question": ["q09", "q09"], "option": [pd.NA, pd.NA],
+        "score": pd.array([pd.NA, pd.NA], dtype="Int64"),
+        "text": ["Kontakt meg på ola@example.no eller 912 34 567", "Bra sider"],
+    })
+    wide = pd.DataFrame({"q09": ["Kontakt meg på ola@example.no eller 912 34 567",
+                                 "Bra sider"]}, index=pd.Index([1, 2], name="respondent"))
+    export = SurveyExport(tmp_path / "x.xlsx", None, 2, long, wide, [])
+    screened, removed = screen_export(export)
+    assert removed == {"email": 1, "phone": 1}
+    assert "ola@example.no" not in " ".join(screened.long["text"])
+    assert "912 34 567" not in screened.wide.loc[1, "q09"]
+    assert screened.long["text"].iloc[1] == "Bra sider"
+    assert export.long["text"].iloc[0].startswith("Kontakt meg på ola@")  # original untouched

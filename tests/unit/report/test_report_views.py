@@ -85,3 +85,14 @@ def test_unknown_counts_read_ukjent_and_get_no_test():
 def test_an_unknown_option_name_is_a_clear_error():
     with pytest.raises(KeyError, match="has no option 'Kanskje'; options: 'Ja', 'Nei'"):
         view(_bundle(), "q01").share("Kanskje")
+
+
+def test_the_reconstruction_notice_shows_only_with_reconstructed_data():
+    from analysis.report.notice import reconstruction_notice
+
+    real = _bundle()
+    assert reconstruction_notice(real).data == ""
+    rebuilt = _bundle(determined_2023={"q01": {"Ja": True, "Nei": True}})
+    text = reconstruction_notice(rebuilt).data
+    assert "Rekonstruerte data" in text and "2023" in text and "2025" not in text
+    assert text.startswith("::: {.reconstruction-notice}")
