@@ -14,9 +14,10 @@ from types import MappingProxyType
 
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from analysis.paths import exports_dir, project_root
+from analysis.yaml_files import read_yaml, validate
 
 
 class ManifestError(ValueError):
@@ -141,17 +142,8 @@ def read_manifest(root: Path | None = None) -> Manifest:
     path = exports_dir(root) / "MANIFEST.yaml"
     if not path.is_file():
         raise ManifestError(f"{path}: manifest not found (run `python -m analysis reconstruct`)")
-    try:
-        return Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except yaml.YAMLError as exc:
-        raise ManifestError(f"{path}: not valid YAML: {exc}") from exc
-    except ValidationError as exc:
-        problems = "; ".join(
-            "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e["loc"]).lstrip(".")
-            + f": {e['msg']}"
-            for e in exc.errors()
-        )
-        raise ManifestError(f"{path}: not a valid manifest: {problems}") from exc
+    raw = read_yaml(path, ManifestError)
+    return validate(Manifest, raw, path, ManifestError, "manifest schema")
 
 
 #: A reconstructed count is "determined" when the published figures leave it this little room:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from analysis.freetext.schema import FreeText
 from analysis.paths import published_dir
+from analysis.yaml_files import read_yaml, validate
 
 
 class FreeTextError(ValueError):
@@ -50,23 +48,5 @@ def load_free_text(root: Path | None = None, *, year: int = 2025,
     11
     """
     path = Path(path) if path is not None else free_text_path(year, root)
-    if not path.is_file():
-        raise FreeTextError(f"{path}: free-text file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise FreeTextError(f"{path}: not valid YAML: {exc}") from exc
-    try:
-        return FreeText.model_validate(raw)
-    except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            where = ".".join(
-                f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]
-            ).replace(".[", "[")
-            value = err.get("input")
-            got = "" if isinstance(value, dict | list) else f" (got {value!r})"
-            lines.append(f"  {where or '(top level)'}: {err['msg']}{got}")
-        raise FreeTextError(
-            f"{path}: does not fit the free-text schema:\n" + "\n".join(lines)
-        ) from exc
+    raw = read_yaml(path, FreeTextError, "free-text file")
+    return validate(FreeText, raw, path, FreeTextError, "free-text schema")

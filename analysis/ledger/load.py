@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from analysis.ledger.schema import Contradiction, ContradictionFile, LedgerFile
 from analysis.paths import published_dir
+from analysis.yaml_files import read_yaml, validate
 
 CONTRADICTIONS_FILE = "contradictions.yaml"
 
@@ -25,31 +25,12 @@ class LedgerError(ValueError):
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise LedgerError(f"{path}: not valid YAML: {exc}") from exc
+    return read_yaml(path, LedgerError)
 
 
 def _validate(model: type[BaseModel], raw: Any, path: Path, list_key: str) -> Any:
     """Validate ``raw``; on failure name the file and each entry by its id when it has one."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        entries = raw.get(list_key) if isinstance(raw, dict) else None
-        lines = []
-        for err in exc.errors():
-            loc = err["loc"]
-            where = ".".join(str(p) for p in loc) or "(top level)"
-            if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
-                entry = entries[loc[1]] if isinstance(entries, list) else None
-                entry_id = entry.get("id") if isinstance(entry, dict) else None
-                field = ".".join(str(p) for p in loc[2:]) or "(entry)"
-                where = f"{list_key}[{loc[1]}] id={entry_id!r} {field}"
-            got = repr(err.get("input"))
-            got = got if len(got) <= 80 else got[:77] + "..."
-            lines.append(f"  {where}: {err['msg']} (got {got})")
-        raise LedgerError(f"{path}: does not fit the schema:\n" + "\n".join(lines)) from exc
+    return validate(model, raw, path, LedgerError)
 
 
 def _is_ledger(raw: Any) -> bool:

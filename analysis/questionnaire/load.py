@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from analysis.paths import questionnaire_path
 from analysis.questionnaire.schema import Questionnaire
+from analysis.yaml_files import read_yaml, validate
 
 
 class QuestionnaireError(ValueError):
@@ -44,20 +42,5 @@ def load_questionnaire(year_or_path: int | str | Path, root: Path | None = None)
         path = questionnaire_path(year_or_path, root)
     else:
         path = Path(year_or_path)
-    if not path.is_file():
-        raise QuestionnaireError(f"{path}: questionnaire file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise QuestionnaireError(f"{path}: not valid YAML: {exc}") from exc
-    try:
-        return Questionnaire.model_validate(raw)
-    except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            where = ".".join(
-                f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]
-            ).replace(".[", "[")
-            lines.append(f"  {where or '(top level)'}: {err['msg']}")
-        message = f"{path}: does not fit the questionnaire schema:\n" + "\n".join(lines)
-        raise QuestionnaireError(message) from exc
+    raw = read_yaml(path, QuestionnaireError, "questionnaire file")
+    return validate(Questionnaire, raw, path, QuestionnaireError, "questionnaire schema")

@@ -21,7 +21,7 @@ def test_a_missing_manifest_says_how_to_make_one(tmp_path):
 
 def test_an_invalid_entry_names_the_file_and_field(tmp_path):
     root = _root(tmp_path, "waves:\n  - year: 2025\n    export: x.xlsx\n    questionnaire: 2025\n")
-    expected = r"MANIFEST.yaml: not a valid manifest: waves\[0\].reconstructed: Field required"
+    expected = r"MANIFEST.yaml: does not fit the manifest schema:\n  waves\[0\].reconstructed"
     with pytest.raises(ManifestError, match=expected):
         read_manifest(root)
 
