@@ -84,7 +84,7 @@ def dataframe_to_pipe_table(frame) -> str:
     >>> import pandas as pd
     >>> print(dataframe_to_pipe_table(pd.DataFrame({"Svar": ["Ja"], "n": [3]})))
     | Svar | n |
-    |:---|--:|
+    |:-------|-------:|
     | Ja | 3 |
     """
     import pandas as pd
@@ -99,8 +99,10 @@ def dataframe_to_pipe_table(frame) -> str:
     body = [[_cell(v) for v in record] for record in data.itertuples(index=False)]
     # Pandoc sizes wrapped pipe-table columns by their share of dashes: give each column as
     # many as its longest cell (within bounds), so a long label column is not squeezed.
+    # Three extra dashes stand for the cell padding, and eight at least keep a short column
+    # (a year, a question number) from being squeezed narrower than its content in the PDF.
     widths = [
-        min(40, max(3, len(h), *(len(row[i]) for row in body)))
+        min(40, max(8, 3 + max(len(h), *(len(row[i]) for row in body))))
         for i, h in enumerate(_cell(h) for h in headers)
     ]
     rows = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
