@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from analysis.figures.style import apply_style
+from analysis.figures.style import apply_style, freeze_layout
 
 
 def no_data(message: str = "Ingen kjente tall å vise") -> Figure:
@@ -16,10 +16,8 @@ def no_data(message: str = "Ingen kjente tall å vise") -> Figure:
     'Ingen kjente tall å vise'
     """
     apply_style()
-    fig = Figure(figsize=(6.5, 1.2))
+    fig = Figure(figsize=(6.5, 1.2), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555")
-    fig.tight_layout()
-    fig.set_layout_engine("none")  # fixed layout: saves are byte-identical
-    return fig
+    return freeze_layout(fig)  # fixed layout: saves are byte-identical
