@@ -177,11 +177,23 @@ def screen_export(export):
 
     long, removals = screen_frame(export.long)
     wide = export.wide.copy()
-    for column in wide.columns:
-        if wide[column].dtype == object or str(wide[column].dtype).startswith("str"):
-            wide[column] = [screen(v).text if isinstance(v, str) else v for v in wide[column]]
+    # Only typed text can hold personal data: free-text answers and typed "Annet" answers.
+    # Option labels and ratings come from the questionnaire and need no screening.
+    typed = [c for c in wide.columns if str(c).endswith("_other") or c in _free_text_ids(export)]
+    for column in typed:
+        wide[column] = [screen(v).text if isinstance(v, str) else v for v in wide[column]]
     counts = removals["kind"].value_counts().to_dict() if len(removals) else {}
     return replace(export, long=long, wide=wide), {str(k): int(v) for k, v in counts.items()}
+
+
+def _free_text_ids(export) -> set[str]:
+    """Ids of free-text questions; every text column when no questionnaire is attached."""
+    if export.questionnaire is None:
+        return {c for c in export.wide.columns
+                if not pd.api.types.is_numeric_dtype(export.wide[c])}
+    from analysis.questionnaire import QuestionType
+
+    return {q.id for q in export.questionnaire.questions if q.type is QuestionType.TEXT}
 
 
 def load_bundle(root: Path | None = None) -> SurveyBundle:

@@ -9,6 +9,7 @@ from analysis.ledger.load import (
 )
 from analysis.ledger.rounding import rounding_interval, stated_interval
 from analysis.ledger.schema import Contradiction, Figure, FigureKind, LedgerFile, Qualifier, Source
+from analysis.ledger.totals import wave_respondents, wave_totals
 
 __all__ = [
     "Contradiction",
@@ -26,4 +27,6 @@ __all__ = [
     "quote_problems",
     "rounding_interval",
     "stated_interval",
+    "wave_respondents",
+    "wave_totals",
 ]

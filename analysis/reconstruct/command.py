@@ -40,7 +40,7 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
     """
     from analysis.freetext import coded_answers, load_free_text
     from analysis.ingest.forms_writer import write_forms_export
-    from analysis.ledger import load_ledger
+    from analysis.ledger import load_ledger, wave_respondents
     from analysis.questionnaire import QuestionType, load_questionnaire
     from analysis.reconstruct.generate import QuestionCounts, generate_rows
     from analysis.reconstruct.ledger_solve import solve_ledger
@@ -65,7 +65,7 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
             if solution is None or solution.n is None:
                 continue
             if question.type is QuestionType.TEXT:
-                if year == free_text_year(free_text) and question.id in free_text.questions:
+                if year == free_text.year and question.id in free_text.questions:
                     texts = [t for _, t in coded_answers(free_text, question.id, solution.n)]
                 else:
                     texts = [_placeholder()] * solution.n
@@ -103,24 +103,6 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
                                                      sort_keys=False), encoding="utf-8")
     written.append(manifest_path)
     return written
-
-
-def wave_respondents(ledger, year: int) -> int:
-    """The published number of responses of a wave: its report-level ``n`` figure.
-
-    Raises
-    ------
-    ValueError
-        If the ledger has no such figure, or disagreeing ones.
-    """
-    rows = ledger[(ledger["year"] == year) & ledger["question"].isna()
-                  & (ledger["kind"].astype(str).str.endswith("n"))
-                  & (ledger["basis"] == "respondents")]
-    values = sorted(set(rows["value"].astype(int)))
-    if len(values) != 1:
-        raise ValueError(f"ledger: expected one number of respondents for {year} "
-                         f"(kind n, question null, basis respondents), found {values}")
-    return values[0]
 
 
 def ranges_document(year: int, questionnaire, solutions) -> str:
@@ -165,11 +147,6 @@ def several_from_ledger(ledger, year: int, number: int, n: int) -> int | None:
     if rows.empty:
         return None
     return round(float(rows.iloc[0]["value"]) / 100 * n)
-
-
-def free_text_year(free_text) -> int:
-    """The wave the free-text file describes."""
-    return int(getattr(free_text, "year", 2025))
 
 
 def _placeholder() -> str:

@@ -13,6 +13,7 @@ import yaml
 from IPython.display import Markdown
 
 from analysis import compute, figures, fmt
+from analysis.ledger import wave_totals
 from analysis.paths import data_dir
 
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -58,20 +59,16 @@ def respondents_by_year(bundle) -> pd.DataFrame:
     ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
     ``approximate`` (True for "rundt 150" and the 2018 figure the report calls approximate)."""
     rows = []
-    ledger = bundle.ledger
+    # Only a wave's own published total counts ("rundt 150" about earlier surveys in general
+    # is not a 2020 figure), so a year without one stays missing and is drawn as missing.
+    totals = wave_totals(bundle.ledger)
     for year in YEARS:
         if year in bundle.waves:
             rows.append((year, bundle.waves[year].respondents, "data", False))
-            continue
-        # Only a wave's own published total counts; "rundt 150" about earlier surveys in
-        # general is not a 2020 figure, so 2020 stays missing (and is drawn as missing).
-        pub = ledger[(ledger["year"] == year) & ledger["question"].isna()
-                     & (ledger["kind"] == "n") & (ledger["basis"] == "respondents")]
-        if pub.empty:
-            rows.append((year, np.nan, None, False))
+        elif year in totals:
+            rows.append((year, float(totals[year]), "publisert", True))
         else:
-            row = pub.iloc[0]
-            rows.append((year, float(row["value"]), "publisert", True))
+            rows.append((year, np.nan, None, False))
     return pd.DataFrame(rows, columns=["year", "respondents", "source", "approximate"])
 
 

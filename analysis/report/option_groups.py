@@ -28,12 +28,13 @@ from scipy import stats
 
 from analysis import compute, figures, fmt
 from analysis.bundle import DETERMINED_WIDTH
+from analysis.ledger import wave_respondents
 from analysis.questionnaire.schema import Question
 from analysis.reconstruct.constraints import build_model
 from analysis.reconstruct.figures import Figure, figures_from_records
 from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
-from analysis.report.tables import _bare_p, _bare_pp, labelled
+from analysis.report.tables import bare_p, bare_pp, labelled
 from analysis.report.views import change_clause
 
 #: Significance level of the per-group test (as for single options).
@@ -99,8 +100,6 @@ def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]
 
 @lru_cache(maxsize=256)
 def _bounds(bundle, year: int, qid: str, labels: tuple, n: int) -> tuple:
-    from analysis.reconstruct.command import wave_respondents
-
     wave = bundle.waves[year]
     question = wave.questionnaire.question(qid)
     ledger = bundle.ledger
@@ -211,8 +210,8 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
                "Endring (pp)": "–" if not asked else UNKNOWN, "p": "–" if not asked else UNKNOWN}
         if a["share"] == a["share"] and b["share"] == b["share"]:
             test = compare_counts(int(a["count"]), int(a["n"]), int(b["count"]), int(b["n"]))
-            row["Endring (pp)"] = _bare_pp(test["diff"])
-            row["p"] = _bare_p(test["p_value"])
+            row["Endring (pp)"] = bare_pp(test["diff"])
+            row["p"] = bare_p(test["p_value"])
         rows.append(row)
     rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Andel {prev}": view.n(prev),
                  f"Andel {year}": view.n(), "Endring (pp)": "", "p": ""})

@@ -44,8 +44,8 @@ def choice_table(view, known_only: bool = False) -> pd.DataFrame:
                 f"Andel {year}": show(r["share_b"], fmt.pct, known_b),
                 f"95 % KI {year}": show((r["ci_low_b"], r["ci_high_b"]),
                                          lambda c: _bare_ci(*c), known_b),
-                "Endring (pp)": show(r["diff"], _bare_pp, both, asked),
-                "p": show(r["p_value"], _bare_p, both, asked),
+                "Endring (pp)": show(r["diff"], bare_pp, both, asked),
+                "p": show(r["p_value"], bare_p, both, asked),
             })
         rows.append({
             "Svaralternativ": "Svarte på spørsmålet (n)",
@@ -106,7 +106,7 @@ def labelled(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.set_index(frame.columns[0])
 
 
-def _bare_p(p: float) -> str:
+def bare_p(p: float) -> str:
     """``"0,09"`` or ``"< 0,001"``: the p-value without the leading ``p =`` of the prose form."""
     text = fmt.p_value(p)
     return text.replace("p", "", 1).replace("=", "", 1).strip().replace("\u00a0", " ").strip()
@@ -117,6 +117,6 @@ def _bare_ci(lo: float, hi: float) -> str:
     return fmt.ci(lo, hi).replace("95\u00a0%\u00a0KI", "").replace("95 % KI", "").strip()
 
 
-def _bare_pp(diff: float) -> str:
+def bare_pp(diff: float) -> str:
     """``"+9"``: a change in percentage points without the unit (the column heading has it)."""
     return fmt.pp(diff).split("\u00a0")[0].split(" ")[0]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.report.tables import _bare_p, _bare_pp
+from analysis.report.tables import bare_p, bare_pp
 from analysis.report.views import UNKNOWN
 
 #: Short verdicts for the change table.
@@ -131,7 +131,7 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFram
                    str(year): f"snitt {b}" if b != UNKNOWN else UNKNOWN, "Endring (pp)": "–"}
             if testable:
                 c = view.comparison
-                row["p"] = _bare_p(c.p_value)
+                row["p"] = bare_p(c.p_value)
                 row["Vurdering"] = (NOT_SIGNIFICANT if not c.significant
                                     else RATED_HIGHER if c.rank_biserial > 0 else RATED_LOWER)
             else:
@@ -140,8 +140,8 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFram
             t = view.test(key)
             known = t["diff"] == t["diff"]
             row = {str(prev): view.share(key, prev), str(year): view.share(key),
-                   "Endring (pp)": _bare_pp(t["diff"]) if known else UNKNOWN,
-                   "p": _bare_p(t["p_value"]) if known else UNKNOWN,
+                   "Endring (pp)": bare_pp(t["diff"]) if known else UNKNOWN,
+                   "p": bare_p(t["p_value"]) if known else UNKNOWN,
                    "Vurdering": choice_verdict(t["diff"], bool(t["significant"]))}
         rows.append({"Tema": theme, **row})
     return pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)", "p",

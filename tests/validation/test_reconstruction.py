@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from analysis.ledger import load_ledger
+from analysis.ledger import load_ledger, wave_respondents
 from analysis.paths import exports_dir, project_root
 from analysis.questionnaire import QuestionType, load_questionnaire
-from analysis.reconstruct.command import reconstruct, wave_respondents
+from analysis.reconstruct.command import reconstruct
 from analysis.reconstruct.ledger_solve import solve_ledger
 
 

@@ -14,10 +14,9 @@ import nbformat
 import pytest
 
 from analysis.audit.listing import parse_listing
-from analysis.ledger import load_ledger, stated_interval
+from analysis.ledger import load_ledger, stated_interval, wave_respondents
 from analysis.paths import project_root
 from analysis.questionnaire import load_questionnaire
-from analysis.reconstruct.command import wave_respondents
 from analysis.reconstruct.ledger_solve import solve_ledger
 
 NOTEBOOKS = project_root() / "tests" / "validation" / "notebooks"
