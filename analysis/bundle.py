@@ -13,8 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analysis.paths import exports_dir, project_root
 from analysis.yaml_files import read_yaml, validate
@@ -24,19 +23,57 @@ class ManifestError(ValueError):
     """``data/exports/MANIFEST.yaml`` is missing, malformed or points at a missing file."""
 
 
+#: Export files the readers take.
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def _inside_data(value: str, suffixes: tuple[str, ...]) -> str:
+    """A path relative to ``data/exports/`` that stays inside ``data/`` and has a known suffix.
+
+    Everything a chapter reads must live under ``data/``: the render cache fingerprints that
+    folder, and the data log documents it. A path outside would leave the book stale.
+    """
+    path = Path(value)
+    if path.is_absolute() or value.startswith("~"):
+        raise ValueError(f"{value!r} is an absolute path; give a path relative to "
+                         "data/exports/ (exports must live under data/)")
+    depth = 1  # data/exports/ is one level below data/
+    for part in path.parts:
+        depth += -1 if part == ".." else (0 if part == "." else 1)
+        if depth < 0:
+            raise ValueError(f"{value!r} leaves data/; exports must live under data/ so the "
+                             "render cache and the data log cover them")
+    if path.suffix.lower() not in suffixes:
+        raise ValueError(f"{value!r} has suffix {path.suffix!r}; allowed: {', '.join(suffixes)}")
+    return value
+
+
 class WaveEntry(BaseModel):
     """One wave in the manifest."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year: int = Field(ge=2000, le=2100)
-    export: str = Field(description="File name under data/exports/ (xlsx or csv).")
-    questionnaire: int = Field(description="Year of the questionnaire file to read it with.")
+    export: str = Field(min_length=1, description="Path under data/exports/ (xlsx or csv).")
+    questionnaire: int = Field(ge=2000, le=2100,
+                               description="Year of the questionnaire file to read it with.")
     reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
     ranges: str | None = Field(
         None, description="For a reconstruction: file with the count ranges the figures allow."
     )
+    sheet: str | None = Field(None, min_length=1,
+                              description="Worksheet of an .xlsx export (default: the first).")
     note: str | None = None
+
+    @field_validator("export")
+    @classmethod
+    def _export_inside_data(cls, value: str) -> str:
+        return _inside_data(value, EXPORT_SUFFIXES)
+
+    @field_validator("ranges")
+    @classmethod
+    def _ranges_inside_data(cls, value: str | None) -> str | None:
+        return None if value is None else _inside_data(value, (".yaml", ".yml"))
 
 
 class Manifest(BaseModel):
@@ -45,6 +82,43 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     waves: list[WaveEntry] = Field(min_length=1)
+
+    @field_validator("waves")
+    @classmethod
+    def _one_entry_per_year(cls, waves: list[WaveEntry]) -> list[WaveEntry]:
+        years = [w.year for w in waves]
+        repeated = sorted({y for y in years if years.count(y) > 1})
+        if repeated:
+            raise ValueError(f"more than one entry for year(s) {repeated}")
+        return waves
+
+
+class CountRange(BaseModel):
+    """The reconstruction's count of one option and the range the published figures allow."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    count: int = Field(ge=0)
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+
+class QuestionRanges(BaseModel):
+    """One question of ``reconstruction-<year>.yaml``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    n: int | None = Field(None, ge=0)
+    counts: dict[str | int, CountRange] | None = None
+
+
+class RangesFile(BaseModel):
+    """``reconstruction-<year>.yaml``: per question, the solved counts and their ranges."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    year: int = Field(ge=2000, le=2100)
+    questions: dict[str, QuestionRanges]
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: bundles are cached per object
@@ -152,15 +226,21 @@ DETERMINED_WIDTH = (2, 0.05)
 
 
 def _determined(path: Path) -> Mapping:
-    """Read ``reconstruction-<year>.yaml`` into qid -> key -> determined?"""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Read and validate ``reconstruction-<year>.yaml`` into qid -> key -> determined?
+
+    Raises
+    ------
+    ManifestError
+        If the file is missing, not YAML, or not a ranges file (naming the entry).
+    """
+    raw = read_yaml(path, ManifestError, "ranges file named in the manifest")
+    ranges = validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
     out = {}
-    for qid, entry in raw["questions"].items():
-        n = entry.get("n") or 0
-        width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * n)
+    for qid, entry in ranges.questions.items():
+        width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (entry.n or 0))
         flags = {
-            key: (c["min"] is not None and c["max"] is not None and c["max"] - c["min"] <= width)
-            for key, c in (entry.get("counts") or {}).items()
+            key: (c.min is not None and c.max is not None and c.max - c.min <= width)
+            for key, c in (entry.counts or {}).items()
         }
         out[qid] = MappingProxyType(flags)
     return MappingProxyType(out)
@@ -236,7 +316,8 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
                 f"{entry.export!r}, which is not in {exports_dir(root)}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
-        export, removed = screen_export(read_forms_export(path, questionnaire))
+        export, removed = screen_export(read_forms_export(path, questionnaire,
+                                                          sheet=entry.sheet))
         determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,

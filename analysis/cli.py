@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -21,9 +23,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def data_errors() -> tuple[type[Exception], ...]:
+    """The errors that mean "fix this input file": each names the file and the place."""
+    from analysis.bundle import ManifestError
+    from analysis.freetext.load import FreeTextError
+    from analysis.ingest.problems import ExportError
+    from analysis.ledger.load import LedgerError
+    from analysis.questionnaire.load import QuestionnaireError
+
+    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status."""
+    """Run one command and return its exit status.
+
+    A bad input file ends every command the same way: its located message on stderr and
+    exit status 2; the Python traceback only with ``--debug`` (or ``NORCRIN_DEBUG=1``).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
+    if debug:
+        os.environ["NORCRIN_DEBUG"] = "1"
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("command", nargs="?")
     first, _ = parser.parse_known_args(argv[:1])
@@ -36,6 +57,16 @@ def main(argv: list[str] | None = None) -> int:
         cmd_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == first.command:
             importlib.import_module(module_name).add_arguments(cmd_parser)
+    full.add_argument("--debug", action="store_true",
+                      help="show Python tracebacks for input errors")
     args = full.parse_args(argv)
     module = importlib.import_module(COMMANDS[args.command][0])
-    return int(module.run(args) or 0)
+    try:
+        return int(module.run(args) or 0)
+    except Exception as exc:
+        if not isinstance(exc, data_errors()):
+            raise
+        if debug or os.environ.get("NORCRIN_DEBUG") == "1":
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

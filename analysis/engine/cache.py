@@ -1,9 +1,11 @@
 """Freeze cache: skip executing a chapter whose inputs have not changed.
 
-Policy (mirrors ``execute: freeze: auto`` in ``_quarto.yml``): a chapter is re-executed when
-its own source text, any file under ``data/``, any file under ``analysis/`` (the engine
-included, since the kernel bootstrap lives there) or the engine's cache format changed since
-the last render. The executed notebook -- outputs, figures and inline values -- is stored in
+Policy (``execute: freeze: auto`` in ``_quarto.yml``, widened to everything a chapter reads): a
+chapter is re-executed when its own source text changed, or anything every chapter reads --
+any file under ``data/`` (exports must live there), ``analysis/`` (the engine included, since
+the kernel bootstrap lives there) or ``assets/``, ``_quarto.yml``, ``requirements.lock``, the
+installed version of a package that computes, draws or escapes (:data:`PACKAGES`) -- or the
+engine's cache format. The executed notebook -- outputs, figures and inline values -- is stored in
 ``.cache/freeze/<chapter>.json`` under the project root (git-ignored).
 """
 
@@ -11,18 +13,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 
 #: bump when the stored notebook layout changes, so old caches are ignored
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
+#: Folders and files whose contents every chapter depends on.
+FOLDERS = ("data", "analysis", "assets")
+FILES = ("_quarto.yml", "requirements.lock")
+#: Packages whose version changes what a chapter prints (numbers, figures, escaping).
+PACKAGES = ("pandas", "numpy", "scipy", "matplotlib", "seaborn", "statsmodels",
+            "pypandoc-binary", "pandera", "pydantic", "PyYAML", "openpyxl",
+            "python-calamine", "ipykernel")
 
 
 def tree_fingerprint(root: Path) -> str:
-    """Hash the paths and contents of every file under ``data/`` and ``analysis/``.
+    """Hash everything every chapter depends on (see the module docstring).
 
     Parameters
     ----------
@@ -32,10 +44,18 @@ def tree_fingerprint(root: Path) -> str:
     Returns
     -------
     str
-        Hex SHA-256; a missing folder contributes nothing.
+        Hex SHA-256; a missing folder, file or package contributes nothing.
     """
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    for folder in ("data", "analysis"):
+    for name in PACKAGES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            continue
+    for name in FILES:
+        if (root / name).is_file():
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+    for folder in FOLDERS:
         base = root / folder
         if not base.is_dir():
             continue
@@ -74,9 +94,16 @@ class FreezeCache:
         return nbformat.from_dict(entry["notebook"])
 
     def store(self, chapter: str, key: str, notebook: NotebookNode) -> None:
-        """Store ``notebook`` under ``key`` (written to a temporary file, then renamed)."""
+        """Store ``notebook`` under ``key`` (written to a temporary file of its own, then
+        renamed over the entry, so concurrent writers never tear each other's file)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._file(chapter)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "notebook": notebook}), encoding="utf-8")
-        tmp.replace(path)
+        handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp",
+                                        dir=self.directory)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as tmp:
+                json.dump({"key": key, "notebook": notebook}, tmp)
+            os.replace(name, path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise

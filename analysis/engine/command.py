@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-from analysis.engine.book import load_book
 from analysis.engine.errors import RenderError
-from analysis.engine.render import FORMATS, render_book, swap_in
+from analysis.engine.output_dir import FormatError, parse_formats
+from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
+from analysis.engine.render import render_book
 from analysis.paths import project_root
-
-MIN_QUARTO = (1, 9)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,63 +22,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="execute every chapter even if its frozen result is valid")
 
 
-def quarto_version() -> tuple[int, ...] | None:
-    """Version of ``quarto`` on PATH, or ``None`` when absent or unreadable."""
-    if shutil.which("quarto") is None:
-        return None
-    try:
-        text = subprocess.run(["quarto", "--version"], capture_output=True, text=True,
-                              timeout=60, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    match = re.match(r"\s*(\d+)\.(\d+)", text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+def _say(line: str) -> None:
+    print(line, flush=True)
 
 
-def render_with_quarto(root, formats: tuple[str, ...], use_cache: bool = True) -> int:
-    """Run ``quarto render`` into a staging directory and swap it in only on success.
+def validate_data(root) -> None:
+    """Load the survey bundle once in this process: a bad export, manifest, questionnaire or
+    ledger then stops the render with its located message (exit 2, see :mod:`analysis.cli`)
+    before any chapter kernel starts. A book without a manifest loads no survey data."""
+    from analysis.bundle import load_bundle
+    from analysis.paths import exports_dir
 
-    Quarto writes into ``--output-dir``; a failed render leaves the previous ``_book/`` as it
-    was, exactly as with the built-in engine. ``use_cache=False`` removes Quarto's ``_freeze/``
-    first, so every chapter is executed again.
-    """
-    output = root / load_book(root).output_dir
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=root))
-    if not use_cache:
-        shutil.rmtree(root / "_freeze", ignore_errors=True)
-    to = ",".join("typst" if f == "pdf" else f for f in formats)
-    command = ["quarto", "render", "--to", to, "--output-dir", str(staging)]
-    try:
-        code = subprocess.run(command, cwd=root, check=False).returncode
-        if code == 0:
-            swap_in(staging, output)
-        else:
-            print(f"render failed: quarto exited with {code}; {output} left as it was",
-                  file=sys.stderr)
-        return code
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if (exports_dir(root) / "MANIFEST.yaml").is_file():
+        load_bundle(root)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render the book; return 0 on success, 1 on a render error (message on stderr)."""
-    formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        print(f"render: unknown format(s) {sorted(unknown)}; allowed: {FORMATS}", file=sys.stderr)
+    """Render the book; 0 on success, 1 on a render error, 2 on a usage error (stderr)."""
+    try:
+        formats = parse_formats(args.to)
+    except FormatError as exc:
+        print(f"render: {exc}", file=sys.stderr)
         return 2
     root = project_root()
-    version = quarto_version() if args.engine != "builtin" else None
-    if args.engine == "quarto" and (version is None or version < MIN_QUARTO):
-        print(f"render: --engine quarto needs quarto >= 1.9 on PATH (found {version})",
-              file=sys.stderr)
+    quarto = None
+    if args.engine != "builtin":
+        try:
+            quarto = find_quarto()
+        except QuartoError as exc:
+            if args.engine == "quarto":
+                print(f"render: {exc}", file=sys.stderr)
+                return 2
+            print(f"render: {exc}; using the built-in engine instead", file=sys.stderr)
+    if args.engine == "quarto" and quarto is None:
+        print(f"render: --engine quarto needs quarto >= {'.'.join(map(str, MIN_QUARTO))} on "
+              "PATH; none found", file=sys.stderr)
         return 2
-    if version is not None and version >= MIN_QUARTO:
-        print(f"engine: quarto {'.'.join(map(str, version))}", flush=True)
-        return render_with_quarto(root, formats, use_cache=not args.no_cache)
     try:
-        render_book(root, formats, use_cache=not args.no_cache,
-                    log=lambda line: print(line, flush=True))
+        if quarto is not None:
+            validate_data(root)
+            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say)
+        else:
+            render_book(root, formats, use_cache=not args.no_cache, log=_say,
+                        preflight=lambda: validate_data(root))
     except RenderError as exc:
         print(f"render failed: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from nbformat import NotebookNode
 from analysis.engine.errors import RenderError
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b:?")
 
 
 def kernel_env(root: Path) -> dict[str, str]:
@@ -88,7 +89,16 @@ def _failure_message(executed: NotebookNode, chapter: str, exc: Exception) -> st
             target = cell  # a timeout leaves no error output behind
     meta = target.get("metadata", {}).get("qmd", {}) if target is not None else {}
     kind = "inline expression cell" if meta.get("kind") == "inline" else "cell"
-    return (
-        f"{chapter}:{meta.get('line', '?')}: {kind} '{meta.get('label', '?')}' failed "
-        f"({type(exc).__name__})\n{traceback.strip()}"
-    )
+    lines = [line.rstrip() for line in traceback.strip().splitlines() if line.strip()]
+    # The short form: the cell's failing source line ("----> 3 y = x / 0") and every
+    # exception of the chain ("NameError: ...", then what it caused), not the whole stack.
+    causes = list(dict.fromkeys(line.strip() for line in lines if _EXCEPTION.match(line)))
+    arrow = next((line.strip() for line in lines if line.lstrip().startswith("---->")), None)
+    cause = " <- ".join(reversed(causes)) or (lines[-1].strip() if lines else type(exc).__name__)
+    message = (f"{chapter}:{meta.get('line', '?')}: {kind} '{meta.get('label', '?')}' failed: "
+               f"{cause}" + (f"\n  at {arrow}" if arrow else ""))
+    if os.environ.get("NORCRIN_DEBUG") == "1":
+        message += "\n" + traceback.strip()
+    else:
+        message += "\n(the kernel's traceback: add --debug)"
+    return message

@@ -14,7 +14,7 @@ from nbformat import NotebookNode
 from analysis.engine.cache import FreezeCache, chapter_key, tree_fingerprint
 from analysis.engine.execute import execute_notebook
 from analysis.engine.notebook import document_to_notebook
-from analysis.engine.outputs import inline_values
+from analysis.engine.outputs import inline_text, inline_values
 from analysis.engine.qmd import QmdDocument, read_qmd
 
 
@@ -40,7 +40,8 @@ def default_jobs() -> int:
 
 def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True,
                      log: Callable[[str], None] = print,
-                     jobs: int | None = None) -> list[ExecutedChapter]:
+                     jobs: int | None = None,
+                     preflight: Callable[[], object] | None = None) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
@@ -58,6 +59,10 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         Receives one progress line per chapter, with the seconds it took.
     jobs : int, optional
         Kernels at once (default :func:`default_jobs`).
+    preflight : callable, optional
+        Called once before the first kernel starts, when any chapter must execute (the
+        render command validates the data there, so a bad export is one located message
+        rather than a traceback from every chapter's kernel).
 
     Returns
     -------
@@ -71,11 +76,17 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     """
     cache = FreezeCache(root)
     fingerprint = tree_fingerprint(root)
+    keys = {doc.path: chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
+            for doc in docs}
+    frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
+              for doc in docs}
+    if preflight is not None and any(nb is None for nb in frozen.values()):
+        preflight()
 
     def one(doc: QmdDocument) -> ExecutedChapter:
         start = time.perf_counter()
-        key = chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
-        notebook = cache.load(doc.path, key) if use_cache else None
+        key = keys[doc.path]
+        notebook = frozen[doc.path]
         cached = notebook is not None
         if notebook is None:
             notebook = execute_notebook(document_to_notebook(doc), doc.path, root)
@@ -113,6 +124,6 @@ def trace(chapters: list[ExecutedChapter]) -> list[dict]:
         for block in sorted(values):
             for entry in values[block]:
                 rows.append({"chapter": chapter.doc.path, "line": entry["line"],
-                             "expression": entry["expression"], "value": entry["value"]})
+                             "expression": entry["expression"], "value": inline_text(entry)})
     order = {c.doc.path: i for i, c in enumerate(chapters)}
     return sorted(rows, key=lambda r: (order[r["chapter"]], r["line"]))

@@ -37,7 +37,8 @@ class Target:
 def inline_values(doc: QmdDocument, notebook) -> dict[int, list[dict]]:
     """Return the inline values of an executed notebook, by prose block index.
 
-    Each value is ``{"line", "expression", "value"}`` (``value`` already a string).
+    Each value is ``{"line", "expression", "data"}``: the value's ``text/markdown`` and
+    ``text/plain`` representations (see :func:`analysis.engine.kernel.inline_values`).
     """
     values: dict[int, list[dict]] = {}
     for cell in notebook.cells:
@@ -100,6 +101,38 @@ def chapter_markdown(doc: QmdDocument, notebook, index: crossref.RefIndex, targe
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 
+def inline_markdown(entry: dict, where: str) -> str:
+    """The Markdown Quarto inserts for an inline value (``jupyter-inline.ts``).
+
+    Quarto takes ``text/markdown`` as is; otherwise ``text/plain``, which for a ``str`` is its
+    repr: quotes stripped but escapes such as ``\\xa0`` left as characters. That is never what
+    a reader should see, so a plain ``str`` value is refused here; chapters return
+    :class:`analysis.display.Text`, whose ``text/markdown`` is the escaped text.
+
+    Raises
+    ------
+    RenderError
+        For a ``str`` value, or a value with neither representation.
+    """
+    data = entry.get("data", {})
+    if "text/markdown" in data:
+        return str(data["text/markdown"])
+    plain = str(data.get("text/plain", ""))
+    if len(plain) >= 2 and plain[0] == plain[-1] and plain[0] in "'\"":
+        raise RenderError(
+            f"{where}: inline expression `{entry['expression']}` gave a plain str "
+            f"({plain}); Quarto prints its repr. Return analysis.display.Text instead.")
+    if not plain:
+        raise RenderError(f"{where}: inline expression `{entry['expression']}` has no "
+                          "text/plain or text/markdown representation")
+    return plain
+
+
+def inline_text(entry: dict) -> str:
+    """What a reader sees of an inline value: its ``text/plain`` representation."""
+    return str(entry.get("data", {}).get("text/plain", ""))
+
+
 def _substitute(doc: QmdDocument, block: MarkdownBlock, values: list[dict], fmt: str) -> str:
     if len(values) != len(block.inlines):
         raise RenderError(f"{doc.path}:{block.line}: {len(block.inlines)} inline expressions "
@@ -107,7 +140,7 @@ def _substitute(doc: QmdDocument, block: MarkdownBlock, values: list[dict], fmt:
                           "with --no-cache")
     text = block.text
     for expr, entry in reversed(list(zip(block.inlines, values, strict=True))):
-        value = entry["value"].replace("[", r"\[").replace("]", r"\]")
+        value = inline_markdown(entry, f"{doc.path}:{expr.line}")
         if fmt == "html":
             title = expr.expression.replace("\\", "\\\\").replace('"', '\\"')
             value = f'[{value}]{{.inline-value title="{title}"}}'
@@ -153,6 +186,11 @@ def _data_markdown(doc, cell, data: dict, asis: bool, target: Target, images: li
         return str(data.get("text/markdown") or data.get("text/plain", ""))
     if "text/markdown" in data:
         return str(data["text/markdown"])
+    if "text/html" in data:
+        # Quarto would insert this HTML (a DataFrame's table, with its index and pandas'
+        # truncation); the built-in engine cannot print it alike, so it refuses.
+        raise UnsupportedError(doc.path, cell.line, "HTML output (a DataFrame?): display it "
+                               "as analysis.display.Table so both engines print one table")
     mime, ext = _IMAGE[target.fmt]
     if mime in data:
         name = f"{cell.label}-{len(images) + 1}.{ext}"

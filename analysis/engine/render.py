@@ -1,14 +1,14 @@
 """Render the book with the built-in engine into ``_book/``, atomically.
 
-Everything is built in a staging folder beside ``_book/``; only when every chapter executed
-and every format was written is the old ``_book/`` moved aside and the staging folder renamed
-into its place. A failing render removes the staging folder and leaves ``_book/`` untouched.
+Everything is built in a staging folder beside ``_book/`` (:mod:`analysis.engine.output_dir`);
+only when every chapter executed and every format asked for was written is it swapped in,
+keeping the formats not asked for. A failing or interrupted render removes the staging folder
+and leaves ``_book/`` untouched.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -16,14 +16,15 @@ from pathlib import Path, PurePosixPath
 
 from analysis.engine import crossref, html, pdf
 from analysis.engine.book import Book, load_book
+from analysis.engine.errors import RenderError
 from analysis.engine.execution import execute_chapters, read_chapters, trace
+from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
-
-FORMATS = ("html", "pdf")
 
 
 def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
-                log: Callable[[str], None] = print) -> Path:
+                log: Callable[[str], None] = print,
+                preflight: Callable[[], object] | None = None) -> Path:
     """Render the book at ``root`` to ``<root>/_book``.
 
     Parameters
@@ -36,6 +37,9 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
         Reuse frozen chapters (see :mod:`analysis.engine.cache`).
     log : callable
         Receives progress lines.
+    preflight : callable, optional
+        Run before any kernel starts when a chapter must execute (see
+        :func:`~analysis.engine.execution.execute_chapters`); its exceptions propagate.
 
     Returns
     -------
@@ -47,18 +51,17 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     RenderError
         If anything fails; ``_book/`` is then left as it was.
     """
+    if not formats or set(formats) - set(FORMATS):
+        raise RenderError(f"formats {formats!r}; allowed: one or more of {FORMATS}")
     started = time.perf_counter()
     book = load_book(root)
     log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
     docs = read_chapters(root, book.sources)
     index = crossref.collect(docs, set(book.appendices))
     output = root / book.output_dir
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=root))
-    try:
-        chapters = execute_chapters(root, docs, use_cache, log)
-        values = trace(chapters)
-        (staging / "inline-values.json").write_text(
-            json.dumps(values, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    with render_lock(root, log), staged(output) as staging:
+        chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight)
+        write_trace(staging, trace(chapters))
         if "html" in formats:
             step = time.perf_counter()
             _write_html(book, staging, chapters, index)
@@ -67,17 +70,28 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
             step = time.perf_counter()
             pdf_path = _write_pdf(book, staging, chapters, index)
             log(f"pdf: {pdf_path.name} in {time.perf_counter() - step:.1f} s")
-        (staging / "render-log.json").write_text(json.dumps({
+        write_run_log(staging, {
             "engine": "builtin", "formats": list(formats),
             "chapters": [{"chapter": c.doc.path, "cached": c.cached,
                           "seconds": round(c.seconds, 2)} for c in chapters],
-        }, indent=1) + "\n", encoding="utf-8")
-        swap_in(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        })
+        publish(staging, output, formats)
     log(f"done: {output} in {time.perf_counter() - started:.1f} s")
     return output
+
+
+def write_trace(out: Path, values: list[dict]) -> Path:
+    """``inline-values.json``: every inline expression and the text it printed, in order."""
+    path = out / "inline-values.json"
+    path.write_text(json.dumps(values, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def write_run_log(out: Path, log: dict) -> Path:
+    """``render-log.json``: which engine ran, the formats, and per chapter cached or not."""
+    path = out / "render-log.json"
+    path.write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
 
 
 def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> None:
@@ -110,14 +124,3 @@ def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex) -> Pat
     typ_path = out / f"{book.slug}.typ"
     typ_path.write_text(source, encoding="utf-8")
     return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
-
-
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree)."""
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-        output.rename(old / output.name)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

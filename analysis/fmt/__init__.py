@@ -13,9 +13,10 @@ from analysis.fmt.norwegian import (
     p_value,
     pct,
     pp,
+    upper_first,
 )
 
 __all__ = [
     "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "join", "lower_first", "num",
-    "p_value", "pct", "pp",
+    "p_value", "pct", "pp", "upper_first",
 ]

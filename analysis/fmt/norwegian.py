@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from analysis.display.text import as_text
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"
@@ -56,6 +58,7 @@ def _write(value: Decimal, sign: bool = False) -> str:
     return ("+" + body) if sign and value > 0 else body
 
 
+@as_text
 def num(x: float | int | None, decimals: int = 0) -> str:
     """Write a number with decimal comma and no-break-space thousands separator.
 
@@ -89,6 +92,7 @@ def num(x: float | int | None, decimals: int = 0) -> str:
     return _write(_decimal(x, decimals))
 
 
+@as_text
 def pct(share: float | None, decimals: int = 0) -> str:
     """Write a share (0..1) as a percentage: ``0.42`` -> ``"42 %"`` (no-break space).
 
@@ -102,6 +106,7 @@ def pct(share: float | None, decimals: int = 0) -> str:
     return _write(_decimal(share, decimals, scale=2)) + NBSP + "%"
 
 
+@as_text
 def pp(diff: float | None, decimals: int = 0) -> str:
     """Write a difference of shares in signed percentage points: ``0.12`` -> ``"+12 prosentpoeng"``.
 
@@ -118,6 +123,7 @@ def pp(diff: float | None, decimals: int = 0) -> str:
     return _write(_decimal(diff, decimals, scale=2), sign=True) + NBSP + "prosentpoeng"
 
 
+@as_text
 def count_of(k: int | None, n: int | None) -> str:
     """Write "k of n": ``count_of(75, 186)`` -> ``"75 av 186"`` (no-break spaces).
 
@@ -131,6 +137,7 @@ def count_of(k: int | None, n: int | None) -> str:
     return f"{num(k)}{NBSP}av{NBSP}{num(n)}"
 
 
+@as_text
 def p_value(p: float | None) -> str:
     """Write a p-value: ``"p = 0,03"``, ``"p = 0,004"``, ``"p < 0,001"``.
 
@@ -161,6 +168,7 @@ def p_value(p: float | None) -> str:
     return f"p{NBSP}={NBSP}{_write(rounded)}"
 
 
+@as_text
 def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.95) -> str:
     """Write a confidence interval of a share: ``"95 % KI 38–47 %"``.
 
@@ -176,6 +184,7 @@ def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.9
     return f"{_write(_decimal(level, 0, scale=2))}{NBSP}%{NBSP}KI{NBSP}{low}\u2013{high}{NBSP}%"
 
 
+@as_text
 def join(items, lower: bool = False) -> str:
     """Join words the Norwegian way: ``"A, B og C"`` (no Oxford comma).
 
@@ -197,6 +206,7 @@ def join(items, lower: bool = False) -> str:
     return ", ".join(items[:-1]) + " og " + items[-1]
 
 
+@as_text
 def lower_first(text: str) -> str:
     """``"Kurs og opplæring"`` -> ``"kurs og opplæring"``; abbreviations are left alone.
 
@@ -208,3 +218,15 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+@as_text
+def upper_first(text: str) -> str:
+    """``"tilfredsheten"`` -> ``"Tilfredsheten"`` (for a value that starts a sentence).
+
+    Examples
+    --------
+    >>> upper_first("tilfredsheten")
+    'Tilfredsheten'
+    """
+    return text[:1].upper() + text[1:]

@@ -9,6 +9,7 @@ puts their results into the shape a chapter shows.
 from functools import lru_cache
 
 from analysis import fmt
+from analysis.display import Text, text
 from analysis.report.views import ChoiceView, QuestionView, RatingView, change_clause, view
 
 
@@ -20,4 +21,5 @@ def load():
     return load_bundle()
 
 
-__all__ = ["fmt", "ChoiceView", "QuestionView", "RatingView", "change_clause", "load", "view"]
+__all__ = ["ChoiceView", "QuestionView", "RatingView", "Text", "change_clause", "fmt", "load",
+           "text", "view"]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis import fmt
 from analysis.audit import audit_figures, status_counts
-from analysis.report.tables import labelled
+from analysis.display import Table
 
 #: Status names in the report's language.
 STATUS_NB = {
@@ -49,12 +49,12 @@ def contradiction_count(bundle) -> str:
     return fmt.num(len(bundle.contradictions))
 
 
-def summary(bundle) -> pd.DataFrame:
+def summary(bundle) -> Table:
     """Row grain: one status. Columns ``Status``, ``Antall tall``."""
     counts = status_counts(audit(bundle))
     rows = [{"Status": STATUS_NB[s], "Antall tall": fmt.num(n)} for s, n in counts.items()]
     rows.append({"Status": "Sum", "Antall tall": count(bundle)})
-    return labelled(pd.DataFrame(rows))
+    return Table(pd.DataFrame(rows))
 
 
 def _printed(row) -> str:
@@ -82,13 +82,13 @@ def not_reproduced(bundle) -> pd.DataFrame:
     """Row grain: one published figure the data in use do not reproduce, with the arithmetic."""
     frame = audit(bundle)
     frame = frame[frame["status"] == "not-reproducible"]
-    return labelled(pd.DataFrame({
+    return pd.DataFrame({
         "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Forklaring": [r["inconsistency"] or r["explanation"] for _, r in frame.iterrows()],
-    }))
+    }).set_index("Figur")
 
 
 def contradictions(bundle) -> pd.DataFrame:
@@ -101,13 +101,13 @@ def contradictions(bundle) -> pd.DataFrame:
     ])
 
 
-def all_figures(bundle) -> pd.DataFrame:
+def all_figures(bundle) -> Table:
     """Row grain: every published figure, with status and the recomputed value."""
     frame = audit(bundle)
-    return labelled(pd.DataFrame({
+    return Table(pd.DataFrame({
         "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Status": frame["status"].map(STATUS_NB).to_numpy(),
-    }))
+    }), left=["Figur", "Status"])

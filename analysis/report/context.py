@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import yaml
-from IPython.display import Markdown
 
 from analysis import compute, figures, fmt
+from analysis.display import Block, Text, bullets
 from analysis.ledger import wave_totals
 from analysis.paths import data_dir
 
@@ -29,16 +29,28 @@ def _waves(root: Path | None) -> dict[int, dict]:
 
 
 def wave_facts(bundle, year: int) -> dict:
-    """How a wave was run (``data/survey-waves.yaml``): dates, tool, channels."""
-    return _waves(bundle.root)[year]
+    """How a wave was run (``data/survey-waves.yaml``): dates, tool, channels.
+
+    A fresh copy each call, its texts as :class:`~analysis.display.Text`."""
+    return _as_text(_waves(bundle.root)[year])
 
 
-def date(value: dt.date) -> str:
+def _as_text(value):
+    if isinstance(value, str):
+        return Text(value)
+    if isinstance(value, dict):
+        return {k: _as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    return value
+
+
+def date(value: dt.date) -> Text:
     """A date the Norwegian way: ``11. august 2025``."""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    return Text(f"{value.day}. {MONTHS[value.month - 1]} {value.year}")
 
 
-def published(bundle, figure_id: str) -> str:
+def published(bundle, figure_id: str) -> Text:
     """A figure as the report printed it, formatted (``"170"``, ``"ca. 300"``).
 
     For context the data cannot give (recipients, target groups). The audit lists each one.
@@ -51,7 +63,7 @@ def published(bundle, figure_id: str) -> str:
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
     prefix = {"about": "ca. ", "over": "over ", "under": "under "}.get(row.get("qualifier"), "")
-    return prefix + text
+    return Text(prefix + text)
 
 
 def respondents_by_year(bundle) -> pd.DataFrame:
@@ -99,11 +111,11 @@ def regions_figure(bundle):
     return figures.regions_over_time(regions_by_year(bundle), years=YEARS)
 
 
-def respondents_in(bundle, year: int) -> str:
+def respondents_in(bundle, year: int) -> Text:
     """Respondents of a survey year, formatted ("ingen tall" when none is known)."""
     frame = respondents_by_year(bundle).set_index("year")
     value = frame.loc[year, "respondents"] if year in frame.index else float("nan")
-    return "ingen tall" if value != value else fmt.num(value)
+    return Text("ingen tall") if value != value else fmt.num(value)
 
 
 def respondents_change(bundle) -> dict:
@@ -126,7 +138,7 @@ def respondents_change(bundle) -> dict:
     return {
         "more": fmt.num(abs(now - before)),
         "relative": fmt.pct(abs(now / before - 1)),
-        "direction": "flere" if now >= before else "færre",
+        "direction": Text("flere" if now >= before else "færre"),
     }
 
 
@@ -135,6 +147,6 @@ def new_questions(bundle) -> list:
     return [q for q in bundle.current.questionnaire.questions if q.new]
 
 
-def question_list(questions) -> Markdown:
-    """A bullet list «Spørsmål N: text» for an ``output: asis`` cell."""
-    return Markdown("\n".join(f"- Spørsmål {q.number}: «{q.text}»" for q in questions) + "\n")
+def question_list(questions) -> Block:
+    """A bullet list «Spørsmål N: text» (the question text inserted as text)."""
+    return bullets([f"Spørsmål {q.number}: «{q.text}»" for q in questions])

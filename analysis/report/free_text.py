@@ -11,10 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Markdown
 
 from analysis import compute, fmt, freetext
-from analysis.report.tables import labelled
+from analysis.display import Block, Table, Text, compose
 
 
 @lru_cache(maxsize=4)
@@ -27,26 +26,26 @@ def coding(bundle):
     return _free_text(bundle.root, bundle.current.year)
 
 
-def answered(bundle, qid: str) -> str:
+def answered(bundle, qid: str) -> Text:
     """How many wrote an answer, from the export in use (formatted)."""
     return fmt.num(compute.respondents_answering(bundle.current.long, qid))
 
 
-def stated(bundle, qid: str, field: str) -> str:
+def stated(bundle, qid: str, field: str) -> Text:
     """A number the report states about the coding (``answered``, ``not_useful``, ``concrete``)."""
     value = getattr(coding(bundle).question(qid), field)
-    return fmt.num(value) if value is not None else "–"
+    return fmt.num(value) if value is not None else Text("–")
 
 
-def category_count(bundle, qid: str, category: str) -> str:
+def category_count(bundle, qid: str, category: str) -> Text:
     """The report's count for one category (formatted; "–" when it gives none)."""
     for c in coding(bundle).question(qid).categories:
         if c.name == category:
-            return fmt.num(c.count) if c.count is not None else "–"
+            return fmt.num(c.count) if c.count is not None else Text("–")
     raise KeyError(f"{qid} has no category {category!r}")
 
 
-def categories(bundle, qid: str, with_examples: bool = False) -> pd.DataFrame:
+def categories(bundle, qid: str, with_examples: bool = False) -> Table:
     """Display table, one row per category: ``Kategori``, ``Antall`` (and examples/themes)."""
     table = freetext.category_table(coding(bundle), qid)
     out = pd.DataFrame()
@@ -56,22 +55,26 @@ def categories(bundle, qid: str, with_examples: bool = False) -> pd.DataFrame:
     out["Antall"] = [fmt.num(v) if not pd.isna(v) else "–" for v in table["antall"]]
     if with_examples:
         out["Eksempler på svar"] = [freetext.screen(t).text for t in table["eksempler"]]
-    return labelled(out)
+    return Table(out, left=[c for c in out.columns if c != "Antall"])
 
 
-def examples(bundle, qid: str) -> Markdown:
+def examples(bundle, qid: str) -> Block:
     """Each category in bold with its quoted answers (or, for Q20-22, the summarised themes)
-    as a bullet list; Markdown for an ``output: asis`` cell."""
+    as a bullet list. Names, quotes and themes are inserted as text, never as Markdown."""
     question = coding(bundle).question(qid)
     lines = []
     for c in question.categories:
-        count = f" ({fmt.num(c.count)})" if c.count is not None else ""
-        lines.append(f"**{c.name}**{count}\n")
+        if c.count is not None:
+            lines.append(compose("**{name}** ({count})\n", name=c.name, count=fmt.num(c.count)))
+        else:
+            lines.append(compose("**{name}**\n", name=c.name))
         quotes = [freetext.screen(freetext.format_quote(q)).text for q in c.quotes]
-        items = quotes or [f"*Tema:* {t}" for t in c.themes]
-        lines.extend(f"- {item}" for item in items)
+        if quotes:
+            lines.extend(compose("- {quote}", quote=q) for q in quotes)
+        else:
+            lines.extend(compose("- *Tema:* {theme}", theme=t) for t in c.themes)
         lines.append("")
-    return Markdown("\n".join(lines))
+    return Block("\n".join(lines))
 
 
 def category_names(bundle, qid: str, polarity: str | None = None) -> list[str]:

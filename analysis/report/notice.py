@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from IPython.display import Markdown
+from analysis.display import Block, div, empty, paragraph
 
 _TEXT = (
     "**Rekonstruerte data.** Svardataene for {years} i denne utgaven er rekonstruert fra "
@@ -13,7 +13,7 @@ _TEXT = (
 )
 
 
-def reconstruction_notice(bundle) -> Markdown:
+def reconstruction_notice(bundle) -> Block:
     """A visible Markdown block when any wave is a reconstruction; empty with real exports.
 
     The chapters display it from their setup cell (``output: asis``), so both real Quarto and
@@ -22,6 +22,5 @@ def reconstruction_notice(bundle) -> Markdown:
     """
     waves = [str(y) for y, w in bundle.waves.items() if w.reconstructed]
     if not waves:
-        return Markdown("")
-    text = _TEXT.format(years=" og ".join(waves))
-    return Markdown(f"::: {{.reconstruction-notice}}\n{text}\n:::\n")
+        return empty()
+    return div(".reconstruction-notice", paragraph(_TEXT, years=" og ".join(waves)))

@@ -28,19 +28,19 @@ from scipy import stats
 
 from analysis import compute, figures, fmt
 from analysis.bundle import DETERMINED_WIDTH
+from analysis.display import Table, Text, as_text
 from analysis.ledger import wave_respondents
 from analysis.questionnaire.schema import Question
 from analysis.reconstruct.constraints import build_model
 from analysis.reconstruct.figures import Figure, figures_from_records
 from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
-from analysis.report.tables import bare_p, bare_pp, labelled
-from analysis.report.views import change_clause
+from analysis.report.tables import bare_p, bare_pp
+from analysis.report.views import UNKNOWN, change_clause
 
 #: Significance level of the per-group test (as for single options).
 ALPHA = 0.05
 
-UNKNOWN = "ukjent"
 
 
 def group_bounds(figures: list[Figure], question: Question, respondents: int, n: int,
@@ -138,7 +138,7 @@ def count_value(view, keys, year: int | None = None) -> int | None:
     return int(counts.loc[labels, "count"].sum())
 
 
-def share(view, keys, year: int | None = None, decimals: int = 0) -> str:
+def share(view, keys, year: int | None = None, decimals: int = 0) -> Text:
     """Formatted share of those who answered choosing any of the options, e.g. ``"57 %"``
     (``"ukjent"`` when not :func:`known`)."""
     count = count_value(view, keys, year)
@@ -164,7 +164,7 @@ def _pair(view, keys) -> tuple[int, int] | None:
     return None if a is None or b is None else (a, b)
 
 
-def change(view, keys) -> str:
+def change(view, keys) -> Text:
     """Change in the summed share since the previous wave, e.g. ``"+1 prosentpoeng"``."""
     pair = _pair(view, keys)
     if pair is None:
@@ -172,7 +172,8 @@ def change(view, keys) -> str:
     return fmt.pp(pair[1] / view.n_value() - pair[0] / view.n_value(view.prev_year))
 
 
-def verdict(view, keys) -> str:
+@as_text
+def verdict(view, keys) -> Text:
     """One Norwegian clause on the summed share's change, honest about Fisher's exact test."""
     pair = _pair(view, keys)
     if pair is None:
@@ -195,7 +196,7 @@ def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def table(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
     """Display table of option groups: share per wave, change (pp) and Fisher's p, then n."""
     prev, year = view.prev_year, view.year
     frame = grouped(view, groups).set_index(["label", "wave"])
@@ -215,7 +216,7 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
         rows.append(row)
     rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Andel {prev}": view.n(prev),
                  f"Andel {year}": view.n(), "Endring (pp)": "", "p": ""})
-    return labelled(pd.DataFrame(rows))
+    return Table(pd.DataFrame(rows))
 
 
 def figure(view, groups: Mapping[str, Sequence[str]]):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import fmt
+from analysis.display import Table
 from analysis.report.views import UNKNOWN
 
 
-def choice_table(view, known_only: bool = False) -> pd.DataFrame:
+def choice_table(view, known_only: bool = False) -> Table:
     """Row grain: one option of the current wave, then a row with n.
 
     Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
@@ -66,12 +67,10 @@ def choice_table(view, known_only: bool = False) -> pd.DataFrame:
                      f"Andel {year}": "", "95 % KI": ""})
     if known_only:
         rows = [r for r in rows if r[f"Antall {year}"] != UNKNOWN]
-    # The option is the row label: both Quarto (HTML of the frame) and the built-in engine show
-    # it as the first column, and no meaningless 0, 1, 2 index appears.
-    return pd.DataFrame(rows).set_index("Svaralternativ")
+    return Table(pd.DataFrame(rows))
 
 
-def rating_table(view) -> pd.DataFrame:
+def rating_table(view) -> Table:
     """Row grain: one score (lowest first, end labels named), then n, mean and median rows."""
     scale = view.question.scale
     years = [y for y in (view.prev_year, view.year) if y is not None]
@@ -94,16 +93,7 @@ def rating_table(view) -> pd.DataFrame:
             row[f"Antall {y}"] = func(y)
             row[f"Andel {y}"] = ""
         rows.append(row)
-    return pd.DataFrame(rows).set_index("Vurdering")
-
-
-def labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """Make the first column the row label of a display table.
-
-    Quarto shows a frame's index as the first column (bold row headers in HTML); a default
-    0, 1, 2 index would be noise. With the label as index, both engines show the same table.
-    """
-    return frame.set_index(frame.columns[0])
+    return Table(pd.DataFrame(rows))
 
 
 def bare_p(p: float) -> str:

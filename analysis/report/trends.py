@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
+from analysis.display import Table
 from analysis.report.tables import bare_p, bare_pp
 from analysis.report.views import UNKNOWN
 
@@ -69,7 +70,7 @@ def format_respondents(frame: pd.DataFrame, reconstructed: Iterable[int] = (),
     return pd.DataFrame(rows, columns=["År", "Respondenter", "Kilde"])
 
 
-def respondents_table(bundle) -> pd.DataFrame:
+def respondents_table(bundle) -> Table:
     """Respondents per survey year of the bundle (see :func:`format_respondents`).
 
     A published total with the qualifier "about" ("rundt 150") counts as an estimate.
@@ -80,7 +81,8 @@ def respondents_table(bundle) -> pd.DataFrame:
     ledger = bundle.ledger
     totals = ledger[ledger["question"].isna() & (ledger["kind"] == "n")]
     estimates = totals.loc[totals["qualifier"] == "about", "year"].astype(int).tolist()
-    return format_respondents(respondents_by_year(bundle), reconstructed, estimates)
+    return Table(format_respondents(respondents_by_year(bundle), reconstructed, estimates),
+                 left=["År", "Kilde"])
 
 
 def choice_verdict(diff: float, significant: bool) -> str:
@@ -98,7 +100,7 @@ def choice_verdict(diff: float, significant: bool) -> str:
     return SIGNIFICANT_UP if diff > 0 else SIGNIFICANT_DOWN
 
 
-def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFrame:
+def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
     """Display table of the main changes since the previous wave.
 
     Parameters
@@ -110,14 +112,14 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFram
 
     Returns
     -------
-    pandas.DataFrame
+    Table
         Row grain: one item. Columns ``Tema``, ``<previous year>``, ``<year>`` (shares, or
         "snitt 3,98" for ratings), ``Endring (pp)``, ``p`` and ``Vurdering``. Values the
         published figures do not determine read "ukjent", and their verdict "kan ikke testes".
         p-values are per row, not adjusted for multiple comparisons.
     """
     if not items:
-        return pd.DataFrame(columns=["Tema", "Endring (pp)", "p", "Vurdering"])
+        return Table(pd.DataFrame(columns=["Tema", "Endring (pp)", "p", "Vurdering"]))
     first = items[0][1]
     prev, year = first.prev_year, first.year
     rows = []
@@ -144,11 +146,11 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> pd.DataFram
                    "p": bare_p(t["p_value"]) if known else UNKNOWN,
                    "Vurdering": choice_verdict(t["diff"], bool(t["significant"]))}
         rows.append({"Tema": theme, **row})
-    return pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)", "p",
-                                       "Vurdering"])
+    return Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)",
+                                             "p", "Vurdering"]), left=["Tema", "Vurdering"])
 
 
-def summarise_changes(changes: pd.DataFrame) -> dict[str, int]:
+def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
     """How many rows of :func:`change_table` there are, are significant, cannot be tested.
 
     Examples
@@ -157,9 +159,10 @@ def summarise_changes(changes: pd.DataFrame) -> dict[str, int]:
     >>> summarise_changes(t)
     {'rows': 3, 'significant': 1, 'untestable': 1}
     """
-    verdicts = changes["Vurdering"]
+    frame = changes.frame if isinstance(changes, Table) else changes
+    verdicts = frame["Vurdering"]
     return {
-        "rows": len(changes),
+        "rows": len(frame),
         "significant": int(verdicts.str.startswith("signifikant").sum()),
         "untestable": int((verdicts == NOT_TESTABLE).sum()),
     }

@@ -14,6 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from analysis import compute, figures, fmt
+from analysis.display import Text, as_text
 from analysis.questionnaire import Question, QuestionType
 
 Key = str | int | Sequence[str | int]
@@ -47,11 +48,26 @@ class QuestionView:
         return self.prev_wave.year if self.prev_question is not None else None
 
     @property
+    def text(self) -> Text:
+        """The question as the questionnaire words it."""
+        return Text(self.question.text)
+
+    @property
+    def intro(self) -> Text:
+        """The introduction the questionnaire shows before the question ("" when none)."""
+        return Text(self.question.intro or "")
+
+    @property
+    def headers(self) -> list[Text]:
+        """The question's column headers in the export (several for a grid question)."""
+        return [Text(h) for h in self.question.headers]
+
+    @property
     def compared(self) -> bool:
         """True when the previous wave asked a comparable question."""
         return self.prev_question is not None
 
-    def n(self, year: int | None = None) -> str:
+    def n(self, year: int | None = None) -> Text:
         """Respondents who answered, formatted (``"186"``)."""
         return fmt.num(self.n_value(year))
 
@@ -68,7 +84,8 @@ class QuestionView:
         return self.prev_wave, self.prev_question
 
 
-UNKNOWN = "ukjent"
+#: What a value the published figures do not pin down reads as.
+UNKNOWN = Text("ukjent")
 
 
 class ChoiceView(QuestionView):
@@ -154,17 +171,17 @@ class ChoiceView(QuestionView):
         n, count = self.n_value(year), self.count_value(key, year)
         return count / n if n and count is not None else float("nan")
 
-    def count(self, key: Key, year: int | None = None) -> str:
+    def count(self, key: Key, year: int | None = None) -> Text:
         """Formatted count, e.g. ``"75"`` (``"ukjent"`` when not data)."""
         count = self.count_value(key, year)
         return UNKNOWN if count is None else fmt.num(count)
 
-    def share(self, key: Key, year: int | None = None, decimals: int = 0) -> str:
+    def share(self, key: Key, year: int | None = None, decimals: int = 0) -> Text:
         """Formatted share of respondents who answered, e.g. ``"42 %"`` (or ``"ukjent"``)."""
         value = self.share_value(key, year)
         return UNKNOWN if value != value else fmt.pct(value, decimals)
 
-    def change(self, key: Key) -> str:
+    def change(self, key: Key) -> Text:
         """Change in share from the previous wave, in percentage points (or ``"ukjent"``)."""
         diff = self.share_value(key) - self.share_value(key, self.prev_year)
         return UNKNOWN if diff != diff else fmt.pp(diff)
@@ -174,7 +191,8 @@ class ChoiceView(QuestionView):
         (label,) = self._labels(key)
         return self.comparison.set_index("option").loc[label]
 
-    def verdict(self, key: str | int) -> str:
+    @as_text
+    def verdict(self, key: str | int) -> Text:
         """One Norwegian clause on the change, honest about the test (Fisher's exact test)."""
         row = self.test(key)
         if row["diff"] != row["diff"]:
@@ -188,7 +206,8 @@ class ChoiceView(QuestionView):
             self.option_map,
         )
 
-    def overall_clause(self) -> str:
+    @as_text
+    def overall_clause(self) -> Text:
         """Norwegian clause on the whole distribution's change (single choice), e.g. "en
         kjikvadrattest av hele fordelingen gir p = 0,03 (Cramérs V = 0,16), altså en
         statistisk signifikant forskjell"."""
@@ -201,7 +220,7 @@ class ChoiceView(QuestionView):
         return (f"en {t.method} av hele fordelingen gir {fmt.p_value(t.p_value)} "
                 f"(Cramérs V = {fmt.num(t.cramers_v, 2)}), {verdict}")
 
-    def table(self, known_only: bool = False) -> pd.DataFrame:
+    def table(self, known_only: bool = False):
         """Display table: option, count and share per wave, change and p-value (``known_only``:
         leave out options whose current count the published figures do not determine)."""
         from analysis.report.tables import choice_table
@@ -226,7 +245,7 @@ class ChoiceView(QuestionView):
             table = table[informative]
         return figures.choice_bars(table)
 
-    def ticks(self, year: int | None = None) -> str:
+    def ticks(self, year: int | None = None) -> Text:
         """Options ticked in all (multiple choice: more than the respondents), formatted."""
         wave, question = self._wave(year)
         return fmt.num(int(compute.choice_counts(wave.long, question)["count"].sum()))
@@ -260,6 +279,16 @@ class RatingView(QuestionView):
         """Current wave: one row per score (``score``, ``count``, ``n``, ``share``)."""
         return compute.rating_counts(self.wave.long, self.question)
 
+    @property
+    def low_label(self) -> Text:
+        """Label of the scale's lowest score, e.g. "Svært vanskelig"."""
+        return Text(self.question.scale.low_label)
+
+    @property
+    def high_label(self) -> Text:
+        """Label of the scale's highest score, e.g. "Svært lett"."""
+        return Text(self.question.scale.high_label)
+
     def known(self, year: int | None = None) -> bool:
         """Is every score count of the wave data (always, for a real export)?"""
         wave, question = self._wave(year)
@@ -279,11 +308,11 @@ class RatingView(QuestionView):
             self.prev_wave.long, self.wave.long, self.prev_question.id, self.question.id
         )
 
-    def mean(self, year: int | None = None, decimals: int = 2) -> str:
+    def mean(self, year: int | None = None, decimals: int = 2) -> Text:
         """Formatted mean score, e.g. ``"3,99"`` (``"ukjent"`` when the scores are not data)."""
         return fmt.num(self.summary(year).mean, decimals) if self.known(year) else UNKNOWN
 
-    def median(self, year: int | None = None) -> str:
+    def median(self, year: int | None = None) -> Text:
         """Formatted median score, one decimal as the report prints it (``"4,0"``)."""
         return fmt.num(self.summary(year).median, 1) if self.known(year) else UNKNOWN
 
@@ -296,17 +325,18 @@ class RatingView(QuestionView):
         counts = compute.rating_counts(wave.long, question).set_index("score")["count"]
         return int(counts.loc[wanted].sum())
 
-    def count(self, scores: Key, year: int | None = None) -> str:
+    def count(self, scores: Key, year: int | None = None) -> Text:
         """Formatted number of respondents giving the score(s) (or ``"ukjent"``)."""
         count = self.count_value(scores, year)
         return UNKNOWN if count is None else fmt.num(count)
 
-    def share(self, scores: Key, year: int | None = None, decimals: int = 0) -> str:
+    def share(self, scores: Key, year: int | None = None, decimals: int = 0) -> Text:
         """Formatted share of respondents who answered giving the score(s) (or ``"ukjent"``)."""
         n, count = self.n_value(year), self.count_value(scores, year)
         return UNKNOWN if count is None or not n else fmt.pct(count / n, decimals)
 
-    def verdict(self) -> str:
+    @as_text
+    def verdict(self) -> Text:
         """One Norwegian clause on the change in ratings (Mann-Whitney U)."""
         if not (self.known() and self.known(self.prev_year)):
             return (f"endringen fra {self.prev_year} kan ikke testes fordi fordelingen ikke er "
@@ -319,7 +349,15 @@ class RatingView(QuestionView):
         return (f"forskjellen fra {self.prev_year} er ikke statistisk signifikant "
                 f"(Mann–Whitney, {fmt.p_value(c.p_value)})")
 
-    def table(self) -> pd.DataFrame:
+    @as_text
+    def conclusion(self, subject: str) -> Text:
+        """A sentence on whether the ratings as a whole changed, from the rank test only:
+        ``"Vi kan derfor ikke si at tilfredsheten samlet har endret seg."``."""
+        if self.comparison is None or not self.comparison.significant:
+            return f"Vi kan derfor ikke si at {subject} samlet har endret seg."
+        return f"{fmt.upper_first(subject)} samlet har altså endret seg."
+
+    def table(self):
         """Display table: score, count and share per wave, mean and median below."""
         from analysis.report.tables import rating_table
 
@@ -337,7 +375,8 @@ class RatingView(QuestionView):
         return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
 
 
-def change_clause(row: pd.Series) -> str:
+@as_text
+def change_clause(row: pd.Series) -> Text:
     """Norwegian clause for one option's change, e.g. "en økning på 9 prosentpoeng, men den er
     ikke statistisk signifikant (p = 0,09)" -- the wording follows the test, never the eye.
 

@@ -31,7 +31,12 @@ format:
 INDEX = """\
 # Forord {.unnumbered}
 
-Blåbærsyltetøy og `{python} "ærlig"` tekst. Se @fig-tall-kurve og @sec-tall.
+```{python}
+#| label: forord-setup
+from analysis.display import Text
+```
+
+Blåbærsyltetøy og `{python} Text("ærlig")` tekst. Se @fig-tall-kurve og @sec-tall.
 """
 
 CHAPTER = textwrap.dedent('''\
@@ -43,14 +48,15 @@ CHAPTER = textwrap.dedent('''\
     import pathlib
     import matplotlib.pyplot as plt
     import pandas as pd
+    from analysis.display import Table, Text
     counter = pathlib.Path("executions.txt")
     counter.write_text(counter.read_text() + "x" if counter.exists() else "x")
-    svar = pd.DataFrame({"Svar": ["Ja", "Nei"], "Antall": [3, 4]})
+    svar = Table(pd.DataFrame({"Svar": ["Ja", "Nei"], "Antall": [3, 4]}))
     ```
 
     ## Resultater
 
-    Summen er `{python} 6 * 7` og andelen er `{python} f"{3 / 4:.0%}"`.
+    Summen er `{python} 6 * 7` og andelen er `{python} Text(f"{3 / 4:.0%}")`.
 
     ```{python}
     #| label: fig-tall-kurve

@@ -1,7 +1,9 @@
-"""`render --engine auto` runs real Quarto (>= 1.9) when it is on PATH, else the built-in engine.
+"""How `render` drives Quarto: which call for which `--to`, staging and swap, and what
+happens with a `quarto` that is too old or broken.
 
-Quarto cannot be installed here, so a stand-in ``quarto`` script on PATH answers
-``--version`` and records how it was called; a render it "fails" must leave ``_book/`` alone.
+A stand-in ``quarto`` script on PATH answers ``--version`` and records how it was called, so
+these run everywhere in a second; the parity tier (``tests/parity/``) renders with the real
+Quarto when it is installed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pytest
 from conftest import write_book
 
 
-def _fake_quarto(bin_dir: Path, version: str, fail: bool = False) -> Path:
+def _fake_quarto(bin_dir: Path, version: str, fail: bool = False,
+                 broken: bool = False) -> Path:
     log = bin_dir / "calls.txt"
     script = bin_dir / "quarto"
     script.write_text(textwrap.dedent(f"""\
@@ -25,6 +28,9 @@ def _fake_quarto(bin_dir: Path, version: str, fail: bool = False) -> Path:
         import sys, pathlib
         args = sys.argv[1:]
         if args == ["--version"]:
+            if {broken!r}:
+                print("error: deno could not start", file=sys.stderr)
+                raise SystemExit(1)
             print("{version}")
             raise SystemExit(0)
         pathlib.Path({str(log)!r}).open("a").write(" ".join(args) + "\\n")
@@ -32,7 +38,10 @@ def _fake_quarto(bin_dir: Path, version: str, fail: bool = False) -> Path:
             raise SystemExit(3)
         out = pathlib.Path(args[args.index("--output-dir") + 1])
         out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text("rendered by quarto")
+        if "--to" not in args or args[args.index("--to") + 1] == "html":
+            (out / "index.html").write_text("rendered by quarto")
+        if "--to" not in args or args[args.index("--to") + 1] == "typst":
+            (out / "Bok.pdf").write_text("pdf by quarto")
         """), encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return log
@@ -59,10 +68,30 @@ def test_auto_uses_quarto_1_9_into_a_staging_dir_then_swaps(book):
     log = _fake_quarto(bin_dir, "1.9.12")
     result = _render(root, bin_dir, "--to", "html,pdf")
     assert result.returncode == 0, result.stderr
-    assert "engine: quarto 1.9" in result.stdout
+    assert "engine: quarto 1.9.12" in result.stdout
     (call,) = log.read_text().splitlines()
-    assert call.startswith("render --to html,typst --output-dir ")
+    # both formats: no --to at all (Quarto does not split "html,typst" in a project)
+    assert call.startswith("render --output-dir ") and "._book-staging-" in call
     assert (root / "_book" / "index.html").read_text() == "rendered by quarto"
+    assert (root / "_book" / "Bok.pdf").read_text() == "pdf by quarto"
+    assert not list(root.glob("._book-staging-*"))
+
+
+@pytest.mark.parametrize(("to", "quarto_to"), [("html", "html"), ("pdf", "typst")])
+def test_one_format_is_one_quarto_call_and_the_other_format_is_kept(book, to, quarto_to):
+    root, bin_dir = book
+    (root / "_book").mkdir()
+    (root / "_book" / "index.html").write_text("old html")
+    (root / "_book" / "Bok.pdf").write_text("old pdf")
+    log = _fake_quarto(bin_dir, "1.10.18")
+    result = _render(root, bin_dir, "--to", to)
+    assert result.returncode == 0, result.stderr
+    (call,) = log.read_text().splitlines()
+    assert call.startswith(f"render --to {quarto_to} --output-dir ")
+    pages = {"html": (root / "_book" / "index.html").read_text(),
+             "pdf": (root / "_book" / "Bok.pdf").read_text()}
+    assert pages[to].endswith("by quarto")
+    assert pages["pdf" if to == "html" else "html"].startswith("old")
 
 
 def test_a_failed_quarto_render_keeps_the_previous_book(book):
@@ -71,25 +100,44 @@ def test_a_failed_quarto_render_keeps_the_previous_book(book):
     (root / "_book" / "index.html").write_text("the last good render")
     _fake_quarto(bin_dir, "1.9.0", fail=True)
     result = _render(root, bin_dir)
-    assert result.returncode == 3
-    assert "left as it was" in result.stderr
+    assert result.returncode == 1
+    assert "quarto exited with 3" in result.stderr and "left as it was" in result.stderr
     assert (root / "_book" / "index.html").read_text() == "the last good render"
     assert not list(root.glob("._book-staging-*"))
 
 
-def test_an_older_quarto_is_passed_over_for_the_builtin_engine(book):
+def test_an_older_quarto_is_reported_and_the_builtin_engine_renders(book):
     root, bin_dir = book
     log = _fake_quarto(bin_dir, "1.8.25")
     result = _render(root, bin_dir, "--to", "html")
     assert result.returncode == 0, result.stderr
+    assert "quarto 1.8.25 is too old" in result.stderr
+    assert "using the built-in engine instead" in result.stderr
     assert "engine: built-in" in result.stdout
     assert not log.exists()
     assert "Prøvebok" in (root / "_book" / "index.html").read_text(encoding="utf-8")
 
 
-def test_engine_quarto_without_quarto_is_a_clear_error(book):
+def test_a_quarto_that_does_not_start_is_reported(book):
+    root, bin_dir = book
+    _fake_quarto(bin_dir, "1.10.18", broken=True)
+    result = _render(root, bin_dir, "--engine", "quarto")
+    assert result.returncode == 2
+    assert "`quarto --version` failed (exit 1: error: deno could not start)" in result.stderr
+
+
+def test_engine_quarto_with_an_old_quarto_is_a_clear_error(book):
     root, bin_dir = book
     _fake_quarto(bin_dir, "1.4.550")
     result = _render(root, bin_dir, "--engine", "quarto")
     assert result.returncode == 2
-    assert "needs quarto >= 1.9 on PATH (found (1, 4))" in result.stderr
+    assert "quarto 1.4.550 is too old; this book needs quarto >= 1.9" in result.stderr
+
+
+@pytest.mark.parametrize("to", ["", " , ", "docx", "html,epub"])
+def test_an_empty_or_unknown_format_is_an_error_and_touches_nothing(book, to):
+    root, bin_dir = book
+    result = _render(root, bin_dir, "--engine", "builtin", "--to", to)
+    assert result.returncode == 2
+    assert "--to" in result.stderr and "allowed: html, pdf" in result.stderr
+    assert not (root / "_book").exists()

@@ -17,12 +17,13 @@ def test_inline_values_render_without_quotes_and_are_traced(rendered_book):
     assert '<span class="inline-value" title="6 * 7">42</span>' in page
     assert ">75 %<" in page or ">75%<" in page
     index = _page(rendered_book, "index.html")
-    assert '<span class="inline-value" title="&quot;ærlig&quot;">ærlig</span>' in index
+    assert ('<span class="inline-value" title="Text(&quot;ærlig&quot;)">ærlig</span>'
+            in index)
     values = json.loads((rendered_book / "_book" / "inline-values.json").read_text("utf-8"))
-    assert values[0] == {"chapter": "index.qmd", "line": 3, "expression": '"ærlig"',
+    assert values[0] == {"chapter": "index.qmd", "line": 8, "expression": 'Text("ærlig")',
                          "value": "ærlig"}
     assert [(v["chapter"], v["line"], v["value"]) for v in values[1:]] == [
-        ("chapters/01-tall.qmd", 16, "42"), ("chapters/01-tall.qmd", 16, "75%")]
+        ("chapters/01-tall.qmd", 17, "42"), ("chapters/01-tall.qmd", 17, "75%")]
 
 
 def test_cross_references_are_numbered_per_chapter(rendered_book):
@@ -50,7 +51,7 @@ def test_figure_has_caption_alt_and_svg_file(rendered_book):
             ).read_bytes()[:4] == b"\x89PNG"
 
 
-def test_dataframe_becomes_a_captioned_table(rendered_book):
+def test_table_becomes_a_captioned_table(rendered_book):
     page = _page(rendered_book)
     table = re.search(r'<div id="tbl-tall-svar">.*?</div>', page, re.S).group(0)
     assert "<caption>Tabell 1.1: Svar fordelt</caption>" in table

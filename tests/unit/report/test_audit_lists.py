@@ -13,12 +13,13 @@ NOT_REPRODUCED = pd.DataFrame({
 
 def test_short_table_drops_the_explanation_and_keeps_the_figure_as_row_label():
     table = short_table(NOT_REPRODUCED)
-    assert list(table.columns) == ["År", "Spm.", "Publisert", "Data gir"]
-    assert list(table.index) == ["r25-q19-y2025-stor-pct"]
+    assert table.columns == ["Figur", "År", "Spm.", "Publisert", "Data gir"]
+    assert table.rows() == [["r25-q19-y2025-stor-pct", "2025", "19", "81 %",
+                             "57,0 % av dem som svarte"]]
 
 
 def test_explanation_list_one_bullet_with_the_arithmetic_escaped():
-    text = explanation_list(NOT_REPRODUCED).data
+    text = explanation_list(NOT_REPRODUCED).markdown
     assert text == (
         "- **r25-q19-y2025-stor-pct** (spørsmål 19, 2025): publisert 81 %, data gir "
         "57,0 % av dem som svarte.  \n"
@@ -29,6 +30,6 @@ def test_explanation_list_one_bullet_with_the_arithmetic_escaped():
 def test_contradiction_list_escapes_markdown():
     frame = pd.DataFrame({"Type": ["regning"], "Sitat": ["«81% mener»"],
                           "Forklaring": ["At most 57 % chose *stor* [sic]"]})
-    assert contradiction_list(frame).data == (
+    assert contradiction_list(frame).markdown == (
         "- **regning:** «81% mener»  \n  At most 57 % chose \\*stor\\* \\[sic\\]\n"
     )

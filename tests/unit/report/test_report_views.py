@@ -78,8 +78,8 @@ def test_unknown_counts_read_ukjent_and_get_no_test():
     assert v.share("Nei", 2023) == f"80{NBSP}%"
     assert "kan ikke vurderes" in v.verdict("Ja")
     table = v.table()
-    assert table.loc["Ja", "Andel 2023"] == "ukjent"
-    assert table.loc["Ja", "p"] == "ukjent"
+    assert table.cell("Ja", "Andel 2023") == "ukjent"
+    assert table.cell("Ja", "p") == "ukjent"
 
 
 def test_an_unknown_option_name_is_a_clear_error():
@@ -91,8 +91,8 @@ def test_the_reconstruction_notice_shows_only_with_reconstructed_data():
     from analysis.report.notice import reconstruction_notice
 
     real = _bundle()
-    assert reconstruction_notice(real).data == ""
+    assert reconstruction_notice(real).markdown == ""
     rebuilt = _bundle(determined_2023={"q01": {"Ja": True, "Nei": True}})
-    text = reconstruction_notice(rebuilt).data
+    text = reconstruction_notice(rebuilt).markdown
     assert "Rekonstruerte data" in text and "2023" in text and "2025" not in text
     assert text.startswith("::: {.reconstruction-notice}")

@@ -72,7 +72,7 @@ def test_change_table_words_each_row_from_its_test():
         ("Snitt lavere", fake_rating(p=0.004, significant=True, rb=-0.3), None),
     ])
     assert list(table.columns) == ["Tema", "2023", "2025", "Endring (pp)", "p", "Vurdering"]
-    rows = table.set_index("Tema")
+    rows = table.frame.set_index("Tema")
     # A: 20 % -> 40 % is +20 points; p = 0,0021 prints with three decimals as 0,002
     assert rows.loc["A"].tolist() == ["20 %", "40 %", "+20", "0,002", "signifikant økning"]
     assert rows.loc["B"].tolist() == ["ukjent", "7 %", "ukjent", "ukjent", "kan ikke testes"]

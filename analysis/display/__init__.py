@@ -1,0 +1,16 @@
+"""The last step before the page: values, tables and Markdown blocks that print as text.
+
+Everything a chapter displays comes from here, so it prints the same under real Quarto and
+the built-in engine, and nothing taken from data (a respondent's answer, an option label) is
+ever read as Markdown, HTML or Typst: :class:`Text` for inline values, :class:`Table` for
+tables, :class:`Block` and its builders for lists and notices. Escaping is done by pandoc's
+own writer (:mod:`analysis.display.escape`).
+"""
+
+from analysis.display.escape import EscapeError, escape_inline, pipe_table
+from analysis.display.markdown import Block, bullets, compose, div, empty, paragraph
+from analysis.display.table import Table
+from analysis.display.text import Text, as_text, text
+
+__all__ = ["Block", "EscapeError", "Table", "Text", "as_text", "bullets", "compose", "div", "empty",
+           "escape_inline", "paragraph", "pipe_table", "text"]

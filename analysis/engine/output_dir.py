@@ -1,0 +1,176 @@
+"""The book's output folder: built in a staging folder, swapped in whole, never half-written.
+
+Both engines render into a fresh staging folder beside ``_book/``. Only when everything asked
+for was written does :func:`publish` put it in place: files of formats that were *not* asked
+for are carried over from the previous ``_book/`` (``--to html`` keeps the last PDF), the
+folder gets ordinary permissions, and two renames swap it in. A failure, an interrupt or a
+SIGTERM removes the staging folder and leaves ``_book/`` as it was; a second render of the
+same project waits for the first (a lock file), saying so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
+
+#: Formats a render can produce, as the ``--to`` option names them.
+FORMATS = ("html", "pdf")
+#: Files the render itself writes at the top of ``_book/``, whichever formats it renders.
+RUN_FILES = ("inline-values.json", "render-log.json")
+
+
+class FormatError(ValueError):
+    """``--to`` names no format, or one that does not exist."""
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"html,pdf"`` -> ``("html", "pdf")``, in book order, each once.
+
+    Raises
+    ------
+    FormatError
+        If the list is empty or names an unknown format.
+
+    Examples
+    --------
+    >>> parse_formats("pdf, html")
+    ('html', 'pdf')
+    """
+    asked = [f.strip().lower() for f in text.split(",") if f.strip()]
+    if not asked:
+        raise FormatError(f"--to names no format; allowed: {', '.join(FORMATS)}")
+    unknown = sorted(set(asked) - set(FORMATS))
+    if unknown:
+        raise FormatError(f"--to: unknown format(s) {', '.join(unknown)}; "
+                          f"allowed: {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def format_of(relative: PurePosixPath) -> str | None:
+    """Which format a file of ``_book/`` belongs to: ``"pdf"``, ``"html"`` or None (run files).
+
+    The PDF, its Typst source and the PNG figures made for it belong to ``pdf``; everything
+    else (pages, stylesheets, SVG figures, search index) to ``html``.
+
+    Examples
+    --------
+    >>> format_of(PurePosixPath("chapters/a_files/figure-typst/f-1.png"))
+    'pdf'
+    >>> format_of(PurePosixPath("index.html")), format_of(PurePosixPath("render-log.json"))
+    ('html', None)
+    """
+    if len(relative.parts) == 1 and relative.name in RUN_FILES:
+        return None
+    if relative.suffix in (".pdf", ".typ") or "figure-typst" in relative.parts:
+        return "pdf"
+    return "html"
+
+
+def new_staging(output: Path) -> Path:
+    """A fresh, empty staging folder beside ``output`` (``._book-staging-XXXX``)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{output.name}-staging-", dir=output.parent))
+
+
+def carry_over(previous: Path, staging: Path, formats: tuple[str, ...]) -> list[str]:
+    """Copy the files of formats not rendered now from ``previous`` into ``staging``.
+
+    Returns the relative paths copied (files already in ``staging`` are never replaced).
+    """
+    copied = []
+    if not previous.is_dir():
+        return copied
+    for path in sorted(previous.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = PurePosixPath(path.relative_to(previous).as_posix())
+        kind = format_of(relative)
+        target = staging / relative
+        if kind is None or kind in formats or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        copied.append(str(relative))
+    return copied
+
+
+def publish(staging: Path, output: Path, formats: tuple[str, ...]) -> None:
+    """Carry over the other formats, set ordinary permissions and swap ``staging`` in."""
+    carry_over(output, staging, formats)
+    _normal_permissions(staging)
+    swap_in(staging, output)
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree)."""
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        output.rename(old / output.name)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _normal_permissions(folder: Path) -> None:
+    # mkdtemp makes the folder 0700; a published book is readable like any other folder.
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
+@contextlib.contextmanager
+def render_lock(root: Path, log: Callable[[str], None] = print) -> Iterator[None]:
+    """Hold ``<root>/.cache/render.lock`` for the duration of a render.
+
+    A second render of the same project waits (and says so) instead of colliding with the
+    first in the cache and in the swap.
+    """
+    path = root / ".cache" / "render.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"render: another render of this project is running; waiting for {path}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def staged(output: Path) -> Iterator[Path]:
+    """A staging folder that is removed on any failure, interrupt or SIGTERM.
+
+    SIGTERM is turned into ``SystemExit`` while the block runs, so the clean-up below runs
+    as it does for Ctrl-C; the previous handler is restored afterwards.
+    """
+    staging = new_staging(output)
+    previous = signal.getsignal(signal.SIGTERM)
+    in_main = _is_main_thread()
+    if in_main:
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield staging
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(staging, ignore_errors=True)  # a no-op once it was swapped in
+
+
+def _terminate(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _is_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

@@ -1,0 +1,124 @@
+"""Render with real Quarto (the reference engine) into a staging folder, then swap it in.
+
+Quarto 1.10 in a *project* does not split a comma-separated ``--to`` ("Unknown format
+html,typst"), and ``quarto render --to typst`` alone leaves no HTML in the output folder. So
+one Quarto run renders what was asked -- no ``--to`` for both formats (those of
+``_quarto.yml``), ``--to html`` or ``--to typst`` for one -- into a staging folder, and
+:func:`analysis.engine.output_dir.publish` carries the other format over from the previous
+``_book/``. Quarto's own post-render hook (:mod:`analysis.engine.quarto_hooks`) writes
+``inline-values.json`` and ``render-log.json`` into the staging folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.engine.book import load_book
+from analysis.engine.errors import RenderError
+from analysis.engine.output_dir import publish, render_lock, staged
+
+#: The oldest Quarto that renders this book (book projects to Typst, ``language:`` keys).
+MIN_QUARTO = (1, 9)
+#: ``--to`` name of each of our formats.
+QUARTO_FORMAT = {"html": "html", "pdf": "typst"}
+
+
+class QuartoError(RenderError):
+    """``quarto`` is on PATH but cannot be used (does not start, too old, unreadable)."""
+
+
+@dataclass(frozen=True)
+class Quarto:
+    """A usable ``quarto`` executable and its version."""
+
+    path: str
+    version: tuple[int, ...]
+
+    @property
+    def version_text(self) -> str:
+        """``"1.10.18"``."""
+        return ".".join(map(str, self.version))
+
+
+def find_quarto() -> Quarto | None:
+    """The ``quarto`` on PATH, or None when there is none.
+
+    Raises
+    ------
+    QuartoError
+        If ``quarto`` is on PATH but fails to start, prints no version, or is older than
+        :data:`MIN_QUARTO` -- reported, never passed over in silence.
+    """
+    path = shutil.which("quarto")
+    if path is None:
+        return None
+    try:
+        result = subprocess.run([path, "--version"], capture_output=True, text=True,
+                                timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise QuartoError(f"{path}: quarto is on PATH but does not start ({exc})") from None
+    match = re.match(r"\s*(\d+)\.(\d+)(?:\.(\d+))?", result.stdout)
+    if result.returncode != 0 or match is None:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise QuartoError(f"{path}: `quarto --version` failed (exit {result.returncode}: "
+                          f"{detail[0]})")
+    version = tuple(int(g) for g in match.groups() if g is not None)
+    if version[:2] < MIN_QUARTO:
+        raise QuartoError(f"{path}: quarto {'.'.join(map(str, version))} is too old; this "
+                          f"book needs quarto >= {'.'.join(map(str, MIN_QUARTO))} (or use "
+                          "--engine builtin)")
+    return Quarto(path, version)
+
+
+def quarto_command(quarto: Quarto, formats: tuple[str, ...], staging: Path,
+                   all_formats: tuple[str, ...]) -> list[str]:
+    """The one ``quarto render`` call that renders ``formats`` into ``staging``.
+
+    Examples
+    --------
+    >>> q = Quarto("quarto", (1, 10, 18))
+    >>> quarto_command(q, ("html", "pdf"), Path("/s"), ("html", "pdf"))
+    ['quarto', 'render', '--output-dir', '/s']
+    >>> quarto_command(q, ("pdf",), Path("/s"), ("html", "pdf"))[2:4]
+    ['--to', 'typst']
+    """
+    command = [quarto.path, "render"]
+    if set(formats) != set(all_formats):
+        (only,) = formats
+        command += ["--to", QUARTO_FORMAT[only]]
+    return command + ["--output-dir", str(staging)]
+
+
+def book_formats(root: Path) -> tuple[str, ...]:
+    """Our names of the formats ``_quarto.yml`` lists (``typst`` -> ``pdf``)."""
+    names = {v: k for k, v in QUARTO_FORMAT.items()}
+    return tuple(names[f] for f in load_book(root).formats if f in names)
+
+
+def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
+                       use_cache: bool = True, log: Callable[[str], None] = print) -> Path:
+    """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
+
+    ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again.
+
+    Raises
+    ------
+    RenderError
+        If Quarto exits non-zero; ``_book/`` is then left as it was.
+    """
+    output = root / load_book(root).output_dir
+    with render_lock(root, log), staged(output) as staging:
+        if not use_cache:
+            shutil.rmtree(root / "_freeze", ignore_errors=True)
+        command = quarto_command(quarto, formats, staging, book_formats(root))
+        log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
+        code = subprocess.run(command, cwd=root, check=False).returncode
+        if code != 0:
+            raise RenderError(f"quarto exited with {code}; {output} left as it was")
+        publish(staging, output, formats)
+    return output
