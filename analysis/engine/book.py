@@ -31,6 +31,12 @@ class Book:
         Defaults of the cell options of the same name (``execute:``).
     output_dir : str
         ``project.output-dir`` (``_book``).
+    output_file : str
+        ``book.output-file``: the PDF's file stem (empty: derived from the title).
+    downloads : tuple of str
+        ``book.downloads`` (``pdf``: every HTML page links to the PDF).
+    language : dict
+        ``language:`` keys (``section-title-appendices``, ``tools-download``, ...).
     """
 
     root: Path
@@ -45,6 +51,9 @@ class Book:
     echo: bool = False
     warning: bool = False
     output_dir: str = "_book"
+    output_file: str = ""
+    downloads: tuple[str, ...] = ()
+    language: dict = field(default_factory=dict, compare=False)
     format_options: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -54,7 +63,9 @@ class Book:
 
     @property
     def slug(self) -> str:
-        """ASCII file stem of the PDF, e.g. ``NorCRIN-brukerundersokelse-2025``."""
+        """File stem of the PDF: ``book.output-file``, else the title in ASCII words."""
+        if self.output_file:
+            return self.output_file
         text = unicodedata.normalize("NFKD", self.title.translate(_TRANSLIT))
         text = text.encode("ascii", "ignore").decode()
         words = "".join(c if c.isalnum() else " " for c in text).split()
@@ -111,6 +122,9 @@ def load_book(root: Path) -> Book:
         echo=bool(execute.get("echo", False)),
         warning=bool(execute.get("warning", False)),
         output_dir=str(project.get("output-dir", "_book")),
+        output_file=str(book.get("output-file") or ""),
+        downloads=tuple(str(d) for d in book.get("downloads") or ()),
+        language={str(k): str(v) for k, v in (config.get("language") or {}).items()},
         format_options={k: dict(v or {}) for k, v in formats.items()},
     )
 

@@ -41,6 +41,7 @@ class ChapterInfo:
     number: str | None
     title: str = ""
     headings: list[str | None] = field(default_factory=list)
+    appendix: bool = False
 
 
 @dataclass
@@ -80,7 +81,7 @@ def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
     """
     index, chapter_no, appendix_no = RefIndex(), 0, 0
     for doc in docs:
-        info = ChapterInfo(doc.path, None)
+        info = ChapterInfo(doc.path, None, appendix=doc.path in appendices)
         counters = {"fig": 0, "tbl": 0}
         levels: list[int] = []
         for block in doc.blocks:
@@ -132,8 +133,12 @@ def _section_number(chapter: str | None, levels: list[int], level: int, unnumber
     return ".".join([chapter, *map(str, levels)])
 
 
-def number_headings(text: str, numbers: list[str | None]) -> str:
-    """Prefix the headings of ``text`` with the next numbers of ``numbers`` (consumed)."""
+def number_headings(text: str, numbers: list[str | None], appendix_word: str = "") -> str:
+    """Prefix the headings of ``text`` with the next numbers of ``numbers`` (consumed).
+
+    ``appendix_word`` (e.g. "Vedlegg") makes an appendix's own title read as Quarto's HTML
+    does: "Vedlegg A — Etterprøving av publiserte tall".
+    """
     lines = text.split("\n")
     for offset, line in prose_lines(text):
         match = _HEADING.match(line)
@@ -142,7 +147,11 @@ def number_headings(text: str, numbers: list[str | None]) -> str:
             if number:
                 hashes = match.group("hashes")
                 rest = line[len(hashes):].lstrip()
-                lines[offset] = f"{hashes} [{number}]{{.header-section-number}} {rest}"
+                if appendix_word and len(hashes) == 1:
+                    lines[offset] = (f"{hashes} [{appendix_word} {number}]"
+                                     f"{{.header-section-number}} — {rest}")
+                else:
+                    lines[offset] = f"{hashes} [{number}]{{.header-section-number}} {rest}"
     return "\n".join(lines)
 
 

@@ -35,6 +35,9 @@ pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}
 .page-nav{display:flex;justify-content:space-between;margin:3rem 0 1rem;border-top:1px solid #dde;
 padding-top:1rem}
 .title-block h1{margin-bottom:.2rem}.title-block p{margin:.1rem 0;color:#444}
+.title-meta{display:flex;gap:3rem;margin:1rem 0}.meta-label{font-size:.8rem;color:#666}
+nav.sidebar .sidebar-section{margin-top:.8rem;font-weight:bold;color:#345}
+nav.sidebar a.download{margin-top:1rem;font-size:.9rem}
 """
 
 
@@ -67,7 +70,8 @@ def markdown_to_html(markdown: str, where: str) -> str:
 
 
 def chapter_label(info: ChapterInfo) -> str:
-    """Sidebar text: ``"3 Tilhørighet"`` or the title alone for unnumbered chapters."""
+    """Sidebar text: ``"3 Tilhørighet"``, ``"A Etterprøving ..."``, or the title alone for
+    unnumbered chapters."""
     title = html.escape(re.sub(r"[*_`]", "", info.title))
     return f'<span class="header-section-number">{info.number}</span> {title}' \
         if info.number else title
@@ -94,9 +98,17 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
     css = relative_link(page, "style.css")
     links = []
     for i, info in enumerate(infos):
+        if info.appendix and not any(x.appendix for x in infos[:i]):
+            # Quarto's sidebar puts the appendices under a section of their own
+            section = book.language.get("section-title-appendices", "Vedlegg")
+            links.append(f'<div class="sidebar-section">{html.escape(section)}</div>')
         href = relative_link(page, page_of(info.source)) or PurePosixPath(page).name
         active = ' class="active"' if i == position else ""
         links.append(f'<a href="{href}"{active}>{chapter_label(info)}</a>')
+    if "pdf" in book.downloads:
+        label = html.escape(book.language.get("tools-download", "Last ned PDF"))
+        pdf = relative_link(page, f"{book.slug}.pdf")
+        links.append(f'<a class="download" href="{html.escape(pdf)}">{label}</a>')
     toc = "".join(
         f'<a href="#{anchor}" style="margin-left:{(int(level) - 2)}em">'
         f"{html.escape(_TAG.sub('', text))}</a>"
@@ -110,13 +122,7 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
             nav.append(f'<a href="{relative_link(page, page_of(infos[j].source))}">{label}</a>')
         else:
             nav.append("<span></span>")
-    title_block = ""
-    if position == 0:
-        title_block = (
-            f'<header class="title-block"><h1>{html.escape(book.title)}</h1>'
-            f"<p>{html.escape(book.subtitle)}</p><p>{html.escape(book.author)}</p>"
-            f"<p>{html.escape(book.date)}</p></header>"
-        )
+    title_block = title_block_html(book) if position == 0 else ""
     page_title = html.escape(_TAG.sub("", chapter_label(infos[position])))
     document = f"""<!DOCTYPE html>
 <html lang="{book.lang}">
@@ -144,6 +150,29 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(document, encoding="utf-8")
     return path
+
+
+def title_block_html(book: Book) -> str:
+    """The first page's title block as Quarto writes it for ``lang: nb``: title, subtitle,
+    then "Forfatter" and "Utgitt" with the date in long Norwegian form."""
+    from analysis.fmt import date as long_date
+
+    meta = []
+    if book.author:
+        meta.append(("Forfatter", book.author, "author"))
+    if book.date:
+        try:
+            shown = long_date(book.date)
+        except ValueError:
+            shown = book.date
+        meta.append(("Utgitt", shown, "date"))
+    parts = [f'<h1 class="title">{html.escape(book.title)}</h1>']
+    if book.subtitle:
+        parts.append(f'<p class="subtitle">{html.escape(book.subtitle)}</p>')
+    parts.append('<div class="title-meta">' + "".join(
+        f'<div><div class="meta-label">{label}</div><p class="{css}">{html.escape(value)}</p>'
+        "</div>" for label, value, css in meta) + "</div>")
+    return f'<header class="title-block">{"".join(parts)}</header>'
 
 
 def write_css(out_root: Path, extra: list[Path] = ()) -> None:

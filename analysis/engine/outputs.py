@@ -32,6 +32,8 @@ class Target:
     out_root: object  # pathlib.Path
     figure_prefix: str
     ref_href: Callable
+    #: Word before an appendix's letter in its own title ("Vedlegg A — ..."); "" for none.
+    appendix_word: str = ""
 
 
 def inline_values(doc: QmdDocument, notebook) -> dict[int, list[dict]]:
@@ -82,12 +84,14 @@ def chapter_markdown(doc: QmdDocument, notebook, index: crossref.RefIndex, targe
     values = inline_values(doc, notebook)
     outputs = {c.metadata["qmd"]["block"]: c for c in notebook.cells
                if c.get("metadata", {}).get("qmd", {}).get("kind") == "code"}
-    numbers = list(index.chapters[doc.path].headings)
+    info = index.chapters[doc.path]
+    numbers = list(info.headings)
+    appendix_word = target.appendix_word if info.appendix else ""
     parts: list[str] = []
     for i, block in enumerate(doc.blocks):
         if isinstance(block, MarkdownBlock):
             text = _substitute(doc, block, values.get(i, []), target.fmt)
-            text = crossref.number_headings(text, numbers)
+            text = crossref.number_headings(text, numbers, appendix_word)
             parts.append(crossref.resolve_refs(text, index, target.ref_href, doc.path,
                                                block.line))
         else:

@@ -11,9 +11,11 @@ one Quarto run renders what was asked -- no ``--to`` for both formats (those of
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +119,11 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
             shutil.rmtree(root / "_freeze", ignore_errors=True)
         command = quarto_command(quarto, formats, staging, book_formats(root))
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
-        code = subprocess.run(command, cwd=root, check=False).returncode
+        # The chapters' kernels find the project by NORCRIN_ROOT (as under the built-in
+        # engine), and Quarto runs them and the hooks with this Python unless told otherwise.
+        env = {**os.environ, "NORCRIN_ROOT": str(root)}
+        env.setdefault("QUARTO_PYTHON", sys.executable)
+        code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")
         publish(staging, output, formats)

@@ -104,7 +104,8 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> No
         def href(ref, page=page):
             return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
 
-        target = Target("html", out, "", href)
+        target = Target("html", out, "", href,
+                        book.language.get("section-title-appendices", "Vedlegg"))
         markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
                                     book.echo, book.warning)
         body = html.markdown_to_html(markdown, chapter.doc.path)

@@ -3,9 +3,11 @@
 from analysis.fmt.norwegian import (
     MINUS,
     MISSING,
+    MONTHS,
     NBSP,
     ci,
     count_of,
+    date,
     is_missing,
     join,
     lower_first,
@@ -17,6 +19,6 @@ from analysis.fmt.norwegian import (
 )
 
 __all__ = [
-    "MINUS", "MISSING", "NBSP", "ci", "count_of", "is_missing", "join", "lower_first", "num",
-    "p_value", "pct", "pp", "upper_first",
+    "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "is_missing", "join",
+    "lower_first", "num", "p_value", "pct", "pp", "upper_first",
 ]

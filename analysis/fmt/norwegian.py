@@ -13,11 +13,15 @@ Conventions (Språkrådet, and what printed Norwegian reports do):
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from analysis.display.text import as_text
 
+#: Month names in bokmål, January first.
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember")
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"
@@ -230,3 +234,17 @@ def upper_first(text: str) -> str:
     'Tilfredsheten'
     """
     return text[:1].upper() + text[1:]
+
+
+@as_text
+def date(value: dt.date | str) -> str:
+    """A date the Norwegian way, as Quarto's ``date-format: long`` writes it in ``lang: nb``.
+
+    Examples
+    --------
+    >>> date(dt.date(2025, 8, 11)), date("2025-09-30")
+    ('11. august 2025', '30. september 2025')
+    """
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"

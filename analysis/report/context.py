@@ -16,8 +16,6 @@ from analysis.display import Block, Text, bullets
 from analysis.ledger import wave_totals
 from analysis.paths import data_dir
 
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "desember"]
 #: Survey years on the time axis (the biennial series the 2025 report compares).
 YEARS = (2018, 2020, 2023, 2025)
 
@@ -46,8 +44,8 @@ def _as_text(value):
 
 
 def date(value: dt.date) -> Text:
-    """A date the Norwegian way: ``11. august 2025``."""
-    return Text(f"{value.day}. {MONTHS[value.month - 1]} {value.year}")
+    """A date the Norwegian way: ``11. august 2025`` (:func:`analysis.fmt.date`)."""
+    return fmt.date(value)
 
 
 def published(bundle, figure_id: str) -> Text:

@@ -1,0 +1,98 @@
+"""What a reader sees in a rendered book, item by item, as plain data (for comparing engines).
+
+Each function takes the ``_book/`` folder and returns lists of tuples, normalised only for
+mark-up that is not text (tags, white space, no-break spaces written as entities), so that
+two books that read the same compare equal and any difference a reader would notice shows.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path, PurePosixPath
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+_SPACE = re.compile(r"\s+")
+
+
+def text(node) -> str:
+    """The node's text as a reader sees it: white space collapsed, no-break spaces kept as
+    spaces (both engines break lines elsewhere), Quarto's invisible helper marks dropped."""
+    return _SPACE.sub(" ", node.get_text(" ")).replace("\u00a0", " ").strip()
+
+
+def pages(book: Path) -> dict[str, BeautifulSoup]:
+    """Chapter page (relative path) -> its parsed HTML, for every page of the book."""
+    out = {}
+    for path in sorted(book.rglob("*.html")):
+        relative = path.relative_to(book).as_posix()
+        if relative.startswith("site_libs/"):
+            continue
+        out[relative] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return out
+
+
+def _main(soup: BeautifulSoup):
+    return soup.find("main") or soup.body
+
+
+def chapter_titles(book: Path) -> list[tuple[str, str]]:
+    """(page, the page's first-level heading as read: "3 Tilhørighet", "Vedlegg A — ...")."""
+    rows = []
+    for page, soup in pages(book).items():
+        heading = _main(soup).find("h1")
+        rows.append((page, text(heading) if heading else ""))
+    return rows
+
+
+def captions(book: Path) -> list[tuple[str, str]]:
+    """(page, caption) of every figure and table, in page order ("Figur 3.1: ...")."""
+    rows = []
+    for page, soup in pages(book).items():
+        for node in _main(soup).find_all(["figcaption", "caption"]):
+            rows.append((page, text(node)))
+    return rows
+
+
+_REF_TEXT = re.compile(r"^(Figur|Tabell|Kapittel|Seksjon|Vedlegg) [0-9A-Z][0-9.]*$")
+
+
+def cross_references(book: Path) -> list[tuple[str, str, str]]:
+    """(page, link text, page it leads to) of every cross-reference ("Figur 3.1", "Kapittel
+    2", "Vedlegg A"), in page order. Quarto links a chapter by its page, the built-in engine
+    by page and anchor; both lead to the same page."""
+    rows = []
+    for page, soup in pages(book).items():
+        for link in _main(soup).find_all("a", href=True):
+            label = text(link)
+            if not _REF_TEXT.match(label) or link.find_parent("nav") is not None:
+                continue
+            target = link["href"].split("#", 1)[0]
+            leads_to = (PurePosixPath(page).parent / target).as_posix() if target else page
+            rows.append((page, label, posixpath.normpath(leads_to)))
+    return rows
+
+
+def tables(book: Path) -> list[tuple[str, list[list[str]]]]:
+    """(page, rows of cell texts) of every table, in page order."""
+    rows = []
+    for page, soup in pages(book).items():
+        for table in _main(soup).find_all("table"):
+            cells = [[text(c) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+            rows.append((page, cells))
+    return rows
+
+
+def inline_values(book: Path) -> list[tuple]:
+    """(chapter, line, expression, value) of every inline expression, from the run's trace."""
+    values = json.loads((book / "inline-values.json").read_text(encoding="utf-8"))
+    return [(v["chapter"], v["line"], v["expression"], v["value"]) for v in values]
+
+
+def pdf_pages(book: Path) -> int:
+    """Pages of the book's PDF (there is exactly one)."""
+    (pdf,) = sorted(book.glob("*.pdf"))
+    return len(PdfReader(pdf).pages)
