@@ -3,14 +3,14 @@
 Everything a chapter displays comes from here, so it prints the same under real Quarto and
 the built-in engine, and nothing taken from data (a respondent's answer, an option label) is
 ever read as Markdown, HTML or Typst: :class:`Text` for inline values, :class:`Table` for
-tables, :class:`Block` and its builders for lists and notices. Escaping is done by pandoc's
-own writer (:mod:`analysis.display.escape`).
+tables, :class:`Block` and its builders for lists and notices. Data text travels as a span
+that a pandoc Lua filter turns into text nodes (:mod:`analysis.display.markup`).
 """
 
-from analysis.display.escape import EscapeError, escape_inline, pipe_table
 from analysis.display.markdown import Block, bullets, compose, div, empty, paragraph
+from analysis.display.markup import FILTER, pipe_table, text_markdown, to_plain
 from analysis.display.table import Table
 from analysis.display.text import Text, as_text, text
 
-__all__ = ["Block", "EscapeError", "Table", "Text", "as_text", "bullets", "compose", "div", "empty",
-           "escape_inline", "paragraph", "pipe_table", "text"]
+__all__ = ["FILTER", "Block", "Table", "Text", "as_text", "bullets", "compose", "div", "empty",
+           "paragraph", "pipe_table", "text", "text_markdown", "to_plain"]

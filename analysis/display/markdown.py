@@ -1,17 +1,16 @@
-"""Markdown blocks for the chapters, composed from authored templates and escaped values.
+"""Markdown blocks for the chapters, composed from authored templates and data values.
 
 A template is written by the authors (it may hold Markdown: ``**bold**``, ``@sec-x``); every
-value put into it is text and goes through pandoc's writer
-(:func:`analysis.display.escape.escape_inline`), unless it is itself a :class:`Block`. A
-respondent's answer can therefore never add markup, a reference or code to the page.
+value put into it is data text (:func:`analysis.display.markup.text_markdown`), unless it is
+itself a :class:`Block`. A respondent's answer can therefore never add markup, a reference or
+code to the page.
 
 Examples
 --------
->>> compose("**{name}** svarte {n}", name="<i>Kari</i>", n=3)
-'**\\\\<i\\\\>Kari\\\\</i\\\\>** svarte 3'
->>> print(bullets(["a*b", "c"]).markdown, end="")
-- a\\*b
-- c
+>>> compose("**{name}** svarte", name="<i>")
+'**[]{.data-text hex="3c693e"}** svarte'
+>>> print(bullets(["a*b"]).markdown, end="")
+- []{.data-text hex="612a62"}
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 
-from analysis.display.escape import escape_inline
+from analysis.display.markup import text_markdown
 
 
 class Block:
@@ -47,14 +46,14 @@ class Block:
 
 
 def value_markdown(value: object) -> str:
-    """A value as Markdown: a :class:`Block` as it is, anything else escaped as text."""
+    """A value as Markdown: a :class:`Block` as it is, anything else as data text."""
     if isinstance(value, Block):
         return value.markdown.rstrip("\n")
-    return escape_inline(str(value))
+    return text_markdown(str(value))
 
 
 def compose(template: str, **values: object) -> str:
-    """Fill ``{name}`` fields of an authored Markdown template with escaped values.
+    """Fill ``{name}`` fields of an authored Markdown template with data values.
 
     Raises
     ------
@@ -74,7 +73,7 @@ def paragraph(template: str, **values: object) -> Block:
 
 
 def bullets(items: Iterable[object], template: str = "{item}") -> Block:
-    """A bullet list, one item per value (each escaped, or filled into ``template``)."""
+    """A bullet list, one item per value (each as data text, or filled into ``template``)."""
     lines = [f"- {compose(template, item=item)}" for item in items]
     return Block("\n".join(lines) + "\n" if lines else "")
 

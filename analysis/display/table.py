@@ -3,18 +3,15 @@
 A ``pandas.DataFrame`` shown in a cell reaches Quarto as HTML (for HTML output), with its
 index as an extra column and pandas' display limits (10 rows and ``...``); the built-in
 engine would need its own formatter. A ``Table`` has only a ``text/markdown`` representation:
-a pipe table written by pandoc from the cells' text (:func:`analysis.display.escape.pipe_table`),
-every row, no index column, and nothing in a cell read as markup.
+a pipe table of data-text cells (:func:`analysis.display.markup.pipe_table`), every row, no
+index column, and nothing in a cell read as markup.
 
 Examples
 --------
 >>> import pandas as pd
 >>> t = Table(pd.DataFrame({"Svar": ["Ja", "Nei"], "Antall": ["3", "1"]}))
->>> print(t._repr_markdown_(), end="")
-| Svar | Antall |
-|:-----|-------:|
-| Ja   |      3 |
-| Nei  |      1 |
+>>> t.rows()
+[['Ja', '3'], ['Nei', '1']]
 >>> t.cell("Nei", "Antall")
 '1'
 """
@@ -26,7 +23,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.display.escape import pipe_table
+from analysis.display.markup import pipe_table
 
 #: Relative width of a column is its longest cell, within these bounds (in characters), so
 #: a long label column is not squeezed and a year column not stretched.
@@ -82,9 +79,8 @@ class Table:
         rows = self.rows()
         widths = [min(WIDTH_BOUNDS[1], max(WIDTH_BOUNDS[0], 3 + max(
             [len(h)] + [len(r[i]) for r in rows]))) for i, h in enumerate(self.columns)]
-        total = sum(widths)
         align = ["l" if c in self.left else "r" for c in self.columns]
-        return pipe_table(self.columns, rows, align, [w / total for w in widths])
+        return pipe_table(self.columns, rows, align, widths)
 
     def _repr_pretty_(self, printer, cycle: bool) -> None:
         printer.text(self.frame.to_string(index=False))

@@ -2,25 +2,24 @@
 
 An inline expression's value reaches the page through IPython's display formatter: Quarto
 inserts a ``text/markdown`` representation as is and otherwise a ``text/plain`` one (the
-``repr``: quotes stripped, ``\\xa0`` left as four characters). ``Text`` is a ``str`` whose
-``text/markdown`` is its own characters escaped by pandoc's writer
-(:func:`analysis.display.escape.escape_inline`) and whose ``text/plain`` is the text itself, so
-``40 %`` prints as ``40 %`` (no-break space kept) and ``<b>`` prints as ``<b>``, never as markup.
+``repr``: quotes stripped, ``\\xa0`` left as characters). ``Text`` is a ``str`` whose
+``text/markdown`` is its characters as data text (:func:`analysis.display.markup.text_markdown`)
+and whose ``text/plain`` is the text itself, so ``40 %`` prints as ``40 %`` (no-break space
+kept) and ``<b>`` prints as ``<b>``, never as markup.
 
 Examples
 --------
->>> t = Text("40\\u00a0%")
->>> t._repr_markdown_() == "40\\u00a0%", t == "40\\u00a0%"
-(True, True)
 >>> Text("<b>")._repr_markdown_()
-'\\\\<b\\\\>'
+'[]{.data-text hex="3c623e"}'
+>>> Text("40\\u00a0%") == "40\\u00a0%"
+True
 """
 
 from __future__ import annotations
 
 import functools
 
-from analysis.display.escape import escape_inline
+from analysis.display.markup import text_markdown
 
 
 class Text(str):
@@ -29,7 +28,7 @@ class Text(str):
     __slots__ = ()
 
     def _repr_markdown_(self) -> str:
-        return escape_inline(str(self))
+        return text_markdown(str(self))
 
     def _repr_pretty_(self, printer, cycle: bool) -> None:
         printer.text(str(self))

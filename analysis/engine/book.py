@@ -37,6 +37,8 @@ class Book:
         ``book.downloads`` (``pdf``: every HTML page links to the PDF).
     language : dict
         ``language:`` keys (``section-title-appendices``, ``tools-download``, ...).
+    filters : tuple of str
+        ``filters:``: pandoc Lua filters, paths relative to ``root``, run on every format.
     """
 
     root: Path
@@ -54,6 +56,7 @@ class Book:
     output_file: str = ""
     downloads: tuple[str, ...] = ()
     language: dict = field(default_factory=dict, compare=False)
+    filters: tuple[str, ...] = ()
     format_options: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -125,8 +128,22 @@ def load_book(root: Path) -> Book:
         output_file=str(book.get("output-file") or ""),
         downloads=tuple(str(d) for d in book.get("downloads") or ()),
         language={str(k): str(v) for k, v in (config.get("language") or {}).items()},
+        filters=tuple(_filters(path, root, config.get("filters") or [])),
         format_options={k: dict(v or {}) for k, v in formats.items()},
     )
+
+
+def _filters(path: Path, root: Path, entries: list) -> list[str]:
+    """``filters:`` entries: Lua files that exist (Quarto's named filters are refused)."""
+    out = []
+    for entry in entries:
+        if not isinstance(entry, str) or not entry.endswith(".lua"):
+            raise RenderError(f"{path}: filters entry {entry!r}; the built-in engine runs "
+                              "Lua filter files only")
+        if not (root / entry).is_file():
+            raise RenderError(f"{path}: filter {entry!r} does not exist")
+        out.append(entry)
+    return out
 
 
 def _chapter_list(path: Path, book: dict, key: str) -> list[str]:

@@ -54,8 +54,8 @@ def relative_link(from_page: str, to_page: str) -> str:
     return os.path.relpath(to_page, start).replace(os.sep, "/")
 
 
-def markdown_to_html(markdown: str, where: str) -> str:
-    """Convert a chapter's markdown to an HTML fragment with pandoc.
+def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = ()) -> str:
+    """Convert a chapter's markdown to an HTML fragment with pandoc (and the book's filters).
 
     Raises
     ------
@@ -63,8 +63,9 @@ def markdown_to_html(markdown: str, where: str) -> str:
         Naming ``where`` if pandoc fails.
     """
     try:
-        return pypandoc.convert_text(markdown, "html5", format="markdown",
-                                     extra_args=["--wrap=none"])
+        return pypandoc.convert_text(
+            markdown, "html5", format="markdown",
+            extra_args=["--wrap=none", *(f"--lua-filter={f}" for f in filters)])
     except RuntimeError as exc:
         raise RenderError(f"{where}: pandoc could not convert the chapter: {exc}") from None
 

@@ -87,6 +87,7 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     except ValueError:
         shown_date = book.date
     args = ["--standalone", f"--template={template}", "--wrap=none",
+            *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}"]

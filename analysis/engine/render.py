@@ -108,7 +108,8 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> No
                         book.language.get("section-title-appendices", "Vedlegg"))
         markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
                                     book.echo, book.warning)
-        body = html.markdown_to_html(markdown, chapter.doc.path)
+        body = html.markdown_to_html(markdown, chapter.doc.path,
+                                     tuple(book.root / f for f in book.filters))
         html.write_page(book, out, infos, position, body)
 
 

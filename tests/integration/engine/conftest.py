@@ -20,6 +20,8 @@ book:
     - index.qmd
     - chapters/01-tall.qmd
 lang: nb
+filters:
+  - filters/data_text.lua
 execute:
   echo: false
   warning: false
@@ -120,8 +122,12 @@ CHAPTER = textwrap.dedent('''\
 
 def write_book(root: Path, chapter: str = CHAPTER, index: str = INDEX) -> Path:
     """Write the tiny book under ``root`` and return ``root``."""
+    from analysis.display import FILTER
+
     (root / "chapters").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
+    (root / "filters").mkdir(exist_ok=True)
+    (root / "filters" / "data_text.lua").write_bytes(FILTER.read_bytes())
     (root / "_quarto.yml").write_text(QUARTO_YML, encoding="utf-8")
     (root / "index.qmd").write_text(index, encoding="utf-8")
     (root / "chapters" / "01-tall.qmd").write_text(chapter, encoding="utf-8")

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.bundle import SurveyBundle, Wave
+from analysis.display import to_plain
 from analysis.questionnaire.schema import Questionnaire
 from analysis.report import view
 
@@ -93,6 +94,7 @@ def test_the_reconstruction_notice_shows_only_with_reconstructed_data():
     real = _bundle()
     assert reconstruction_notice(real).markdown == ""
     rebuilt = _bundle(determined_2023={"q01": {"Ja": True, "Nei": True}})
-    text = reconstruction_notice(rebuilt).markdown
+    markdown = reconstruction_notice(rebuilt).markdown
+    assert markdown.startswith("::: {.reconstruction-notice}")
+    text = to_plain(markdown)
     assert "Rekonstruerte data" in text and "2023" in text and "2025" not in text
-    assert text.startswith("::: {.reconstruction-notice}")
