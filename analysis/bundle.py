@@ -63,6 +63,10 @@ class WaveEntry(BaseModel):
     )
     sheet: str | None = Field(None, min_length=1,
                               description="Worksheet of an .xlsx export (default: the first).")
+    publish_text: bool = Field(
+        False, description="Print respondents' own words (typed «Annet» answers) in the book. "
+        "Off unless the secretariat opts in; even then only answers that pass the "
+        "personal-data screen are printed.")
     note: str | None = None
 
     @field_validator("export")
@@ -140,12 +144,21 @@ class Wave:
     determined: Mapping | None = None
     #: Personal data removed from free text on load: kind (email, phone ...) -> count.
     screened: Mapping = field(default_factory=dict)
+    #: Whether respondents' own words may be printed (the manifest's ``publish_text``).
+    publish_text: bool = False
+    #: qid -> respondents whose typed text the screen redacted or withheld.
+    review: Mapping = field(default_factory=dict)
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
         if self.determined is None:
             return True
         return bool(self.determined.get(qid, {}).get(key, False))
+
+    def held_back(self, qid: str) -> frozenset:
+        """Respondents whose typed answer to ``qid`` the personal-data screen redacted or
+        withheld: their words are not quoted in the book."""
+        return frozenset(self.review.get(qid, ()))
 
     @property
     def long(self) -> pd.DataFrame:
@@ -321,7 +334,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
-            MappingProxyType(removed),
+            MappingProxyType(removed), entry.publish_text,
         )
     return SurveyBundle(
         waves=MappingProxyType(waves),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from analysis.engine.book import load_book
 from analysis.engine.notebook import write_notebook
 from analysis.paths import project_root
@@ -27,3 +29,28 @@ def pytest_configure(config):
     for source in load_book(root).sources:
         name = source.replace("/", "__").removesuffix(".qmd") + ".ipynb"
         write_notebook(root / source, target / name)
+
+
+@pytest.fixture(scope="session")
+def book_render(tmp_path_factory):
+    """Factory: ``book_render("first")`` is a copy of the project rendered cold by the
+    built-in engine (HTML and PDF), made once per name and test session and shared by the
+    tiers that need a whole book (determinism, parity); tests must not modify it."""
+    import time
+
+    from analysis.engine.project import copy_project
+    from analysis.engine.render import render_book
+
+    renders: dict[str, object] = {}
+
+    def render(name: str):
+        if name not in renders:
+            root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
+            start = time.perf_counter()
+            render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+            render.seconds[name] = time.perf_counter() - start
+            renders[name] = root
+        return renders[name]
+
+    render.seconds = {}  # name -> seconds the cold render took
+    return render

@@ -92,6 +92,8 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
             "year": year, "export": wave["export"], "questionnaire": wave["questionnaire"],
             "reconstructed": True,
             "ranges": ranges_name,
+            # the typed "Annet" texts of a reconstruction are those the report printed
+            "publish_text": True,
             "note": "Rebuilt from the published figures by `python -m analysis reconstruct`; "
                     "not the real answers.",
         })

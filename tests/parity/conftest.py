@@ -17,7 +17,6 @@ import pytest
 
 from analysis.engine.project import copy_project
 from analysis.engine.quarto import find_quarto, render_with_quarto
-from analysis.engine.render import render_book
 from analysis.paths import project_root
 
 TIMES: dict[str, float] = {}
@@ -39,22 +38,18 @@ def shutil_which_quarto():
 
 
 @pytest.fixture(scope="session")
-def books(tmp_path_factory) -> dict[str, Path]:
-    """``{"quarto": <_book of Quarto>, "builtin": <_book of the built-in engine>}``."""
+def books(tmp_path_factory, book_render) -> dict[str, Path]:
+    """``{"quarto": <_book of Quarto>, "builtin": <_book of the built-in engine>}``; the
+    built-in one is the session's shared render (the determinism test uses it too)."""
     quarto = find_quarto()  # raises (fails the tier) for a broken or too old quarto
-    source = project_root()
-    out = {}
-    for engine in ("builtin", "quarto"):
-        root = copy_project(source, tmp_path_factory.mktemp(f"parity-{engine}") / "book")
-        start = time.perf_counter()
-        if engine == "builtin":
-            render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-        else:
-            os.environ.setdefault("QUARTO_PYTHON", sys.executable)
-            render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False,
-                               log=lambda line: None)
-        TIMES[engine] = time.perf_counter() - start
-        out[engine] = root / "_book"
+    out = {"builtin": book_render("first") / "_book"}
+    TIMES["builtin"] = book_render.seconds["first"]
+    root = copy_project(project_root(), tmp_path_factory.mktemp("parity-quarto") / "book")
+    start = time.perf_counter()
+    os.environ.setdefault("QUARTO_PYTHON", sys.executable)
+    render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=lambda line: None)
+    TIMES["quarto"] = time.perf_counter() - start
+    out["quarto"] = root / "_book"
     return out
 
 

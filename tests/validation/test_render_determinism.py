@@ -12,9 +12,6 @@ import sys
 import pytest
 
 from analysis.engine.book import load_book
-from analysis.engine.project import copy_project
-from analysis.engine.render import render_book
-from analysis.paths import project_root
 
 
 def _figures(book_dir):
@@ -23,13 +20,8 @@ def _figures(book_dir):
 
 
 @pytest.fixture(scope="module")
-def two_renders(tmp_path_factory):
-    outs = []
-    for name in ("first", "second"):
-        root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
-        render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-        outs.append(root)
-    return outs
+def two_renders(book_render):
+    return [book_render("first"), book_render("second")]
 
 
 @pytest.mark.slow
