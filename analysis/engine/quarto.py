@@ -103,10 +103,12 @@ def book_formats(root: Path) -> tuple[str, ...]:
 
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
-                       use_cache: bool = True, log: Callable[[str], None] = print) -> Path:
+                       use_cache: bool = True, log: Callable[[str], None] = print,
+                       quiet: bool = False) -> Path:
     """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
 
-    ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again.
+    ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again;
+    ``quiet`` passes ``--quiet`` (Quarto then prints errors only).
 
     Raises
     ------
@@ -118,6 +120,7 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         if not use_cache:
             shutil.rmtree(root / "_freeze", ignore_errors=True)
         command = quarto_command(quarto, formats, staging, book_formats(root))
+        command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
         # The chapters' kernels find the project by NORCRIN_ROOT (as under the built-in
         # engine), and Quarto runs them and the hooks with this Python unless told otherwise.

@@ -82,15 +82,21 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
 
 def write_trace(out: Path, values: list[dict]) -> Path:
     """``inline-values.json``: every inline expression and the text it printed, in order."""
-    path = out / "inline-values.json"
-    path.write_text(json.dumps(values, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return _write_json(out / "inline-values.json", values)
 
 
 def write_run_log(out: Path, log: dict) -> Path:
     """``render-log.json``: which engine ran, the formats, and per chapter cached or not."""
-    path = out / "render-log.json"
-    path.write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return _write_json(out / "render-log.json", log)
+
+
+def _write_json(path: Path, data) -> Path:
+    # The trace holds text respondents typed; <, > and & are written as \u escapes (the same
+    # JSON) so the file cannot be read as markup even if a browser is shown it as HTML.
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escape)
+    path.write_text(text + "\n", encoding="utf-8")
     return path
 
 

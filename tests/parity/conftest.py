@@ -47,7 +47,8 @@ def books(tmp_path_factory, book_render) -> dict[str, Path]:
     root = copy_project(project_root(), tmp_path_factory.mktemp("parity-quarto") / "book")
     start = time.perf_counter()
     os.environ.setdefault("QUARTO_PYTHON", sys.executable)
-    render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=lambda line: None)
+    render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=lambda line: None,
+                       quiet=True)
     TIMES["quarto"] = time.perf_counter() - start
     out["quarto"] = root / "_book"
     return out
