@@ -167,11 +167,11 @@ def _determined(path: Path) -> Mapping:
 
 
 def screen_export(export):
-    """Remove personal data (e-mail, phone, national id, tracking URLs) from every free text.
+    """Redact or withhold personal data (names, national ids, phones, e-mail, URLs) in free text.
 
     E-mail and name *columns* are already dropped by the reader; this catches what respondents
-    typed into free-text fields. Returns the screened export (a copy) and a count per kind of
-    what was removed -- never the values.
+    typed into free-text fields (:func:`analysis.freetext.screen` says how). Returns the
+    screened export (a copy) and a count per kind of what was found -- never the values.
     """
     from analysis.freetext import screen, screen_frame
 
