@@ -1,18 +1,21 @@
 """Find Norwegian phone numbers and national identity numbers (fødselsnummer) in free text.
 
 Phone numbers
-    Eight digits written as ``91234567``, ``91 23 45 67`` (2+2+2+2), ``912 34 567`` (3+2+3) or
-    ``9123 4567`` (4+4), with spaces, dots or dashes between the groups, optionally after
-    ``+47``, ``0047``, ``(+47)`` or a bare ``47`` glued to the eight digits. A candidate counts
-    only when Google's libphonenumber (package ``phonenumberslite``) says it is a valid
-    Norwegian number, so ``12.03.2025`` or ``2023-2025`` never do. Numbers written with another
-    country code (``+46 70 123 45 67``) are found by libphonenumber's own matcher. Five-digit
-    Norwegian service numbers (``02800``) belong to companies and are left alone.
+    Eight digits written as ``91234567``, ``91 23 45 67`` (2+2+2+2), ``912 34 567`` (3+2+3),
+    ``912 345 67`` (3+3+2), ``9123 4567`` (4+4) or digit by digit, with spaces, dots or dashes
+    (also en dashes) between the groups, optionally after ``+47``, ``0047``, ``(+47)`` or a
+    bare ``47`` glued to the eight digits. A candidate counts only when Google's
+    libphonenumber (package ``phonenumberslite``) says it is a valid Norwegian number, so
+    ``12.03.2025`` or ``2023-2025`` never do. A dashed 4+4 of round hundreds (``4000-5000``)
+    is a range. The amount layout 2+3+3 (``22 500 000``) is not a phone layout. Numbers
+    written with a country code in another layout, or another country's (``+46 70 123 45
+    67``), are found by libphonenumber's own matcher. Five-digit Norwegian service numbers
+    (``02800``) belong to companies and are left alone.
 National identity numbers
     Eleven digits, ``DDMMYY`` + five, either together or with one separator (space, dot,
-    dash or slash) after the sixth digit. Eleven digits in a row count when both check digits
-    (mod 11) are right; with a separator, a date-shaped first half is enough, since that
-    layout is how people write their own number, typos included. D-numbers (day + 40),
+    dash, en dash or slash) after the sixth digit. Eleven digits in a row count when both
+    check digits (mod 11) are right; with a separator, a date-shaped first half is enough,
+    since that layout is how people write their own number, typos included. D-numbers (day + 40),
     H-numbers (month + 40) and synthetic test numbers (month + 80) are date-shaped.
 """
 
@@ -25,7 +28,7 @@ import phonenumbers
 
 from analysis.freetext.findings import Finding, Kind, first_wins
 
-_SEP = r"[ \u00a0\u202f.\-]"  # one space (also no-break), dot or dash between groups
+_SEP = r"[ \u00a0\u202f.\-–—]"  # one space (also no-break), dot or dash between groups
 _PHONE = re.compile(
     rf"""
     (?<!\d)
@@ -33,12 +36,15 @@ _PHONE = re.compile(
     (?P<body>\d{{8}}
       |\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}
       |\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{3}}
-      |\d{{4}}{_SEP}\d{{4}})
+      |\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{2}}
+      |\d{{4}}{_SEP}\d{{4}}
+      |\d(?:{_SEP}\d){{7}})
     (?!\d)
     """,
     re.VERBOSE,
 )
-_NATIONAL_ID = re.compile(r"(?<!\d)(\d{6})([ \u00a0.\-/]?)(\d{5})(?!\d)")
+_RANGE = re.compile(r"\d\d00[-–—]\d\d00")  # "4000-5000 kr": a range, not a 4+4 number
+_NATIONAL_ID = re.compile(r"(?<!\d)(\d{6})([ \u00a0.\-–—/]?)(\d{5})(?!\d)")
 _DIGIT = re.compile(r"\d")
 _INTERNATIONAL = re.compile(r"(?:\+|\b00)\ ?[1-9]")  # cheap test before the slow matcher
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -103,7 +109,8 @@ def find_phones(text: str) -> list[Finding]:
         return found
     pos = 0
     while match := _PHONE.search(text, pos):
-        if is_norwegian_phone(re.sub(r"\D", "", match["body"])):
+        body = match["body"]
+        if not _RANGE.fullmatch(body) and is_norwegian_phone(re.sub(r"\D", "", body)):
             found.append(Finding(match.start(), match.end(), Kind.PHONE))
             pos = match.end()
         else:  # a rejected candidate must not hide a valid number overlapping it

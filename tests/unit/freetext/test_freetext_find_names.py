@@ -23,6 +23,7 @@ def _found(text):
         ("kari hansen er flink", ["kari hansen"]),            # both lower case
         ("Kontakt Ingvild Johansen", ["Ingvild Johansen"]),   # unknown first + surname
         ("Spør etter Ingvild Kvalvågsen", ["Ingvild Kvalvågsen"]),  # -sen surname
+        ("Ingvild Nordmann svarte", ["Ingvild Nordmann"]),    # -mann surname
         ("Takk til Kari for god hjelp", ["Kari"]),            # a first name alone
         ("Spør etter Trond på kontoret", ["Trond"]),
         ("Vi snakket med Per og Dag.", ["Per", "Dag"]),       # word-names mid-sentence

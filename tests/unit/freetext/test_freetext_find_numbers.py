@@ -23,7 +23,8 @@ def _found(finder, text):
         "91234567", "41234567", "22123456",                      # 8 digits: mobile, Oslo
         "91 23 45 67", "91.23.45.67", "91-23-45-67", f"91{NBSP}23{NBSP}45{NBSP}67",  # 2+2+2+2
         "912 34 567", "912.34.567", "912-34-567",                # 3+2+3
-        "9123 4567", "9123-4567", "9123.4567",                   # 4+4
+        "9123 4567", "9123-4567", "9123.4567", "9123–4567",      # 4+4, also with an en dash
+        "912 345 67", "91–23–45–67", "9 1 2 3 4 5 6 7",          # 3+3+2, en dashes, digit by digit
         "+47 91234567", "+4791234567", "+47 912 34 567", "+47-9123-4567",
         "0047 91 23 45 67", "0047-9123-4567", "004791234567",
         "(+47) 22 12 34 56", "(0047) 91234567", "4791234567",
@@ -53,6 +54,8 @@ def test_phone_number_glued_to_words_or_punctuation(text):
         "Ring 02800",                     # a company's five-digit service number
         "GCP R3, ISO 14155:2020, 10 000 deltakere",
         "20232025",                       # 20 is not an allocated range
+        "Det kostet 4000-5000 kr, eller 2500–3000",  # ranges of round hundreds
+        "skala 1 2 3 4 5",
     ],
 )
 def test_numbers_that_are_not_phone_numbers(text):
@@ -95,7 +98,7 @@ def test_date_shape(six, shaped):
 
 @pytest.mark.parametrize(
     "number",
-    ["01019000083", "010190 12345", "010190-12345", "010190.12345", "010190/12345",
+    ["01019000083", "010190 12345", "010190-12345", "010190–12345", "010190.12345", "010190/12345",
      f"010190{NBSP}12345", "410190 12345"],
 )
 def test_national_id_found(number):
