@@ -148,6 +148,9 @@ class Wave:
     publish_text: bool = False
     #: qid -> respondents whose typed text the screen redacted or withheld.
     review: Mapping = field(default_factory=dict)
+    #: One row per screened answer (respondent, question, action, kinds; never a value), for
+    #: the review record kept outside the book (:func:`write_review`).
+    review_rows: tuple = ()
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
@@ -260,11 +263,12 @@ def _determined(path: Path) -> Mapping:
 
 
 def screen_export(export):
-    """Remove personal data (e-mail, phone, national id, tracking URLs) from every free text.
+    """Redact or withhold personal data (names, national ids, phones, e-mail, URLs) in free text.
 
     E-mail and name *columns* are already dropped by the reader; this catches what respondents
-    typed into free-text fields. Returns the screened export (a copy) and a count per kind of
-    what was removed -- never the values.
+    typed into free-text fields (:func:`analysis.freetext.screen` says how). Returns the
+    screened export (a copy) and the findings (``respondent``, ``question``, ``kind``,
+    ``action`` per item found) -- never the values.
     """
     from analysis.freetext import screen, screen_frame
 
@@ -275,8 +279,7 @@ def screen_export(export):
     typed = [c for c in wide.columns if str(c).endswith("_other") or c in _free_text_ids(export)]
     for column in typed:
         wide[column] = [screen(v).text if isinstance(v, str) else v for v in wide[column]]
-    counts = removals["kind"].value_counts().to_dict() if len(removals) else {}
-    return replace(export, long=long, wide=wide), {str(k): int(v) for k, v in counts.items()}
+    return replace(export, long=long, wide=wide), removals
 
 
 def _free_text_ids(export) -> set[str]:
@@ -314,6 +317,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     2025
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
+    from analysis.freetext import review_rows
     from analysis.ingest import read_forms_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
@@ -329,12 +333,15 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
                 f"{entry.export!r}, which is not in {exports_dir(root)}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
-        export, removed = screen_export(read_forms_export(path, questionnaire,
-                                                          sheet=entry.sheet))
+        export, removals = screen_export(read_forms_export(path, questionnaire,
+                                                           sheet=entry.sheet))
         determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
+        counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
+        review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
-            MappingProxyType(removed), entry.publish_text,
+            MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
+            tuple(review_rows(removals)),
         )
     return SurveyBundle(
         waves=MappingProxyType(waves),
@@ -342,3 +349,30 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         contradictions=tuple(load_contradictions(root)),
         root=root,
     )
+
+
+#: Folder of the screening review record: outside the published book, git-ignored.
+REVIEW_DIR = "_review"
+
+
+def write_review(bundle: SurveyBundle) -> list[Path]:
+    """Write ``_review/screened-<year>.csv`` per wave: which typed answers the personal-data
+    screen withheld or redacted and why (respondent, question, action, kinds; no values).
+
+    Never part of ``_book/``; the render writes it so the secretariat can check the screen.
+    """
+    import csv
+
+    from analysis.freetext import REVIEW_COLUMNS
+
+    folder = (bundle.root or project_root()) / REVIEW_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for year, wave in bundle.waves.items():
+        path = folder / f"screened-{year}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(REVIEW_COLUMNS)
+            writer.writerows(wave.review_rows)
+        written.append(path)
+    return written

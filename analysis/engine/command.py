@@ -29,12 +29,13 @@ def _say(line: str) -> None:
 def validate_data(root) -> None:
     """Load the survey bundle once in this process: a bad export, manifest, questionnaire or
     ledger then stops the render with its located message (exit 2, see :mod:`analysis.cli`)
-    before any chapter kernel starts. A book without a manifest loads no survey data."""
-    from analysis.bundle import load_bundle
+    before any chapter kernel starts. Also writes the screening review record
+    (``_review/``, outside the book). A book without a manifest loads no survey data."""
+    from analysis.bundle import load_bundle, write_review
     from analysis.paths import exports_dir
 
     if (exports_dir(root) / "MANIFEST.yaml").is_file():
-        load_bundle(root)
+        write_review(load_bundle(root))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -53,8 +53,11 @@ def categories(bundle, qid: str, with_examples: bool = False) -> Table:
         out["Ris/ros"] = table["polaritet"]
     out["Kategori"] = table["kategori"]
     out["Antall"] = [fmt.num(v) if not pd.isna(v) else "–" for v in table["antall"]]
-    if with_examples:
-        out["Eksempler på svar"] = [freetext.screen(t).text for t in table["eksempler"]]
+    if with_examples:  # screened quote by quote: a withheld one must not take the others along
+        out["Eksempler på svar"] = [
+            "; ".join(freetext.screen(freetext.format_quote(q)).text for q in c.quotes)
+            for c in coding(bundle).question(qid).categories
+        ]
     return Table(out, left=[c for c in out.columns if c != "Antall"])
 
 

@@ -1,0 +1,136 @@
+"""A whole render of an export whose respondents typed markup, code and personal data.
+
+The survey is an open link, so its typed answers are hostile input. Every string below goes
+into the typed «Annet» answers (which the book quotes when the wave opts in) and into the
+free-text answers (which it counts); the book must render (HTML and PDF), and no file of
+``_book/`` may hold a tag, an event handler or a ``javascript:`` link made from them, any
+of the Typst code unescaped, or any of the personal data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from analysis.engine.project import copy_project
+from analysis.engine.render import render_book
+from analysis.paths import project_root
+
+MARKUP = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    '<a href="javascript:alert(3)" onclick="alert(4)">klikk</a>',
+    "[lenke](javascript:alert(5))",
+    "<iframe src=//evil.example></iframe>",
+    "`<b>rå</b>`{=html}",
+    'Via `#panic("x")`{=typst} TTO',
+    "#panic(\"y\") #set page(fill: red)",
+    "@fig-nope og @sec-nope",
+    "{{< include /etc/passwd >}}",
+    "`{python} __import__('os').system('touch /tmp/pwned')`",
+]
+PERSONAL = ["Kari Nordmann hjalp meg", "Spør Ola Hansen i Bergen", "ring 9123 4567",
+            "fnr 010190-12345", "se www.kari-nordmann.no", "https://www.facebook.com/kari.n"]
+SECRETS = ["Kari Nordmann", "Ola Hansen", "9123 4567", "010190-12345", "kari-nordmann.no",
+           "facebook.com/kari"]
+
+
+@pytest.fixture(scope="module")
+def hostile_book(tmp_path_factory):
+    root = copy_project(project_root(), tmp_path_factory.mktemp("hostile") / "project")
+    path = root / "data" / "exports" / "forms-2025.xlsx"
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    headers = [c.value or "" for c in sheet[1]]
+    answers = MARKUP + PERSONAL
+    # typed «Annet» answers: q01 (several answers: ends with ;), q18 and q19 (single answer)
+    sheet["G6"] = f"{answers[0]};"
+    for i, row in enumerate(range(71, 71 + len(answers))):
+        sheet[f"X{row}"] = answers[i]
+    sheet["Y5"] = " ".join(answers)
+    # free-text answers of every open question
+    for col, header in enumerate(headers, start=1):
+        if header.startswith(("Hva synes du", "Hva var du", "Har du innspill", "Har du andre",
+                              "Innspill")):
+            for i, text in enumerate(answers):
+                sheet.cell(row=2 + i, column=col, value=text)
+    book.save(path)
+    render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+    return root / "_book"
+
+
+def _files(book):
+    return [p for p in book.rglob("*") if p.is_file() and p.suffix in (".html", ".json",
+                                                                         ".typ", ".svg")]
+
+
+@pytest.mark.slow
+def test_the_book_renders_html_and_pdf(hostile_book):
+    assert (hostile_book / "index.html").is_file()
+    assert list(hostile_book.glob("*.pdf"))
+
+
+@pytest.mark.slow
+def test_no_tag_handler_or_javascript_link_comes_from_the_answers(hostile_book):
+    for path in hostile_book.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find_all(["script", "iframe", "img"], src=re.compile("evil|^x$")), path
+        for tag in soup.find_all(True):
+            handlers = [a for a in tag.attrs if a.lower().startswith("on")]
+            assert not handlers, (path, tag.name, handlers)
+            for attr in ("href", "src"):
+                assert not str(tag.get(attr, "")).lower().startswith("javascript:"), (path, tag)
+    for path in _files(hostile_book):  # pages, the trace files, the Typst source, figures
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".typ":  # Typst's own escape of "<" is a backslash: text, not markup
+            raw = raw.replace("\\<", "")
+        for attack in ("<script>alert", "<img src=x", "<iframe", "<b>rå</b>"):
+            assert attack not in raw, (path, attack)
+
+
+@pytest.mark.slow
+def test_typst_code_in_an_answer_stays_text(hostile_book):
+    (typ,) = hostile_book.glob("*.typ")
+    source = typ.read_text(encoding="utf-8")
+    assert "#panic(" not in source.replace("\\#panic(", "")
+    assert "#set page(fill: red)" not in source.replace("\\#set page(fill: red)", "")
+
+
+@pytest.mark.slow
+def test_the_quoted_answers_are_printed_as_text(hostile_book):
+    page = (hostile_book / "chapters" / "04-6-samarbeid.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(page, "html.parser").get_text()
+    assert "<script>alert(1)</script>" in text  # shown, as characters
+    assert "@fig-nope" in text and "{{< include /etc/passwd >}}" in text
+
+
+@pytest.mark.slow
+def test_no_personal_data_reaches_any_file_of_the_book(hostile_book):
+    for path in _files(hostile_book):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for secret in SECRETS:
+            assert secret not in raw, (path, secret)
+    (pdf,) = hostile_book.glob("*.pdf")
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for secret in SECRETS:
+        assert secret not in pdf_text, secret
+
+
+@pytest.mark.slow
+def test_the_review_record_lists_what_was_held_back_without_the_values(hostile_book):
+    from analysis.bundle import load_bundle, write_review
+
+    root = hostile_book.parent
+    (path_2023, path_2025) = sorted(write_review(load_bundle(root)))
+    assert path_2025.parent.name == "_review" and not path_2025.is_relative_to(hostile_book)
+    record = path_2025.read_text(encoding="utf-8")
+    lines = record.splitlines()
+    assert lines[0] == "respondent,question,action,kinds"
+    assert any(",q18,withhold,name" in line for line in lines)
+    assert any("phone" in line for line in lines) and any("national_id" in line for line in lines)
+    for secret in SECRETS:
+        assert secret not in record
