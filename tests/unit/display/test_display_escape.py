@@ -99,3 +99,18 @@ def test_text_and_table_display_as_markdown_only():
 def test_any_text_reads_back_as_itself(text):
     html = _html(text_markdown(text))
     assert _plain(html) == re.sub(r"\s+", " ", _expected(text)).strip()
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")),
+                        max_size=40), min_size=1, max_size=25))
+def test_any_texts_compile_to_a_pdf(tmp_path_factory, texts):
+    import typst
+
+    markdown = "\n\n".join(f"Svar: {text_markdown(t)}" for t in texts)
+    source = pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=[
+        "--standalone", f"--lua-filter={FILTER}"])
+    folder = tmp_path_factory.mktemp("typst")
+    (folder / "svar.typ").write_text(source, encoding="utf-8")
+    pdf = typst.compile(str(folder / "svar.typ"))
+    assert pdf[:5] == b"%PDF-"
