@@ -2,15 +2,22 @@
 
 Runs when a Quarto >= 1.9 is on PATH (``.ci/run`` installs the offline 1.10.18 build); without
 one the whole tier is skipped with one line saying why. A ``quarto`` that is on PATH but
-broken fails the tier rather than skipping it. Both books are rendered once per test session,
-each from its own copy of the project.
+broken fails the tier rather than skipping it.
+
+Quarto takes minutes (it executes every chapter once per format), so its render starts in the
+background as soon as the tests are collected and runs beside the rest of the suite; the
+built-in book is the session's shared render (``book_render("first")``, also used by the
+determinism test).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,41 +27,61 @@ from analysis.engine.quarto import find_quarto, render_with_quarto
 from analysis.paths import project_root
 
 TIMES: dict[str, float] = {}
+_BACKGROUND: dict[str, object] = {}
+
+
+def _is_parity(item) -> bool:
+    return "tests/parity/" in str(item.fspath).replace(os.sep, "/")
 
 
 def pytest_collection_modifyitems(config, items):
-    if shutil_which_quarto() is None:
+    # The parity tests wait for the background Quarto render: run them last.
+    items[:] = [i for i in items if not _is_parity(i)] + [i for i in items if _is_parity(i)]
+    if shutil.which("quarto") is None:
         skip = pytest.mark.skip(reason="no quarto on PATH: the engine parity tier needs "
                                        "Quarto >= 1.9 (see README, 'Rendering with real Quarto')")
         for item in items:
-            if "tests/parity/" in str(item.fspath).replace(os.sep, "/"):
+            if _is_parity(item):
                 item.add_marker(skip)
 
 
-def shutil_which_quarto():
-    import shutil
+def pytest_collection_finish(session):
+    if shutil.which("quarto") is None or not any(_is_parity(i) for i in session.items):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="parity-quarto-"))
+    pool = ThreadPoolExecutor(max_workers=1)
+    _BACKGROUND.update(folder=folder, pool=pool, future=pool.submit(_render_quarto, folder))
 
-    return shutil.which("quarto")
 
-
-@pytest.fixture(scope="session")
-def books(tmp_path_factory, book_render) -> dict[str, Path]:
-    """``{"quarto": <_book of Quarto>, "builtin": <_book of the built-in engine>}``; the
-    built-in one is the session's shared render (the determinism test uses it too)."""
+def _render_quarto(folder: Path) -> Path:
     quarto = find_quarto()  # raises (fails the tier) for a broken or too old quarto
-    out = {"builtin": book_render("first") / "_book"}
-    TIMES["builtin"] = book_render.seconds["first"]
-    root = copy_project(project_root(), tmp_path_factory.mktemp("parity-quarto") / "book")
-    start = time.perf_counter()
+    root = copy_project(project_root(), folder / "book")
     os.environ.setdefault("QUARTO_PYTHON", sys.executable)
+    start = time.perf_counter()
     render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=lambda line: None,
                        quiet=True)
     TIMES["quarto"] = time.perf_counter() - start
-    out["quarto"] = root / "_book"
+    return root / "_book"
+
+
+def pytest_sessionfinish(session):
+    if "pool" in _BACKGROUND:
+        _BACKGROUND["pool"].shutdown(wait=True)
+        shutil.rmtree(_BACKGROUND["folder"], ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def books(book_render) -> dict[str, Path]:
+    """``{"quarto": <_book of Quarto>, "builtin": <_book of the built-in engine>}``."""
+    future: Future = _BACKGROUND["future"]
+    out = {"builtin": book_render("first") / "_book"}
+    TIMES["builtin"] = book_render.seconds["first"]
+    out["quarto"] = future.result()
     return out
 
 
 def pytest_terminal_summary(terminalreporter):
     if TIMES:
         line = ", ".join(f"{k} {v:.0f} s" for k, v in TIMES.items())
-        terminalreporter.write_line(f"parity tier: cold renders of the whole book: {line}")
+        terminalreporter.write_line(f"parity tier: cold renders of the whole book: {line} "
+                                    "(Quarto in the background while the suite ran)")
