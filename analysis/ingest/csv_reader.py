@@ -83,7 +83,7 @@ def read_csv_cells(path: Path, log: ProblemLog) -> tuple[np.ndarray, np.ndarray]
     try:
         rows = [[v if v.strip() else None for v in record] for record in records]
     except csv.Error as exc:
-        line = records.line_num + 1
+        line = records.line_num
         if "field limit" in str(exc):
             raise log.fail(f"a cell on line {line} holds more than {csv.field_size_limit():,} "
                            "characters", kind="too_large",

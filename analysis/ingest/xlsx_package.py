@@ -8,7 +8,9 @@ parts are missing, outside the archive or not well-formed XML, and says which pa
 
 from __future__ import annotations
 
+import codecs
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -23,6 +25,8 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 DOWNLOAD_AGAIN = "an undamaged .xlsx workbook (download or save the export again)"
+_ENCODING = re.compile(rb"""\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""")
+_CELL_REF = re.compile(rb' r="([A-Z]{1,3})(\d+)"')
 
 
 @dataclass(frozen=True)
@@ -214,14 +218,23 @@ def choose_sheet(package: Package, sheet: str | None, log: ProblemLog) -> SheetP
 
 
 def check_xml(archive: zipfile.ZipFile, part: str | None, log: ProblemLog) -> None:
-    """Refuse a part that is damaged or not well-formed XML (checked with expat, no tree)."""
+    """Refuse a part that is damaged, not UTF-8, or not well-formed XML (expat, no tree).
+
+    For a worksheet, invalid UTF-8 is located at the cell before the bad byte.
+    """
     if part is None or part not in archive.namelist():
         return
-    parser = expat.ParserCreate()
+    parser, decoder, offset = expat.ParserCreate(), codecs.getincrementaldecoder("utf-8")(), 0
     try:
         with archive.open(part) as handle:
             while block := handle.read(1 << 22):
+                if decoder is not None:
+                    if offset == 0 and not _declares_utf8(block):
+                        decoder = None  # UTF-16 and others are legal XML: expat checks them
+                    else:
+                        _check_utf8(decoder, block, part, log)
                 parser.Parse(block, False)
+                offset += len(block)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
         raise log.fail(f"the workbook is damaged: part {part!r} is not well-formed XML "
@@ -229,3 +242,22 @@ def check_xml(archive: zipfile.ZipFile, part: str | None, log: ProblemLog) -> No
                        f"{exc.offset + 1})", expected=DOWNLOAD_AGAIN) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
+
+
+def _declares_utf8(block: bytes) -> bool:
+    declared = _ENCODING.match(block)
+    return declared is None or declared.group(1).lower().replace(b"-", b"") == b"utf8"
+
+
+def _check_utf8(decoder, block: bytes, part: str, log: ProblemLog) -> None:
+    try:
+        decoder.decode(block)
+    except UnicodeDecodeError as exc:
+        where = {}
+        cells = list(_CELL_REF.finditer(block, 0, exc.start))
+        if cells and part.startswith("xl/worksheets/"):
+            where = {"row": int(cells[-1].group(2)), "column": cells[-1].group(1).decode()}
+        what = "the sheet's XML is" if where else f"the workbook is damaged: part {part!r} is"
+        raise log.fail(f"{what} not valid UTF-8 (byte 0x{block[exc.start]:02x})",
+                       expected="UTF-8 text, as every spreadsheet program writes it",
+                       **where) from exc
