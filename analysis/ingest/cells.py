@@ -101,10 +101,10 @@ class CellParser:
             labels += " or their codes " + ", ".join(
                 repr(o.code) for o in self.question.options if o.code is not None)
         if self.other is not None:
-            return f"one of {labels} (or any other text, for the 'other' option)"
+            labels += " (or any other text, for the 'other' option)"
         if self.use_codes and not self.codes:
-            return (f"one of {labels} (a Nettskjema export holds option codes: give each "
-                    "option its `code:` in the questionnaire)")
+            labels += (" (a Nettskjema export holds option codes: give each option its `code:`"
+                       " in the questionnaire)")
         return f"one of {labels}"
 
     def _single(self, text: str) -> Element:
