@@ -27,6 +27,9 @@ _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 DOWNLOAD_AGAIN = "an undamaged .xlsx workbook (download or save the export again)"
 _ENCODING = re.compile(rb"""\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""")
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})(\d+)"')
+#: What unpacking a part can raise: damaged data, an unknown compression method, encryption.
+UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+                 RuntimeError)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def read_part(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> bytes:
     except KeyError as exc:
         raise log.fail(f"the workbook is damaged: part {part!r} is missing",
                        expected=DOWNLOAD_AGAIN) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+    except UNPACK_ERRORS as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
 
 
@@ -240,7 +243,7 @@ def check_xml(archive: zipfile.ZipFile, part: str | None, log: ProblemLog) -> No
         raise log.fail(f"the workbook is damaged: part {part!r} is not well-formed XML "
                        f"({expat.ErrorString(exc.code)}, line {exc.lineno}, column "
                        f"{exc.offset + 1})", expected=DOWNLOAD_AGAIN) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except UNPACK_ERRORS as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
 
 

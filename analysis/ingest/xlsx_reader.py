@@ -102,8 +102,11 @@ def _calamine_cells(path: Path, name: str) -> np.ndarray:
 
 
 def _diagnose(archive: zipfile.ZipFile, package: Package, part: str, log: ProblemLog) -> None:
-    """Raise a located error for the first damaged part python-calamine reads, if any."""
-    for candidate in (package.shared_strings, package.styles, part):
+    """Raise a located error for the first damaged part, if any: every XML part the readers
+    use is unpacked (CRC) and parsed, the sheet's shared-string indexes are checked."""
+    others = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))
+              and not n.startswith(("xl/worksheets/", "xl/chartsheets/"))]
+    for candidate in [*others, part]:
         check_xml(archive, candidate, log)
     count = count_shared_strings(archive, package.shared_strings)
     bad = [n for n in locate_cells(archive, part, log, count) if n.kind == "bad_shared_string"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -19,7 +18,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from analysis.ingest.limits import MAX_SHEET_CELLS
 from analysis.ingest.problems import ProblemLog
-from analysis.ingest.xlsx_package import DOWNLOAD_AGAIN, damaged_part_message
+from analysis.ingest.xlsx_package import DOWNLOAD_AGAIN, UNPACK_ERRORS, damaged_part_message
 
 _BLOCK = 1 << 22
 # A cell reference attribute with a column of two or three letters (past column Z).
@@ -71,7 +70,7 @@ def _blocks(archive: zipfile.ZipFile, part: str, log: ProblemLog):
                     rest = data
                 if not block:
                     return
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except UNPACK_ERRORS as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
 
 
@@ -154,7 +153,7 @@ def locate_cells(archive: zipfile.ZipFile, part: str, log: ProblemLog,
                     element.clear()
     except ElementTree.ParseError:
         return notes  # a damaged sheet is reported by whoever reads it
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except UNPACK_ERRORS as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
     return notes
 
@@ -189,9 +188,12 @@ def count_shared_strings(archive: zipfile.ZipFile, part: str | None) -> int:
     if part is None or part not in archive.namelist():
         return 0
     count = 0
-    with archive.open(part) as handle:
-        for _, element in ElementTree.iterparse(handle):
-            if element.tag.rsplit("}", 1)[-1] == "si":
-                count += 1
-                element.clear()
+    try:
+        with archive.open(part) as handle:
+            for _, element in ElementTree.iterparse(handle):
+                if element.tag.rsplit("}", 1)[-1] == "si":
+                    count += 1
+                    element.clear()
+    except (ElementTree.ParseError, *UNPACK_ERRORS):
+        pass  # a damaged part is reported by the check of that part
     return count
