@@ -29,6 +29,9 @@ def respondent_ids(table: RawTable, index: int | None, log: ProblemLog) -> np.nd
     """Response IDs (int64) in row order; errors for missing, bad, too large or repeated IDs."""
     if index is None:
         return np.arange(1, table.n_rows + 1, dtype=np.int64)
+    fast = _unique_whole_numbers(table.column(index))
+    if fast is not None:
+        return fast
     label = column_label(index, table.header[index])
     ids = np.zeros(table.n_rows, dtype=np.int64)
     seen: dict[int, int] = {}
@@ -48,6 +51,21 @@ def respondent_ids(table: RawTable, index: int | None, log: ProblemLog) -> np.nd
                       row=row, column=label, value=number, expected="a unique ID per response")
         seen.setdefault(number, row)
         ids[pos] = number
+    return ids
+
+
+def _unique_whole_numbers(values: np.ndarray) -> np.ndarray | None:
+    """The IDs when every cell is a distinct positive whole number of a workbook (floats), the
+    common case, checked with array operations; else ``None`` (check cell by cell)."""
+    if not all(v.__class__ is float for v in values):
+        return None
+    numbers = values.astype(np.float64)
+    if not (len(numbers) and np.isfinite(numbers).all() and numbers.min() >= 1
+            and numbers.max() < 2**53):  # below 2**53 every whole float is exact
+        return None
+    ids = numbers.astype(np.int64)
+    if not (ids == numbers).all() or len(np.unique(ids)) < len(ids):
+        return None
     return ids
 
 

@@ -9,7 +9,9 @@ with no damage found is read with openpyxl instead.
 
 from __future__ import annotations
 
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -18,15 +20,21 @@ import python_calamine
 from openpyxl.utils import get_column_letter
 
 from analysis.ingest.problems import ExportError, ProblemLog
-from analysis.ingest.xlsx_package import (
+from analysis.ingest.xlsx_package import Package, choose_sheet, read_package
+from analysis.ingest.xlsx_parts import (
     DOWNLOAD_AGAIN,
-    Package,
+    UNPACK_ERRORS,
     check_xml,
-    choose_sheet,
+    damaged_part_message,
     open_archive,
-    read_package,
 )
-from analysis.ingest.xlsx_scan import CellNote, count_shared_strings, locate_cells, scan_sheet
+from analysis.ingest.xlsx_scan import (
+    CellNote,
+    check_range,
+    count_shared_strings,
+    locate_cells,
+    scan_flags,
+)
 
 
 def read_xlsx_cells(path: Path, log: ProblemLog, sheet: str | None):
@@ -54,22 +62,23 @@ def read_xlsx_cells(path: Path, log: ProblemLog, sheet: str | None):
     ExportError
         Naming the part, sheet, row or cell that makes the workbook unreadable.
     """
-    with open_archive(path, log) as archive:
+    with open_archive(path, log) as archive, ThreadPoolExecutor(max_workers=1) as pool:
         package = read_package(archive, log)
         chosen = choose_sheet(package, sheet, log)
         check_xml(archive, package.styles, log)
-        scan = scan_sheet(archive, chosen.part, log)
-        notes = []
-        if scan.suspicious:
-            notes = locate_cells(archive, chosen.part, log)
-            bad = [n for n in notes if n.kind == "bad_shared_string"]
-            if bad:
-                raise _bad_shared(bad, log, count_shared_strings(archive, package.shared_strings))
+        # The flag scan runs beside the range check and python-calamine, on the other core.
+        stop = threading.Event()
+        flags = pool.submit(scan_flags, path, chosen.part, stop)
         try:
-            cells = _calamine_cells(path, chosen.name)
-        except Exception as calamine_error:  # noqa: BLE001 - every failure gets diagnosed
-            _diagnose(archive, package, chosen.part, log)
-            cells = _to_array(_openpyxl_rows(path, chosen.name, log, calamine_error))
+            check_range(archive, chosen.part, log)
+            try:
+                cells = _calamine_cells(path, chosen.name)
+            except Exception as calamine_error:  # noqa: BLE001 - every failure is diagnosed
+                _diagnose(archive, package, chosen.part, log)
+                cells = _to_array(_openpyxl_rows(path, chosen.name, log, calamine_error))
+            notes = _misread_cells(archive, package, chosen.part, log, flags)
+        finally:
+            stop.set()
     cells[np.equal(cells, "")] = None
     others = [s.name for s in package.sheets if s.name != chosen.name]
     return cells, notes, others
@@ -99,6 +108,21 @@ def _calamine_cells(path: Path, name: str) -> np.ndarray:
         if not isinstance(exc, Exception):
             raise RuntimeError(f"python-calamine panicked: {exc}") from exc
         raise
+
+
+def _misread_cells(archive, package: Package, part: str, log: ProblemLog, flags) -> list:
+    """The cells calamine read as empty; an error for bad shared-string indexes."""
+    try:
+        found = flags.result()
+    except UNPACK_ERRORS as exc:
+        raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
+    if not found.suspicious:
+        return []
+    notes = locate_cells(archive, part, log)
+    bad = [n for n in notes if n.kind == "bad_shared_string"]
+    if bad:
+        raise _bad_shared(bad, log, count_shared_strings(archive, package.shared_strings))
+    return notes
 
 
 def _diagnose(archive: zipfile.ZipFile, package: Package, part: str, log: ProblemLog) -> None:

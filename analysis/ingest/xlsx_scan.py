@@ -18,7 +18,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from analysis.ingest.limits import MAX_SHEET_CELLS
 from analysis.ingest.problems import ProblemLog
-from analysis.ingest.xlsx_package import DOWNLOAD_AGAIN, UNPACK_ERRORS, damaged_part_message
+from analysis.ingest.xlsx_parts import DOWNLOAD_AGAIN, UNPACK_ERRORS, damaged_part_message
 
 _BLOCK = 1 << 22
 # A cell reference attribute with a column of two or three letters (past column Z).
@@ -26,21 +26,21 @@ _WIDE_REF = re.compile(rb' r="([A-Z]{2,3})\d')
 _ANY_REF = re.compile(rb' r="([A-Z]{0,3})(\d{1,8})"')
 # A shared-string cell whose <v> is not a plain number.
 _BAD_SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(?!\d+<)')
+# Error cells and shared-string cells, found with one search.
+_TYPED = re.compile(rb't="[es]"')
 
 
 @dataclass(frozen=True)
-class SheetScan:
-    """What the streaming pass found: the used range (an upper bound) and what to locate."""
+class SheetFlags:
+    """What :func:`scan_flags` found: whether :func:`locate_cells` has something to find."""
 
-    rows: int
-    columns: int
     formulas: bool
     errors: bool
     bad_shared: bool
 
     @property
     def suspicious(self) -> bool:
-        """Whether :func:`locate_cells` has something to find."""
+        """Whether any cell may be misread."""
         return self.formulas or self.errors or self.bad_shared
 
 
@@ -54,46 +54,48 @@ class CellNote:
     value: str | None
 
 
-def _blocks(archive: zipfile.ZipFile, part: str, log: ProblemLog):
-    """Yield the part's bytes in blocks that each end after a complete ``</row>``."""
+def _blocks(handle, stop=None):
+    """Yield a part's bytes in blocks that each end after a complete ``</row>``."""
+    rest = b""
+    while not (stop is not None and stop.is_set()):
+        block = handle.read(_BLOCK)
+        data = rest + block
+        cut = data.rfind(b"</row>") + 6 if block else len(data)
+        if cut >= 6 or not block:
+            yield data[:cut]
+            rest = data[cut:]
+        else:
+            rest = data
+        if not block:
+            return
+
+
+def _part_blocks(archive: zipfile.ZipFile, part: str, log: ProblemLog):
     try:
         with archive.open(part) as handle:
-            rest = b""
-            while True:
-                block = handle.read(_BLOCK)
-                data = rest + block
-                cut = data.rfind(b"</row>") + 6 if block else len(data)
-                if cut >= 6 or not block:
-                    yield data[:cut]
-                    rest = data[cut:]
-                else:
-                    rest = data
-                if not block:
-                    return
+            yield from _blocks(handle)
     except UNPACK_ERRORS as exc:
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> SheetScan:
-    """Measure the used range and flag cells to locate, in one pass over the sheet part.
+def check_range(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> None:
+    """Refuse a sheet whose used range is too large for python-calamine to allocate.
 
     Rows and cells are assumed in ascending order within the part, as the file format requires
-    and every writer does; the last reference of each block then bounds the rows.
+    and every writer does, so the last reference of each block bounds the rows; columns past
+    Z are collected in full.
 
     Raises
     ------
     ExportError
         When the used range exceeds ``MAX_SHEET_CELLS``, or the part cannot be unpacked.
     """
-    rows, wide, formulas, errors, bad_shared = 0, set(), False, False, False
-    for block in _blocks(archive, part, log):
+    rows, wide = 0, set()
+    for block in _part_blocks(archive, part, log):
         wide.update(_WIDE_REF.findall(block))
         last = _ANY_REF.search(block, max(block.rfind(b' r="'), 0))
         if last:
             rows = max(rows, int(last.group(2)))
-        formulas = formulas or b"f>" in block
-        errors = errors or b't="e"' in block
-        bad_shared = bad_shared or (b't="s"' in block and _BAD_SHARED.search(block) is not None)
     columns = max((column_index_from_string(w.decode()) for w in wide), default=26)
     if rows * columns > MAX_SHEET_CELLS:
         rows, columns = _exact_range(archive, part, log)
@@ -103,13 +105,33 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> SheetSca
                        kind="too_large",
                        expected=f"at most {MAX_SHEET_CELLS:,} cells: delete stray cells far "
                                 "from the table (Ctrl+End in Excel goes to the last used cell)")
-    return SheetScan(rows, columns, formulas, errors, bad_shared)
+
+
+def scan_flags(path, part: str, stop=None) -> SheetFlags:
+    """Flag formulas, error cells and bad shared-string indexes with cheap byte searches.
+
+    Opens the workbook itself, so that it can run in a thread beside python-calamine (which
+    releases the GIL); ``stop`` (a :class:`threading.Event`) ends it early.
+
+    Raises
+    ------
+    zipfile.BadZipFile, zlib.error, ...
+        One of ``UNPACK_ERRORS`` when the part cannot be unpacked.
+    """
+    formulas = errors = bad_shared = False
+    with zipfile.ZipFile(path) as archive, archive.open(part) as handle:
+        for block in _blocks(handle, stop):
+            formulas = formulas or b"f>" in block
+            if not (errors and bad_shared) and _TYPED.search(block):
+                errors = errors or b't="e"' in block
+                bad_shared = bad_shared or _BAD_SHARED.search(block) is not None
+    return SheetFlags(formulas, errors, bad_shared)
 
 
 def _exact_range(archive, part, log) -> tuple[int, int]:
     """The exact largest row and column of any reference (the slow, sure pass)."""
     rows, columns = 0, 0
-    for block in _blocks(archive, part, log):
+    for block in _part_blocks(archive, part, log):
         for letters, digits in _ANY_REF.findall(block):
             rows = max(rows, int(digits))
             if letters:
