@@ -63,7 +63,8 @@ def _xlsx(path, rows=ROWS):
     cells = [[int(r[0]), dt.datetime.fromisoformat(r[1]).replace(tzinfo=None), *r[2:-1],
               int(r[-1])] for r in rows]
     return write_parts(path, workbook_parts(HEADER, cells, shared=False,
-                                            sheets=("NorCRIN brukerundersøkelse",)))
+                                            sheets=("NorCRIN brukerundersøkelse",),
+                                            date_format="yyyy-MM-dd'T'HH:mm:ss"))
 
 
 @pytest.mark.parametrize("kind", ["report.csv", "report.xlsx", "dataloader.csv"])

@@ -32,12 +32,14 @@ class Error:
     text: str = "#N/A"
 
 
-def workbook_parts(header, rows, *, shared=True, sheets=("Sheet1",), date1904=False):
+def workbook_parts(header, rows, *, shared=True, sheets=("Sheet1",), date1904=False,
+                   date_format="m/d/yy h:mm:ss"):
     """The parts of a workbook whose first sheet holds ``header`` and ``rows``.
 
     Text goes to the shared-strings table (as Excel writes it) or, with ``shared=False``,
-    inline (as openpyxl's write-only mode and Apache POI write it). Further sheet names get an
-    empty sheet each. Returns part name -> bytes.
+    inline (as openpyxl's write-only mode and Apache POI write it). Datetimes are date cells
+    in ``date_format``. Further sheet names get an empty sheet each. Returns part name ->
+    bytes.
     """
     strings: list[str] = []
     epoch = ' date1904="1"' if date1904 else ""
@@ -54,7 +56,8 @@ def workbook_parts(header, rows, *, shared=True, sheets=("Sheet1",), date1904=Fa
                            + "</sheets></workbook>",
         "xl/_rels/workbook.xml.rels": _workbook_rels(len(sheets)),
         "xl/styles.xml": f'<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" '
-                         'formatCode="m/d/yy h:mm:ss"/></numFmts><cellXfs count="2"><xf '
+                         f'formatCode="{escape(date_format, {chr(34): "&quot;"})}"/></numFmts>'
+                         '<cellXfs count="2"><xf '
                          'numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs>'
                          '</styleSheet>',
         "xl/sharedStrings.xml": f'<sst xmlns="{MAIN}" count="{len(strings)}" uniqueCount='
