@@ -318,7 +318,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
     from analysis.freetext import review_rows
-    from analysis.ingest import read_forms_export
+    from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
 
@@ -333,8 +333,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
                 f"{entry.export!r}, which is not in {exports_dir(root)}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
-        export, removals = screen_export(read_forms_export(path, questionnaire,
-                                                           sheet=entry.sheet))
+        export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet))
         determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}

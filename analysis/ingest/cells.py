@@ -10,20 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 
 from analysis.ingest.headers import normalise_value
+from analysis.ingest.limits import MAX_CELL_CHARS
 from analysis.questionnaire.schema import Question, QuestionType
 
 Element = tuple[int, int | None, str | None]
+_CODE = re.compile(r"-?\d+")
 
 
 class CellError(ValueError):
     """A cell value a question does not allow: ``message`` and ``expected`` (what is allowed)."""
 
-    def __init__(self, message: str, expected: str):
+    def __init__(self, message: str, expected: str, kind: str = "invalid_answer"):
         super().__init__(message)
         self.message = message
         self.expected = expected
+        self.kind = kind
 
 
 def is_blank(value) -> bool:
@@ -42,6 +46,8 @@ class CellParser:
     ----------
     question
         The questionnaire item whose column is parsed.
+    codes
+        Also accept each option's ``code`` (Nettskjema exports hold option codes, not labels).
 
     Examples
     --------
@@ -52,9 +58,12 @@ class CellParser:
     ((0, None, None), (1, None, None))
     """
 
-    def __init__(self, question: Question):
+    def __init__(self, question: Question, *, codes: bool = False):
         self.question = question
         self.labels = {normalise_value(o.label): i for i, o in enumerate(question.options)}
+        self.use_codes = codes
+        self.codes = {o.code: i for i, o in enumerate(question.options)
+                      if codes and o.code is not None}
         other = question.other_option
         self.other = question.options.index(other) if other is not None else None
         # Longest label (in ';'-separated pieces) bounds how many pieces one option can span.
@@ -68,10 +77,15 @@ class CellParser:
         Raises
         ------
         CellError
-            For an unknown option, a rating off the scale, or a wrong number of choices.
+            For an unknown option, a rating off the scale, a wrong number of choices, or text
+            longer than Excel's cell limit.
         """
         if is_blank(value):
             return None
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise CellError(f"the cell holds {len(value):,} characters",
+                            f"at most {MAX_CELL_CHARS:,} characters (Excel's limit for one "
+                            "cell)", kind="too_large")
         kind = self.question.type
         if kind is QuestionType.SINGLE:
             return (self._single(_as_text(value)),)
@@ -83,14 +97,26 @@ class CellParser:
 
     def _allowed(self) -> str:
         labels = ", ".join(repr(o.label) for o in self.question.options)
+        if self.codes:
+            labels += " or their codes " + ", ".join(
+                repr(o.code) for o in self.question.options if o.code is not None)
         if self.other is not None:
-            return f"one of {labels} (or any other text, for the 'other' option)"
+            labels += " (or any other text, for the 'other' option)"
+        if self.use_codes and not self.codes:
+            labels += (" (a Nettskjema export holds option codes: give each option its `code:`"
+                       " in the questionnaire)")
         return f"one of {labels}"
 
     def _single(self, text: str) -> Element:
+        index = self.codes.get(text.strip()) if self.codes else None
+        if index is not None:
+            return (index, None, None)
         index = self.labels.get(normalise_value(text))
         if index is not None:
             return (index, None, None)
+        if self.use_codes and _CODE.fullmatch(text.strip()):
+            # An unknown code is never "other" text: it means the codebook is missing or wrong.
+            raise CellError("unknown option code", self._allowed())
         if self.other is not None:
             return (self.other, None, text.strip())
         raise CellError("unknown option", self._allowed())
@@ -117,10 +143,11 @@ class CellParser:
             if self.other is None:
                 raise CellError(f"unknown option {';'.join(typed)!r}", self._allowed())
             chosen[self.other] = ";".join(typed)
-        self._check_count(len(chosen))
+        self.check_count(len(chosen))
         return tuple((i, None, chosen[i]) for i in sorted(chosen))
 
-    def _check_count(self, count: int) -> None:
+    def check_count(self, count: int) -> None:
+        """Raise :class:`CellError` when ``count`` choices break ``min_choices``/``max_choices``."""
         low, high = self.question.min_choices, self.question.max_choices
         if (high is not None and count > high) or (low is not None and count < low):
             if low is not None and high is not None:

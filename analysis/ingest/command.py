@@ -11,14 +11,14 @@ import sys
 import warnings
 
 from analysis.ingest.problems import ExportError
-from analysis.ingest.reader import read_forms_export
+from analysis.ingest.reader import read_export
 from analysis.ingest.summary import summarize_export, summary_table
 from analysis.questionnaire.load import QuestionnaireError, load_questionnaire
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``summarize`` arguments to its sub-parser."""
-    parser.add_argument("export", help="the Forms export (.xlsx or .csv)")
+    parser.add_argument("export", help="the Forms or Nettskjema export (.xlsx or .csv)")
     parser.add_argument("--questionnaire", required=True,
                         help="questionnaire YAML, e.g. data/questionnaires/2025.yaml")
     parser.add_argument("--sheet", default=None, help="worksheet (default: the first)")
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         with warnings.catch_warnings():
             # Problems are printed below, one line each, instead of as Python warnings.
             warnings.simplefilter("ignore")
-            export = read_forms_export(args.export, questionnaire, sheet=args.sheet)
+            export = read_export(args.export, questionnaire, sheet=args.sheet)
     except (ExportError, QuestionnaireError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -95,30 +95,39 @@ def build_long(columns: list[ParsedColumn], respondents: np.ndarray) -> pd.DataF
         label), ``score`` (Int64 or NA), ``text`` (str or NA: free text, or the typed "other"
         text beside the other label). Sorted by respondent, questionnaire order, option order.
     """
-    parts = {k: [] for k in ("respondent", "qpos", "opt", "option", "score", "text")}
-    for qpos, column in enumerate(columns):
+    # Every answer element of every column gets a global number; the frame's columns are then
+    # taken from small per-element tables by that number, in the final order.
+    rows_of, elements_of, table = [], [], {"question": [], "option": [], "score": [], "text": []}
+    for column in columns:
         rows, flat, elements = _flatten(column, len(respondents))
-        labels = np.array([o.label for o in column.question.options] + [None], dtype=object)
-        opt = np.array([e[0] for e in elements] + [-1], dtype=np.int64)[flat]
-        score = np.array([np.nan if e[1] is None else e[1] for e in elements] + [np.nan])[flat]
-        text = np.array([e[2] for e in elements] + [None], dtype=object)[flat]
-        parts["respondent"].append(respondents[rows])
-        parts["qpos"].append(np.full(len(rows), qpos))
-        parts["opt"].append(opt)
-        parts["option"].append(labels[opt])  # -1 picks the trailing None
-        parts["score"].append(score)
-        parts["text"].append(text)
-    data = {k: np.concatenate(v) if v else np.array([]) for k, v in parts.items()}
-    order = np.lexsort((data["opt"], data["qpos"], data["respondent"]))
-    ids = np.array([c.question.id for c in columns], dtype=object)
-    score = data["score"][order]
+        rows_of.append(rows)
+        elements_of.append(flat + len(table["question"]))
+        options = column.question.options
+        for index, score, text in elements:
+            table["question"].append(column.question.id)
+            table["option"].append(options[index].label if index >= 0 else None)
+            table["score"].append(np.nan if score is None else score)
+            table["text"].append(text)
+    rows = np.concatenate(rows_of) if rows_of else np.array([], dtype=np.int64)
+    element = np.concatenate(elements_of) if elements_of else np.array([], dtype=np.int64)
+    # Parts are in questionnaire order, each in row order with a row's elements in option
+    # order, and IDs are unique: a stable sort by respondent alone gives the full order.
+    ids = respondents[rows]
+    order = np.argsort(ids, kind="stable")
+    element = element[order]
+    score = np.array(table["score"], dtype=np.float64)[element]
     return pd.DataFrame({
-        "respondent": data["respondent"][order].astype(np.int64),
-        "question": pd.Series(ids[data["qpos"][order].astype(np.int64)], dtype="str"),
-        "option": pd.Series(data["option"][order], dtype="str"),
+        "respondent": ids[order].astype(np.int64),
+        "question": _strings(table["question"], element),
+        "option": _strings(table["option"], element),
         "score": pd.arrays.IntegerArray(np.nan_to_num(score).astype(np.int64), np.isnan(score)),
-        "text": pd.Series(data["text"][order], dtype="str"),
-    })
+        "text": _strings(table["text"], element),
+    }, copy=False)
+
+
+def _strings(values: list, element: np.ndarray):
+    """A ``str`` array taking ``values`` by element number (each value converted once)."""
+    return pd.array(np.array(values, dtype=object), dtype="str").take(element)
 
 
 def _wide_values(column: ParsedColumn):

@@ -7,11 +7,37 @@ warnings travel with the result, errors are raised together as one :class:`Expor
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 #: How many problems an error message lists before it says "... and N more".
 MAX_LISTED = 20
+#: Longest value quoted in a message; longer values are cut and their length is given.
+MAX_QUOTED = 200
+
+#: Every ``DataProblem.kind``, with its meaning: the rows of a data-quality table.
+KINDS: dict[str, str] = {
+    # errors: the export cannot be read
+    "unreadable_file": "the file is missing, empty, damaged, or not a spreadsheet or CSV text",
+    "too_large": "a size limit is exceeded (unpacked size, used range, cell length)",
+    "wrong_sheet": "the sheet asked for is missing, or holds no survey columns",
+    "missing_column": "no ID column, or no column for a question",
+    "duplicate_column": "a second column for a question or for a fixed column (ID, times)",
+    "invalid_id": "a response ID that is missing, not a whole number, or too large",
+    "duplicate_id": "two responses with the same ID",
+    "invalid_answer": "an unknown option, a rating off the scale, a wrong number of choices",
+    # warnings: the export is read, and the problem is reported
+    "unknown_column": "a column that matches no question (ignored)",
+    "no_time_column": "no completion or start time column ('submitted' is empty)",
+    "unreadable_time": "a time that cannot be read ('submitted' is NA)",
+    "completion_before_start": "a response completed before it was started",
+    "formula_without_value": "a formula cell with no saved value (read as not answered)",
+    "error_value": "a cell holding an Excel error such as #N/A (read as not answered)",
+    "empty_response": "a response with an ID but no answer (not counted as a respondent)",
+    "routing_breach": "an answer to a question the routing skips",
+    "missing_option_column": "a Nettskjema checkbox option without its column (never chosen)",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +60,8 @@ class DataProblem:
         What was allowed, e.g. ``"an integer from 1 to 5"``.
     message
         What is wrong, in one short sentence.
+    kind
+        What sort of problem it is, one of :data:`KINDS` (for counting in a quality table).
     """
 
     file: str
@@ -43,6 +71,7 @@ class DataProblem:
     value: str | None
     expected: str | None
     message: str
+    kind: str = "unreadable_file"
 
     def __str__(self) -> str:
         where = [self.file]
@@ -95,21 +124,23 @@ class ProblemLog:
         self.errors: list[DataProblem] = []
         self.warnings: list[DataProblem] = []
 
-    def _make(self, message, row, column, value, expected) -> DataProblem:
-        value = None if value is None else str(value)
-        return DataProblem(self.file, self.sheet, row, column, value, expected, message)
+    def _make(self, kind, message, row, column, value, expected) -> DataProblem:
+        if kind not in KINDS:
+            raise ValueError(f"unknown problem kind {kind!r}")
+        return DataProblem(self.file, self.sheet, row, column, quoted(value), expected, message,
+                           kind)
 
-    def error(self, message, *, row=None, column=None, value=None, expected=None) -> None:
-        """Record a problem that makes the export unreadable."""
-        self.errors.append(self._make(message, row, column, value, expected))
+    def error(self, message, *, kind, row=None, column=None, value=None, expected=None) -> None:
+        """Record a problem that makes the export unreadable (``kind``: see :data:`KINDS`)."""
+        self.errors.append(self._make(kind, message, row, column, value, expected))
 
-    def warn(self, message, *, row=None, column=None, value=None, expected=None) -> None:
-        """Record a problem the reader can work around."""
-        self.warnings.append(self._make(message, row, column, value, expected))
+    def warn(self, message, *, kind, row=None, column=None, value=None, expected=None) -> None:
+        """Record a problem the reader can work around (``kind``: see :data:`KINDS`)."""
+        self.warnings.append(self._make(kind, message, row, column, value, expected))
 
-    def fail(self, message, **where) -> ExportError:
+    def fail(self, message, *, kind="unreadable_file", **where) -> ExportError:
         """Return an :class:`ExportError` for one fatal problem, to ``raise`` at once."""
-        self.error(message, **where)
+        self.error(message, kind=kind, **where)
         return ExportError(self.errors)
 
     def raise_errors(self) -> None:
@@ -128,3 +159,38 @@ class ProblemLog:
         for problem in self.warnings:
             warnings.warn(str(problem), UserWarning, stacklevel=3)
         return list(self.warnings)
+
+
+def quoted(value) -> str | None:
+    """A value as messages show it: text, cut after :data:`MAX_QUOTED` characters.
+
+    A whole number read from a workbook (always a float there) is shown without ``.0``.
+
+    Examples
+    --------
+    >>> quoted(6.0), quoted(3.5)
+    ('6', '3.5')
+    >>> quoted("x" * 500)[-24:]
+    'xxxx... (500 characters)'
+    """
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        value = int(value)
+    text = str(value)
+    if len(text) > MAX_QUOTED:
+        return f"{text[:MAX_QUOTED]}... ({len(text):,} characters)"
+    return text
+
+
+def count_kinds(problems: list[DataProblem]) -> dict[str, int]:
+    """Count problems by kind, every kind of :data:`KINDS` listed (zeros included).
+
+    Returns
+    -------
+    dict
+        Kind -> number of problems, in the order of :data:`KINDS`: the rows of a data-quality
+        table.
+    """
+    found = Counter(p.kind for p in problems)
+    return {kind: found.get(kind, 0) for kind in KINDS}

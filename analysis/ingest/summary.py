@@ -20,11 +20,12 @@ def summarize_export(export: SurveyExport) -> dict:
     Returns
     -------
     dict
-        ``respondents`` (rows read), then per question id (questionnaire order) a dict with
-        ``n`` (respondents who answered) and, for choice questions, ``counts`` (every option
-        label in questionnaire order -> respondents choosing it, zeros included); for ratings
-        ``counts`` (score as a string, ``"1"``..``"5"``, -> count), ``mean`` and ``median``
-        (floats, ``None`` when nobody answered). Free text gives ``n`` only.
+        ``respondents`` (responses with an answer), then per question id (questionnaire
+        order) a dict with ``n`` (respondents who answered) and, for choice questions,
+        ``counts`` (every option label in questionnaire order -> respondents choosing it,
+        zeros included); for ratings ``counts`` (score as a string, ``"1"``..``"5"``, ->
+        count), ``mean`` and ``median`` (floats, ``None`` when nobody answered). Free text
+        gives ``n`` only.
 
     Examples
     --------

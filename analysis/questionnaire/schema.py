@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class QuestionType(StrEnum):
@@ -29,13 +29,24 @@ class Option(_Strict):
     """One answer option of a choice question.
 
     ``other: true`` marks the "Annet" option whose typed text Microsoft Forms writes in place of
-    the option label; the reader maps any text it does not know to this option.
+    the option label; the reader maps any text it does not know to this option. ``code`` is the
+    option's value in a Nettskjema export (its codebook value, e.g. ``"1"`` or ``"-1"``).
     """
 
     label: str = Field(min_length=1, description="Option text exactly as the form shows it.")
     short: str | None = Field(None, description="Short label for charts and tables.")
     other: bool = False
     derived: bool = Field(False, description="Inferred from the report's results, not verbatim.")
+    code: str | None = Field(None, min_length=1,
+                             description="Nettskjema option code (codebook value), if any.")
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code_as_text(cls, value):
+        # YAML reads `code: 1` as an int; codes are compared as the text an export holds.
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            return str(value).strip()
+        return value
 
     @property
     def display(self) -> str:
@@ -106,6 +117,9 @@ class Question(_Strict):
         labels = [o.label for o in self.options]
         if len(set(labels)) != len(labels):
             raise ValueError(f"{self.id}: duplicate option labels")
+        codes = [o.code for o in self.options if o.code is not None]
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"{self.id}: duplicate option codes")
         if sum(o.other for o in self.options) > 1:
             raise ValueError(f"{self.id}: at most one 'other' option")
         if self.type is not QuestionType.MULTIPLE and (self.min_choices or self.max_choices):

@@ -4,6 +4,7 @@ the file, sheet, row, column, value and what was allowed."""
 import datetime as dt
 import zipfile
 
+import openpyxl
 import pytest
 
 from analysis.ingest import ExportError, read_forms_export
@@ -172,3 +173,51 @@ def test_csv_in_neither_encoding(tmp_path, mini):
     assert _error(path, mini) == (
         "svar.csv: the CSV is neither UTF-8 nor Windows-1252 (byte 0x81 at offset 11); "
         "expected UTF-8 or Windows-1252 (cp1252) text, as Excel saves CSV")
+
+
+@pytest.mark.parametrize("second, name", [("Id", "ID"), ("Completion time", "completion time")])
+def test_second_fixed_column(tmp_path, mini, second, name):
+    header = FIXED + QUESTIONS + [second]
+    path = _export(tmp_path / "svar.xlsx", [_row(1) + [2 if name == "ID" else T]], header)
+    first = "A ('ID')" if name == "ID" else "C ('Fullføringstidspunkt')"
+    assert _error(path, mini) == (
+        f"svar.xlsx, sheet 'Sheet1', column K ({second!r}): second {name} column; expected one "
+        f"{name} column (first: {first})")
+
+
+def test_data_not_on_the_first_sheet(tmp_path, mini):
+    path = tmp_path / "svar.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Forside"
+    book.active.append(["Brukerundersøkelse 2025", "eksportert fra Forms"])
+    book.active.append(["se arket Svar", None])
+    answers = book.create_sheet("Svar")
+    for row in [FIXED + QUESTIONS, _row(1)]:
+        answers.append(row)
+    book.create_sheet("Notater")
+    book.save(path)
+    assert _error(path, mini) == (
+        "svar.xlsx, sheet 'Forside': none of the 5 questions has a column here; expected the "
+        "sheet that holds the responses; the workbook also has 'Svar', 'Notater': set `sheet:` "
+        "for this export in the manifest (data/exports/MANIFEST.yaml), or pass sheet= / --sheet")
+    assert read_forms_export(path, mini, sheet="Svar").respondents == 1
+
+
+def test_empty_first_sheet(tmp_path, mini):
+    path = tmp_path / "svar.xlsx"
+    book = openpyxl.Workbook()
+    book.create_sheet("Svar").append(FIXED + QUESTIONS)
+    book.save(path)
+    assert _error(path, mini) == (
+        "svar.xlsx, sheet 'Sheet': this sheet is empty; expected the sheet that holds the "
+        "responses; the workbook also has 'Svar': set `sheet:` for this export in the manifest "
+        "(data/exports/MANIFEST.yaml), or pass sheet= / --sheet")
+
+
+def test_excel_2003_xml_saved_as_xlsx(tmp_path, mini):
+    path = tmp_path / "svar.xlsx"
+    path.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:'
+                    'spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>', encoding="utf-8")
+    assert _error(path, mini) == (
+        "svar.xlsx: this is an Excel 2003 XML spreadsheet, not a .xlsx workbook; expected a "
+        ".xlsx workbook (save it again as Excel Workbook)")
