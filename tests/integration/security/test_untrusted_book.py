@@ -134,3 +134,14 @@ def test_the_review_record_lists_what_was_held_back_without_the_values(hostile_b
     assert any("phone" in line for line in lines) and any("national_id" in line for line in lines)
     for secret in SECRETS:
         assert secret not in record
+
+
+@pytest.mark.slow
+def test_the_method_chapter_counts_the_held_back_answers(hostile_book):
+    page = (hostile_book / "chapters" / "02-bakgrunn-metode.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    rows = {r.find("td").get_text(" ", strip=True): [c.get_text(strip=True) for c in
+                                                     r.find_all("td")][1:]
+            for r in soup.find_all("tr") if r.find("td")}
+    held = rows["Fritekstsvar holdt tilbake (kan identifisere en person)"]
+    assert held[0] == "0" and int(held[1]) > 0  # 2023 untouched, 2025 has the hostile answers

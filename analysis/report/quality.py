@@ -1,0 +1,60 @@
+"""The data-quality table of the method chapter: what the reader and the screen found per wave.
+
+Rows are the warnings an export can raise while it is still read (``analysis.ingest.KINDS``:
+formula cells without a value, completion before start, empty responses ...), then the typed
+answers the personal-data screen withheld or redacted. Every row is shown, zeros included, so a
+reader sees what was checked and not only what was found.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import fmt
+from analysis.display import Table, Text
+from analysis.ingest import count_kinds
+
+#: The warnings of a read export, in bokmål, in the order of ``analysis.ingest.KINDS``.
+WARNINGS_NB = {
+    "unknown_column": "Kolonner som ikke hører til noe spørsmål (ikke lest)",
+    "no_time_column": "Ingen kolonne med tidspunkt",
+    "unreadable_time": "Tidspunkt som ikke kan leses",
+    "completion_before_start": "Svar fullført før de ble påbegynt",
+    "formula_without_value": "Formelceller uten lagret verdi (lest som ubesvart)",
+    "error_value": "Celler med Excel-feil som #N/A (lest som ubesvart)",
+    "empty_response": "Svar uten et eneste svar (ikke regnet som respondent)",
+    "routing_breach": "Svar på spørsmål som skulle vært hoppet over",
+    "missing_option_column": "Svaralternativ uten egen kolonne (Nettskjema)",
+}
+SCREEN_NB = {"withhold": "Fritekstsvar holdt tilbake (kan identifisere en person)",
+             "redact": "Fritekstsvar der kontaktopplysninger er fjernet"}
+
+
+def counts(bundle) -> pd.DataFrame:
+    """Row grain: one check. Columns ``check`` (bokmål) and one count column per wave year."""
+    rows = {label: {} for label in [*WARNINGS_NB.values(), *SCREEN_NB.values()]}
+    for year, wave in bundle.waves.items():
+        found = count_kinds(list(wave.export.problems))
+        for kind, label in WARNINGS_NB.items():
+            rows[label][year] = found.get(kind, 0)
+        actions = [r.action for r in wave.review_rows]
+        for action, label in SCREEN_NB.items():
+            rows[label][year] = actions.count(action)
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "check"
+    return frame.reset_index()
+
+
+def data_quality_table(bundle) -> Table:
+    """Display table: ``Kontroll`` and, per wave, the number found (``0`` when nothing)."""
+    frame = counts(bundle)
+    out = pd.DataFrame({"Kontroll": frame["check"]})
+    for year in bundle.years:
+        out[str(year)] = [fmt.num(int(v)) for v in frame[year]]
+    return Table(out)
+
+
+def problems_found(bundle) -> Text:
+    """How many warnings and screened answers there are in all, formatted (``"0"``)."""
+    frame = counts(bundle)
+    return fmt.num(int(frame[bundle.years].to_numpy().sum()))

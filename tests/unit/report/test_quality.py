@@ -1,0 +1,30 @@
+"""The data-quality table counts every kind of warning and every screened answer, per wave."""
+
+from types import SimpleNamespace
+
+from analysis.freetext import ReviewRow
+from analysis.ingest import DataProblem
+from analysis.report.quality import data_quality_table
+
+
+def _problem(kind):
+    return DataProblem("x.xlsx", "Sheet1", 3, None, None, None, "...", kind=kind)
+
+
+def test_counts_per_wave_with_zeros_listed():
+    new = SimpleNamespace(
+        export=SimpleNamespace(problems=[_problem("empty_response"), _problem("empty_response"),
+                                         _problem("completion_before_start")]),
+        review_rows=(ReviewRow(4, "q18", "withhold", "name"),
+                     ReviewRow(9, "q09", "redact", "phone")))
+    old = SimpleNamespace(export=SimpleNamespace(problems=[_problem("formula_without_value")]),
+                          review_rows=())
+    bundle = SimpleNamespace(waves={2023: old, 2025: new}, years=[2023, 2025])
+    table = data_quality_table(bundle)
+    assert table.columns == ["Kontroll", "2023", "2025"]
+    assert table.cell("Svar uten et eneste svar (ikke regnet som respondent)", "2025") == "2"
+    assert table.cell("Svar fullført før de ble påbegynt", "2025") == "1"
+    assert table.cell("Formelceller uten lagret verdi (lest som ubesvart)", "2023") == "1"
+    assert table.cell("Fritekstsvar holdt tilbake (kan identifisere en person)", "2025") == "1"
+    assert table.cell("Fritekstsvar der kontaktopplysninger er fjernet", "2025") == "1"
+    assert table.cell("Tidspunkt som ikke kan leses", "2023") == "0"
