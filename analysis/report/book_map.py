@@ -56,10 +56,11 @@ class Place(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Place:
-        inline = self.chapter is not None and self.expression is not None
-        cell = self.table is not None and self.row is not None and self.column is not None
-        if inline == cell:
-            raise ValueError("give either chapter + expression, or table + row + column")
+        given = {k for k in ("chapter", "expression", "table", "row", "column")
+                 if getattr(self, k) is not None}
+        if given not in ({"chapter", "expression"}, {"table", "row", "column"}):
+            raise ValueError("give either chapter + expression, or table + row + column "
+                             f"(got {sorted(given)})")
         return self
 
     def describe(self) -> str:
