@@ -63,11 +63,17 @@ def summary(bundle) -> Table:
     return Table(pd.DataFrame(rows))
 
 
+#: The report's words before a figure ("over 85 %"), as the ledger's qualifier names them.
+QUALIFIER_NB = {"about": "ca. ", "over": "over ", "under": "under "}
+
+
 def _printed(row) -> str:
     value = row["printed"]
     if row["kind"] == "percent":
-        return fmt.pct(value / 100, int(row["decimals"]))
-    return fmt.num(value, int(row["decimals"]))
+        text = fmt.pct(value / 100, int(row["decimals"]))
+    else:
+        text = fmt.num(value, int(row["decimals"]))
+    return QUALIFIER_NB.get(row.get("qualifier"), "") + text
 
 
 def _recomputed(row) -> str:
