@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: report test lint bench lock clean
+.PHONY: report test lint bench mutate lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(ARGS)
+
+# One-line source mutations of analysis/report, compute and fmt, each in a temporary copy,
+# against the fast unit tiers: prints caught / missed and the score (a few minutes).
+mutate: $(STAMP)
+	$(BIN)/python bench/mutate.py $(ARGS)
 
 # Re-resolve the pins from requirements.in in a throw-away venv.
 lock:

@@ -1,6 +1,12 @@
 """The audit of published figures against the data in use (``python -m analysis audit``)."""
 
-from analysis.audit.audit import COLUMNS, audit_figures, solve_published, status_counts
+from analysis.audit.audit import (
+    COLUMNS,
+    audit_figures,
+    consistency_counts,
+    solve_published,
+    status_counts,
+)
 from analysis.audit.classify import (
     NOT_DERIVABLE,
     NOT_REPRODUCIBLE,
@@ -19,6 +25,7 @@ __all__ = [
     "Recomputed",
     "audit_figures",
     "classify",
+    "consistency_counts",
     "recompute",
     "solve_published",
     "status_counts",

@@ -21,6 +21,7 @@ COLUMNS = [
     "kind",
     "printed",
     "decimals",
+    "qualifier",
     "recomputed",
     "basis",
     "status",
@@ -91,6 +92,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
                 "kind": kind,
                 "printed": fig["value"],
                 "decimals": int(fig["decimals"]),
+                "qualifier": fig.get("qualifier"),
                 "recomputed": value,
                 "basis": basis,
                 "status": status,
@@ -120,6 +122,29 @@ def status_counts(audit: pd.DataFrame) -> dict[str, int]:
     order = ["reproduced", "within-rounding", "not-reproducible", "not-derivable"]
     counts = audit["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in order}
+
+
+def consistency_counts(audit: pd.DataFrame) -> dict[str, int]:
+    """The half of the audit that needs no survey data: can the published figures all hold?
+
+    A figure is *tested* when it is a function of the answers of a wave whose questionnaire is
+    at hand (the solver takes it as a constraint); it is *inconsistent* when it is in the
+    smallest set of figures that must be left out for the rest to hold together, and
+    *consistent* otherwise. *Untested* figures (context, coded free text, waves without a
+    questionnaire) are neither. Proven from the ledger and the questionnaires alone, so it
+    means the same on reconstructed data as on a real export.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"status": ["reproduced", "not-reproducible", "not-derivable"],
+    ...                       "inconsistent": [False, True, False]})
+    >>> consistency_counts(frame)
+    {'tested': 2, 'consistent': 1, 'inconsistent': 1, 'untested': 1}
+    """
+    tested = audit["status"] != NOT_DERIVABLE
+    inconsistent = int((tested & audit["inconsistent"]).sum())
+    return {"tested": int(tested.sum()), "consistent": int(tested.sum()) - inconsistent,
+            "inconsistent": inconsistent, "untested": int((~tested).sum())}
 
 
 def _qid(fig) -> str | None:

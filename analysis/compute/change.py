@@ -2,7 +2,7 @@
 
 Columns and fields carry the suffixes ``_a`` and ``_b`` rather than years, so the same code
 serves any pair of waves; the chapter names the years. Every result has a boolean
-``significant`` (p < 0.05) so prose never claims a difference the test does not support.
+``significant`` (p < :data:`ALPHA`) so prose never claims a difference the test does not support.
 P-values are per option and not adjusted for multiple comparisons: with ten options, one
 "significant" option in twenty is expected by chance, which the chapter should say.
 """
@@ -22,7 +22,23 @@ from analysis.compute.effects import cohen_h, cramers_v
 from analysis.compute.intervals import wilson
 from analysis.questionnaire.schema import Question, QuestionType
 
+#: The one significance level of the book: every ``significant`` flag (choice, rating and
+#: option-group tests) and so every "statistisk signifikant" in the prose follows from it.
+#: ``analysis.compute.rating_change``, ``analysis.report.option_groups`` and
+#: ``analysis.fmt.p_value`` read it from here; tests/unit/report/test_significance_words.py
+#: holds the wording on both sides of it.
 ALPHA = 0.05
+
+
+def is_significant(p: float) -> bool:
+    """``p < ALPHA``; a missing p-value (NaN) is not significant.
+
+    Examples
+    --------
+    >>> is_significant(0.049), is_significant(0.05), is_significant(float("nan"))
+    (True, False, False)
+    """
+    return bool(p < ALPHA)
 #: Seed of the permutation test, fixed so the report renders the same p-value every time.
 PERMUTATION_SEED = 20250101
 PERMUTATION_RESAMPLES = 9999
@@ -91,7 +107,7 @@ def compare_choice(
         ``label``; per wave (suffix ``_a``/``_b``) ``count``, ``n``, ``share``, ``ci_low``,
         ``ci_high``; ``diff`` (share b − a, as a share), ``p_value`` (two-sided Fisher exact
         test on chosen / not chosen), ``cohen_h`` (signed b − a) and ``significant``
-        (p < 0.05). Options new in wave b have NaN in the ``_a`` columns and the test
+        (p < ``ALPHA``). Options new in wave b have NaN in the ``_a`` columns and the test
         columns. ``n_a`` counts every wave-a respondent who answered, including those who
         chose only dropped options. ``attrs["dropped_a"]`` lists the dropped a-labels.
 
@@ -131,7 +147,7 @@ def compare_choice(
                 "count_b": k_b, "n_b": n_b, "share_b": share_b,
                 "ci_low_b": lo_b, "ci_high_b": hi_b,
                 "diff": share_b - share_a, "p_value": p,
-                "cohen_h": cohen_h(share_a, share_b), "significant": bool(p < ALPHA),
+                "cohen_h": cohen_h(share_a, share_b), "significant": is_significant(p),
             }
         )
     frame = pd.DataFrame(rows)
@@ -222,5 +238,5 @@ def overall_choice_test(
         statistic=float(result.statistic), dof=int(result.dof), p_chi2=float(result.pvalue),
         p_value=p, method=method, min_expected=min_expected,
         cramers_v=cramers_v(float(result.statistic), n_a + n_b, *table.shape),
-        n_a=n_a, n_b=n_b, significant=bool(p < ALPHA), note=note,
+        n_a=n_a, n_b=n_b, significant=is_significant(p), note=note,
     )

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 from scipy import stats
 
+from analysis.compute.change import is_significant
 from analysis.compute.effects import rank_biserial
 from analysis.compute.ratings import scores
-
-ALPHA = 0.05
 
 
 @dataclass(frozen=True)
@@ -82,5 +81,5 @@ def compare_rating(
         median_a=float(x_a.median()) if n_a else math.nan,
         median_b=float(x_b.median()) if n_b else math.nan,
         u_statistic=u, p_value=p, rank_biserial=rank_biserial(u, n_b, n_a),
-        significant=bool(p < ALPHA),
+        significant=is_significant(p),
     )

@@ -17,8 +17,9 @@ from analysis.fmt.norwegian import (
     pp,
     upper_first,
 )
+from analysis.fmt.parse import parse_number
 
 __all__ = [
     "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "is_missing", "join",
-    "lower_first", "num", "p_value", "pct", "pp", "upper_first",
+    "lower_first", "num", "p_value", "parse_number", "pct", "pp", "upper_first",
 ]

@@ -145,9 +145,9 @@ def count_of(k: int | None, n: int | None) -> str:
 def p_value(p: float | None) -> str:
     """Write a p-value: ``"p = 0,03"``, ``"p = 0,004"``, ``"p < 0,001"``.
 
-    Two decimals, three below 0.01 (APA practice). A p-value below 0.05 that would
-    round up to 0,05 is written ``"p < 0,05"`` so the text never contradicts the test's
-    ``significant`` flag.
+    Two decimals, three below 0.01 (APA practice). A p-value below the significance level
+    (:data:`analysis.compute.change.ALPHA`, 0.05) that would round up to it is written
+    ``"p < 0,05"`` so the text never contradicts the test's ``significant`` flag.
 
     Raises
     ------
@@ -167,8 +167,11 @@ def p_value(p: float | None) -> str:
         return f"p{NBSP}<{NBSP}0,001"
     decimals = 2 if p >= 0.01 else 3
     rounded = _decimal(p, decimals)
-    if p < 0.05 and rounded >= Decimal("0.05"):
-        return f"p{NBSP}<{NBSP}0,05"
+    from analysis.compute.change import ALPHA  # the one threshold; compute never imports fmt
+
+    alpha = Decimal(str(ALPHA))
+    if p < ALPHA and rounded >= alpha:
+        return f"p{NBSP}<{NBSP}{_write(alpha)}"
     return f"p{NBSP}={NBSP}{_write(rounded)}"
 
 

@@ -13,13 +13,14 @@ import pandas as pd
 
 from analysis.display import Block, Table, compose
 
-#: Columns of :func:`analysis.report.audit_view.not_reproduced` shown in the short table.
+#: Columns of :func:`analysis.report.audit_view.not_reproduced` shown in the short table
+#: (:func:`analysis.report.audit_view.inconsistent` has no ``Data gir``: it needs no data).
 SHORT_COLUMNS = ["År", "Spm.", "Publisert", "Data gir"]
 
 
 def short_table(frame: pd.DataFrame) -> Table:
-    """The not-reproduced table (row label: the figure's ledger id) without its explanation."""
-    return Table(frame[SHORT_COLUMNS], left=["Figur", "År"])
+    """The figure table (row label: the figure's ledger id) without its explanation."""
+    return Table(frame[[c for c in SHORT_COLUMNS if c in frame.columns]], left=["Figur", "År"])
 
 
 def explanation_list(frame: pd.DataFrame) -> Block:
@@ -32,10 +33,12 @@ def explanation_list(frame: pd.DataFrame) -> Block:
         Row label the figure id; columns ``Spm.``, ``År``, ``Publisert``, ``Data gir``,
         ``Forklaring``.
     """
-    lines = [compose("- **{figure}** (spørsmål {question}, {year}): publisert {printed}, "
-                     "data gir {data}.  \n  {why}", figure=figure, question=r["Spm."],
-                     year=r["År"], printed=r["Publisert"], data=r["Data gir"],
-                     why=r["Forklaring"])
+    data = "Data gir" in frame.columns
+    pattern = ("- **{figure}** (spørsmål {question}, {year}): publisert {printed}"
+               + (", data gir {data}." if data else ".") + "  \n  {why}")
+    lines = [compose(pattern, figure=figure, question=r["Spm."], year=r["År"],
+                     printed=r["Publisert"], why=r["Forklaring"],
+                     **({"data": r["Data gir"]} if data else {}))
              for figure, r in frame.iterrows()]
     return Block("\n".join(lines) + "\n")
 

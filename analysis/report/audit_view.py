@@ -1,4 +1,10 @@
-"""The appendix "Etterprøving av publiserte tall": the audit as tables for reviewers."""
+"""The appendix "Etterprøving av publiserte tall": the audit as tables for reviewers.
+
+The self-check has two halves the book keeps apart: whether the published figures can all
+hold together (proven from the ledger alone: :func:`consistency`), and whether the data in use
+reproduce them (:func:`summary`, :func:`reproduction_sentence`) -- on reconstructed data true by
+construction, so never presented as a check.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,8 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis import fmt
-from analysis.audit import audit_figures, status_counts
-from analysis.display import Table
+from analysis.audit import audit_figures, consistency_counts, status_counts
+from analysis.display import Table, as_text
 
 #: Status names in the report's language.
 STATUS_NB = {
@@ -57,11 +63,17 @@ def summary(bundle) -> Table:
     return Table(pd.DataFrame(rows))
 
 
+#: The report's words before a figure ("over 85 %"), as the ledger's qualifier names them.
+QUALIFIER_NB = {"about": "ca. ", "over": "over ", "under": "under "}
+
+
 def _printed(row) -> str:
     value = row["printed"]
     if row["kind"] == "percent":
-        return fmt.pct(value / 100, int(row["decimals"]))
-    return fmt.num(value, int(row["decimals"]))
+        text = fmt.pct(value / 100, int(row["decimals"]))
+    else:
+        text = fmt.num(value, int(row["decimals"]))
+    return QUALIFIER_NB.get(row.get("qualifier"), "") + text
 
 
 def _recomputed(row) -> str:
@@ -79,7 +91,8 @@ def _question(row) -> str:
 
 
 def not_reproduced(bundle) -> pd.DataFrame:
-    """Row grain: one published figure the data in use do not reproduce, with the arithmetic."""
+    """Row grain: one published figure the data in use do not reproduce (part 2 of the
+    self-check), with the arithmetic on the data."""
     frame = audit(bundle)
     frame = frame[frame["status"] == "not-reproducible"]
     return pd.DataFrame({
@@ -87,7 +100,21 @@ def not_reproduced(bundle) -> pd.DataFrame:
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
-        "Forklaring": [r["inconsistency"] or r["explanation"] for _, r in frame.iterrows()],
+        "Forklaring": frame["explanation"].to_numpy(),
+    }).set_index("Figur")
+
+
+def inconsistent(bundle) -> pd.DataFrame:
+    """Row grain: one published figure in a smallest conflicting set (part 1 of the
+    self-check, from the ledger and questionnaires alone), with the solver's arithmetic.
+    No column of data values: this half uses none."""
+    frame = audit(bundle)
+    frame = frame[frame["inconsistent"]]
+    return pd.DataFrame({
+        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        "Spm.": [_question(r) for _, r in frame.iterrows()],
+        "Publisert": [_printed(r) for _, r in frame.iterrows()],
+        "Forklaring": frame["inconsistency"].to_numpy(),
     }).set_index("Figur")
 
 
@@ -111,3 +138,46 @@ def all_figures(bundle) -> Table:
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Status": frame["status"].map(STATUS_NB).to_numpy(),
     }), left=["Figur", "Status"])
+
+
+def consistency_count(bundle, key: str) -> str:
+    """One count of the consistency half (``tested``, ``consistent``, ``inconsistent``,
+    ``untested``; see :func:`analysis.audit.consistency_counts`), formatted."""
+    return fmt.num(consistency_counts(audit(bundle))[key])
+
+
+def consistency(bundle) -> Table:
+    """The half of the self-check that needs no survey data, as a table.
+
+    Row grain: one outcome of testing the published figures against each other. Columns
+    ``Utfall``, ``Antall tall``.
+    """
+    counts = consistency_counts(audit(bundle))
+    rows = [
+        ("Kan prøves mot hverandre", counts["tested"]),
+        ("Kan være riktige samtidig", counts["consistent"]),
+        ("Kan ikke være riktige sammen med de andre (minste sett som må holdes utenfor)",
+         counts["inconsistent"]),
+        ("Kan ikke prøves slik (sammenhengstall, fritekstkategorier, år uten spørreskjema)",
+         counts["untested"]),
+    ]
+    return Table(pd.DataFrame([{"Utfall": u, "Antall tall": fmt.num(n)} for u, n in rows]))
+
+
+@as_text
+def reproduction_sentence(bundle) -> str:
+    """What the comparison with the data in use shows, worded for the data actually in use.
+
+    On reconstructed data the agreement is true by construction, so the sentence gives no
+    counts and says it is no evidence; on a real export it gives the counts.
+    """
+    if bundle.any_reconstructed:
+        return ("Dataene i denne utgaven er laget ut fra de samme publiserte tallene. At de "
+                "gjenskaper tallene, følger derfor av hvordan de er laget, og sier ingenting om "
+                "tallene er riktige. Denne delen blir en reell kontroll først når den ekte "
+                "eksporten fra Microsoft Forms legges inn.")
+    counts = status_counts(audit(bundle))
+    return (f"Dataene i bruk er den ekte eksporten. Av tallene som kan beregnes fra svarene, "
+            f"gjenskapes {fmt.num(counts['reproduced'])} eksakt, "
+            f"{fmt.num(counts['within-rounding'])} innenfor avrundingen og "
+            f"{fmt.num(counts['not-reproducible'])} ikke.")

@@ -28,6 +28,7 @@ from scipy import stats
 
 from analysis import compute, figures, fmt
 from analysis.bundle import DETERMINED_WIDTH
+from analysis.compute.change import is_significant
 from analysis.display import Table, Text, as_text
 from analysis.ledger import wave_respondents
 from analysis.questionnaire.schema import Question
@@ -37,10 +38,6 @@ from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
 from analysis.report.tables import bare_p, bare_pp
 from analysis.report.views import UNKNOWN, change_clause
-
-#: Significance level of the per-group test (as for single options).
-ALPHA = 0.05
-
 
 
 def group_bounds(figures: list[Figure], question: Question, respondents: int, n: int,
@@ -152,11 +149,12 @@ def compare_counts(k_a: int, n_a: int, k_b: int, n_b: int) -> pd.Series:
     Returns
     -------
     pandas.Series
-        ``diff`` (share b - share a, 0-1), ``p_value`` and ``significant`` (p < 0.05): the
+        ``diff`` (share b - share a, 0-1), ``p_value`` and ``significant`` (p < ``ALPHA``): the
         fields :func:`analysis.report.views.change_clause` words.
     """
     p = float(stats.fisher_exact([[k_a, n_a - k_a], [k_b, n_b - k_b]]).pvalue)
-    return pd.Series({"diff": k_b / n_b - k_a / n_a, "p_value": p, "significant": p < ALPHA})
+    return pd.Series({"diff": k_b / n_b - k_a / n_a, "p_value": p,
+                      "significant": is_significant(p)})
 
 
 def _pair(view, keys) -> tuple[int, int] | None:

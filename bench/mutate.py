@@ -1,0 +1,166 @@
+"""``make mutate``: does the suite catch one-line changes to what the book prints?
+
+Each mutation below replaces one exact piece of source in ``analysis/report``,
+``analysis/compute`` or ``analysis/fmt``. For each, the project is copied to a temporary folder
+(``.git``, ``.venv``, ``_book`` and caches left out), the change is applied to the copy, and a
+fast subset of the tests (the unit tiers of those three packages, by default) runs there with
+the copy's ``analysis`` first on the path. A mutation is *caught* when a test fails, *missed*
+when all pass. The first five are the changes of issue 10, which once passed the whole suite.
+
+Usage::
+
+    python bench/mutate.py [--only NAME ...] [--tests PATH ...] [--list]
+
+Prints one line per mutation (caught / missed, the first failing tests) and the score; exits 1
+when any mutation is missed. Not part of ``make test``: it takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The fast subset: unit tests of the packages mutated (about half a minute per mutation).
+DEFAULT_TESTS = ("tests/unit/report", "tests/unit/compute", "tests/unit/fmt")
+IGNORE = shutil.ignore_patterns(".git", ".venv", "_book", ".cache", "__pycache__", "*.pyc",
+                                "._book-staging-*", ".lockvenv", "tests/validation/chapters")
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One named change: replace ``old`` (must occur exactly once) by ``new`` in ``path``."""
+
+    name: str
+    path: str
+    old: str
+    new: str
+    what: str
+
+
+MUTATIONS = (
+    Mutation("choice-table-prev-share-is-current", "analysis/report/tables.py",
+             'f"Andel {prev}": show(r["share_a"]', 'f"Andel {prev}": show(r["share_b"]',
+             "the choice table's previous-year share column shows the current share"),
+    Mutation("rating-table-current-year-twice", "analysis/report/tables.py",
+             'row[f"Andel {y}"] = view.share(score, y)', 'row[f"Andel {y}"] = view.share(score)',
+             "the rating table shows the current year in both waves' share columns"),
+    Mutation("rating-prev-share-of-current-n", "analysis/report/views.py",
+             "n, count = self.n_value(year), self.count_value(scores, year)",
+             "n, count = self.n_value(), self.count_value(scores, year)",
+             "the previous wave's rating share is divided by the current wave's n"),
+    Mutation("choice-share-of-all-respondents", "analysis/report/views.py",
+             "n, count = self.n_value(year), self.count_value(key, year)",
+             "n, count = self._wave(year)[0].respondents, self.count_value(key, year)",
+             "the prose share divides by all respondents instead of those who answered"),
+    Mutation("alpha-0.10", "analysis/compute/change.py", "ALPHA = 0.05", "ALPHA = 0.10",
+             "the significance level is 0.10"),
+    # further changes a reader would see
+    Mutation("change-sign-flipped", "analysis/report/views.py",
+             "diff = self.share_value(key) - self.share_value(key, self.prev_year)",
+             "diff = self.share_value(key, self.prev_year) - self.share_value(key)",
+             "the prose change is previous minus current"),
+    Mutation("increase-called-decrease", "analysis/report/views.py",
+             'word = "en økning" if diff > 0 else "en nedgang"',
+             'word = "en økning" if diff < 0 else "en nedgang"',
+             "a rise is worded as a fall"),
+    Mutation("rating-direction-flipped", "analysis/report/views.py",
+             'direction = "høyere" if c.rank_biserial > 0 else "lavere"',
+             'direction = "høyere" if c.rank_biserial < 0 else "lavere"',
+             "higher ratings are worded as lower"),
+    Mutation("fisher-one-sided", "analysis/compute/change.py",
+             "return float(stats.fisher_exact(table).pvalue)",
+             'return float(stats.fisher_exact(table, alternative="less").pvalue)',
+             "the per-option test is one-sided"),
+    Mutation("merged-options-count-ticks", "analysis/compute/change.py",
+             'counts = pairs.drop_duplicates()["option"].value_counts()',
+             'counts = pairs["option"].value_counts()',
+             "a respondent ticking two merged options counts twice"),
+    Mutation("choice-counts-share-of-ticks", "analysis/compute/counts.py",
+             '"share": [k / n if n else float("nan") for k in counts]',
+             '"share": [k / sum(counts) if n else float("nan") for k in counts]',
+             "choice shares are of all ticks"),
+    Mutation("rounding-half-even", "analysis/fmt/norwegian.py",
+             "return value.scaleb(scale).quantize(quantum, rounding=ROUND_HALF_UP)",
+             'return value.scaleb(scale).quantize(quantum, rounding="ROUND_HALF_EVEN")',
+             "numbers round half to even (42,5 % -> 42 %)"),
+    Mutation("rating-mean-one-decimal", "analysis/report/views.py",
+             "def mean(self, year: int | None = None, decimals: int = 2)",
+             "def mean(self, year: int | None = None, decimals: int = 1)",
+             "rating means are printed with one decimal"),
+)
+
+
+def _copy() -> Path:
+    target = Path(tempfile.mkdtemp(prefix="norcrin-mutate-")) / "project"
+    shutil.copytree(ROOT, target, ignore=IGNORE)
+    return target
+
+
+def run(mutation: Mutation | None, tests: list[str]) -> tuple[bool, list[str], float]:
+    """Apply ``mutation`` (None: none, the baseline) to a fresh copy and run ``tests``;
+    return (some test failed, failed test ids, seconds)."""
+    copy = _copy()
+    try:
+        if mutation is not None:
+            path = copy / mutation.path
+            source = path.read_text(encoding="utf-8")
+            if source.count(mutation.old) != 1:
+                raise SystemExit(f"{mutation.name}: {mutation.old!r} occurs "
+                                 f"{source.count(mutation.old)} times in {mutation.path}")
+            path.write_text(source.replace(mutation.old, mutation.new), encoding="utf-8")
+        env = {**os.environ, "NORCRIN_ROOT": str(copy), "PYTHONPATH": str(copy),
+               "PYTHONDONTWRITEBYTECODE": "1"}
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider",
+             "-o", "addopts=--strict-markers", *tests],
+            cwd=copy, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        failed = re.findall(r"^FAILED (\S+)", result.stdout, flags=re.M)
+        if result.returncode not in (0, 1):
+            failed = failed or [f"pytest exit {result.returncode}: {result.stdout[-300:]}"]
+        return result.returncode != 0, failed, seconds
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="mutation names to run (default: all)")
+    parser.add_argument("--tests", nargs="*", default=list(DEFAULT_TESTS),
+                        help="test paths or node ids to run per mutation")
+    parser.add_argument("--list", action="store_true", help="list the mutations and exit")
+    args = parser.parse_args(argv)
+    chosen = [m for m in MUTATIONS if not args.only or m.name in args.only]
+    if args.list:
+        for m in chosen:
+            print(f"{m.name:38} {m.path}: {m.what}")
+        return 0
+    failing, failed, seconds = run(None, args.tests)
+    if failing:
+        print(f"the unmutated copy already fails ({', '.join(failed[:3])}): fix that first")
+        return 2
+    print(f"baseline: the unmutated copy passes ({seconds:.1f} s)", flush=True)
+    caught = 0
+    for m in chosen:
+        hit, failed, seconds = run(m, args.tests)
+        caught += hit
+        shown = ", ".join(failed[:3]) + (f" (+{len(failed) - 3} more)" if len(failed) > 3 else "")
+        print(f"{'caught' if hit else 'MISSED':6}  {m.name:38} {seconds:5.1f} s  "
+              f"{shown if hit else m.what}", flush=True)
+    print(f"mutation score: {caught}/{len(chosen)} caught ({caught / len(chosen):.0%}), "
+          f"tests: {' '.join(args.tests)}")
+    return 0 if caught == len(chosen) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
