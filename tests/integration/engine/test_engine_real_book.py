@@ -1,4 +1,5 @@
-"""The real book at the project root renders (HTML) with the built-in engine."""
+"""The real book at the project root renders with the built-in engine (the session's shared
+cold render, also used by the determinism, back-test and parity tiers)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,13 @@ import re
 import pytest
 
 from analysis.engine.book import load_book
-from analysis.engine.project import copy_project
-from analysis.engine.render import render_book
 from analysis.paths import project_root
 
 
 @pytest.mark.slow
-def test_real_book_renders_to_html(tmp_path):
-    source = project_root()
-    root = copy_project(source, tmp_path / "project")
-    book = load_book(source)
-    render_book(root, ("html",), log=lambda line: None)
+def test_real_book_renders_to_html(book_render):
+    root = book_render("first")
+    book = load_book(project_root())
     out = root / "_book"
     assert (out / "index.html").is_file()
     for chapter in book.sources:
