@@ -9,9 +9,7 @@ that is damaged; a workbook with no damage found is read with openpyxl instead.
 
 from __future__ import annotations
 
-import threading
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -21,19 +19,8 @@ from openpyxl.utils import get_column_letter
 
 from analysis.ingest.problems import ExportError, ProblemLog
 from analysis.ingest.xlsx_package import Package, choose_sheet, read_package
-from analysis.ingest.xlsx_parts import (
-    DOWNLOAD_AGAIN,
-    check_xml,
-    damaged_part_message,
-    open_archive,
-)
-from analysis.ingest.xlsx_scan import (
-    CellNote,
-    check_range,
-    count_shared_strings,
-    locate_cells,
-    scan_flags,
-)
+from analysis.ingest.xlsx_parts import DOWNLOAD_AGAIN, check_xml, open_archive
+from analysis.ingest.xlsx_scan import CellNote, count_shared_strings, locate_cells, scan_sheet
 
 
 def read_xlsx_cells(path: Path, log: ProblemLog, sheet: str | None):
@@ -61,24 +48,23 @@ def read_xlsx_cells(path: Path, log: ProblemLog, sheet: str | None):
     ExportError
         Naming the part, sheet, row or cell that makes the workbook unreadable.
     """
-    with open_archive(path, log) as archive, ThreadPoolExecutor(max_workers=1) as pool:
+    with open_archive(path, log) as archive:
         package = read_package(archive, log)
         chosen = choose_sheet(package, sheet, log)
         check_xml(archive, package.styles, log)
-        check_range(archive, chosen.part, log)
-        # The flag scan runs beside python-calamine, which releases the GIL while it parses.
-        stop = threading.Event()
-        flags = pool.submit(scan_flags, path, chosen.part, stop)
+        flags = scan_sheet(archive, chosen.part, log)
+        notes = []
+        if flags.suspicious:
+            notes = locate_cells(archive, chosen.part, log)
+            bad = [n for n in notes if n.kind == "bad_shared_string"]
+            if bad:
+                raise _bad_shared(bad, log, count_shared_strings(archive, package.shared_strings))
         try:
-            try:
-                cells = _calamine_cells(path, chosen.name)
-            except Exception as calamine_error:  # noqa: BLE001 - every failure is diagnosed
-                _diagnose(archive, package, chosen.part, log)
-                cells = _to_array(_openpyxl_rows(path, chosen.name, log, calamine_error))
-                cells[np.equal(cells, "")] = None
-            notes = _misread_cells(archive, package, chosen.part, log, flags)
-        finally:
-            stop.set()
+            cells = _calamine_cells(path, chosen.name)
+        except Exception as calamine_error:  # noqa: BLE001 - every failure gets diagnosed
+            _diagnose(archive, package, chosen.part, log)
+            cells = _to_array(_openpyxl_rows(path, chosen.name, log, calamine_error))
+            cells[np.equal(cells, "")] = None
     others = [s.name for s in package.sheets if s.name != chosen.name]
     return cells, notes, others
 
@@ -108,21 +94,6 @@ def _calamine_cells(path: Path, name: str) -> np.ndarray:
         if not isinstance(exc, Exception):
             raise RuntimeError(f"python-calamine panicked: {exc}") from exc
         raise
-
-
-def _misread_cells(archive, package: Package, part: str, log: ProblemLog, flags) -> list:
-    """The cells calamine read as empty; an error for bad shared-string indexes."""
-    try:
-        found = flags.result()
-    except Exception as exc:  # noqa: BLE001 - UNPACK_ERRORS, or the archive changed meanwhile
-        raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
-    if not found.suspicious:
-        return []
-    notes = locate_cells(archive, part, log)
-    bad = [n for n in notes if n.kind == "bad_shared_string"]
-    if bad:
-        raise _bad_shared(bad, log, count_shared_strings(archive, package.shared_strings))
-    return notes
 
 
 def _diagnose(archive: zipfile.ZipFile, package: Package, part: str, log: ProblemLog) -> None:

@@ -32,7 +32,7 @@ _TYPED = re.compile(rb't="[es]"')
 
 @dataclass(frozen=True)
 class SheetFlags:
-    """What :func:`scan_flags` found: whether :func:`locate_cells` has something to find."""
+    """What :func:`scan_sheet` flagged: whether :func:`locate_cells` has something to find."""
 
     formulas: bool
     errors: bool
@@ -54,10 +54,10 @@ class CellNote:
     value: str | None
 
 
-def _blocks(handle, stop=None):
+def _blocks(handle):
     """Yield a part's bytes in blocks that each end after a complete ``</row>``."""
     rest = b""
-    while not (stop is not None and stop.is_set()):
+    while True:
         block = handle.read(_BLOCK)
         data = rest + block
         cut = data.rfind(b"</row>") + 6 if block else len(data)
@@ -78,8 +78,9 @@ def _part_blocks(archive: zipfile.ZipFile, part: str, log: ProblemLog):
         raise log.fail(damaged_part_message(part, exc), expected=DOWNLOAD_AGAIN) from exc
 
 
-def check_range(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> None:
-    """Refuse a sheet whose used range is too large for python-calamine to allocate.
+def scan_sheet(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> SheetFlags:
+    """One pass over the sheet part: refuse a used range too large for python-calamine to
+    allocate, and flag formulas, error cells and bad shared-string indexes.
 
     Rows and cells are assumed in ascending order within the part, as the file format requires
     and every writer does, so the last reference of each block bounds the rows; columns past
@@ -91,11 +92,16 @@ def check_range(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> None:
         When the used range exceeds ``MAX_SHEET_CELLS``, or the part cannot be unpacked.
     """
     rows, wide = 0, set()
+    formulas = errors = bad_shared = False
     for block in _part_blocks(archive, part, log):
         wide.update(_WIDE_REF.findall(block))
         last = _ANY_REF.search(block, max(block.rfind(b' r="'), 0))
         if last:
             rows = max(rows, int(last.group(2)))
+        formulas = formulas or b"f>" in block
+        if not (errors and bad_shared) and _TYPED.search(block):
+            errors = errors or b't="e"' in block
+            bad_shared = bad_shared or _BAD_SHARED.search(block) is not None
     columns = max((column_index_from_string(w.decode()) for w in wide), default=26)
     if rows * columns > MAX_SHEET_CELLS:
         rows, columns = _exact_range(archive, part, log)
@@ -105,26 +111,6 @@ def check_range(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> None:
                        kind="too_large",
                        expected=f"at most {MAX_SHEET_CELLS:,} cells: delete stray cells far "
                                 "from the table (Ctrl+End in Excel goes to the last used cell)")
-
-
-def scan_flags(path, part: str, stop=None) -> SheetFlags:
-    """Flag formulas, error cells and bad shared-string indexes with cheap byte searches.
-
-    Opens the workbook itself, so that it can run in a thread beside python-calamine (which
-    releases the GIL); ``stop`` (a :class:`threading.Event`) ends it early.
-
-    Raises
-    ------
-    zipfile.BadZipFile, zlib.error, ...
-        One of ``UNPACK_ERRORS`` when the part cannot be unpacked.
-    """
-    formulas = errors = bad_shared = False
-    with zipfile.ZipFile(path) as archive, archive.open(part) as handle:
-        for block in _blocks(handle, stop):
-            formulas = formulas or b"f>" in block
-            if not (errors and bad_shared) and _TYPED.search(block):
-                errors = errors or b't="e"' in block
-                bad_shared = bad_shared or _BAD_SHARED.search(block) is not None
     return SheetFlags(formulas, errors, bad_shared)
 
 
