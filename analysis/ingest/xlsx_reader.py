@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import python_calamine
-from openpyxl.utils import get_column_letter
 
+from analysis.ingest.headers import column_letters
 from analysis.ingest.problems import ExportError, ProblemLog
 from analysis.ingest.xlsx_package import Package, choose_sheet, read_package
 from analysis.ingest.xlsx_parts import DOWNLOAD_AGAIN, check_xml, open_archive
@@ -115,7 +115,7 @@ def _bad_shared(notes: list[CellNote], log: ProblemLog, count: int) -> ExportErr
                 if count else "no shared-string cells (the workbook has no shared strings)")
     for note in notes:
         log.error("the cell refers to a shared string that does not exist", row=note.row,
-                  column=get_column_letter(note.column + 1), value=note.value,
+                  column=column_letters(note.column + 1), value=note.value,
                   expected=expected, kind="unreadable_file")
     return ExportError(log.errors)
 
