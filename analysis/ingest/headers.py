@@ -11,8 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\r\n"), " ")
 _PUNCT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
@@ -71,6 +69,21 @@ def fixed_role(header: str) -> str | None:
     return None
 
 
+def column_letters(number: int) -> str:
+    """Letters of a 1-based column number (no upper limit: a CSV may be wider than Excel).
+
+    Examples
+    --------
+    >>> column_letters(1), column_letters(28), column_letters(16384), column_letters(18279)
+    ('A', 'AB', 'XFD', 'AAAA')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def column_label(index: int, header: str) -> str:
     """Describe a column for messages: its letter and (shortened) header, e.g. ``C ('Navn')``.
 
@@ -84,7 +97,7 @@ def column_label(index: int, header: str) -> str:
     shown = " ".join(str(header).split())
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    return f"{get_column_letter(index + 1)} ({shown!r})"
+    return f"{column_letters(index + 1)} ({shown!r})"
 
 
 @dataclass(frozen=True)

@@ -84,21 +84,30 @@ def test_csv_file_too_large(tmp_path, mini, monkeypatch):
 
 
 def test_stray_cell_far_from_the_table(tmp_path, mini_path):
-    # python-calamine would allocate the range A1:XFD1048576 (512 GiB) and abort the process;
-    # so the read runs in a child process, and must end with the error message.
-    parts = workbook_parts(["ID", "Hvilken rolle har du?"], [[1, "Forsker"]])
-    sheet = parts["xl/worksheets/sheet1.xml"]
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
-    path = write_parts(tmp_path / "svar.xlsx", parts)
+    # python-calamine would allocate the range A1:XFD1048576 (512 GiB), or wrap a row past
+    # 2^32, and abort the process; so the reads run in a child process, which must end with
+    # the error messages.
+    paths = []
+    for ref in ["XFD1048576", "A99999999999", "AAAA1", "A1048577"]:
+        parts = workbook_parts(["ID", "Hvilken rolle har du?"], [[1, "Forsker"]])
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b"</sheetData>", f'<row r="3"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode())
+        paths.append(str(write_parts(tmp_path / f"{ref}.xlsx", parts)))
     code = ("import sys; from analysis.ingest import read_export, ExportError; "
             "from analysis.questionnaire import load_questionnaire\n"
-            "try: read_export(sys.argv[1], load_questionnaire(sys.argv[2]))\n"
-            "except ExportError as e: print(e)")
-    result = subprocess.run([sys.executable, "-c", code, str(path), str(mini_path)],
+            "for path in sys.argv[2:]:\n"
+            "    try: read_export(path, load_questionnaire(sys.argv[1]))\n"
+            "    except ExportError as e: print(e)")
+    result = subprocess.run([sys.executable, "-c", code, str(mini_path), *paths],
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip() == (
-        "svar.xlsx, sheet 'Sheet1': the sheet's used range reaches cell XFD1048576 "
+    damaged = "past Excel's last cell XFD1048576; expected an undamaged .xlsx workbook " \
+              "(download or save the export again)"
+    assert result.stdout.splitlines() == [
+        "XFD1048576.xlsx, sheet 'Sheet1': the sheet's used range reaches cell XFD1048576 "
         "(17,179,869,184 cells); expected at most 20,000,000 cells: delete stray cells far from "
-        "the table (Ctrl+End in Excel goes to the last used cell)")
+        "the table (Ctrl+End in Excel goes to the last used cell)",
+        f"A99999999999.xlsx, sheet 'Sheet1': the sheet refers to cell 'A99999999999', {damaged}",
+        f"AAAA1.xlsx, sheet 'Sheet1': the sheet refers to cell 'AAAA1', {damaged}",
+        f"A1048577.xlsx, sheet 'Sheet1': the sheet refers to cell 'A1048577', {damaged}"]
