@@ -35,9 +35,6 @@ class Block:
     def _repr_pretty_(self, printer, cycle: bool) -> None:
         printer.text(self.markdown)
 
-    def __add__(self, other: Block) -> Block:
-        return Block(self.markdown + "\n" + other.markdown)
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Block) and other.markdown == self.markdown
 
