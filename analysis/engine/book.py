@@ -65,6 +65,17 @@ class Book:
         return self.chapters + self.appendices
 
     @property
+    def shown_date(self) -> str:
+        """``date`` as the title block prints it: ``"30. september 2025"`` (Quarto's
+        ``date-format: long`` in ``lang: nb``), or as written when it is not an ISO date."""
+        from analysis.fmt import date as long_date
+
+        try:
+            return str(long_date(self.date)) if self.date else ""
+        except ValueError:
+            return self.date
+
+    @property
     def slug(self) -> str:
         """File stem of the PDF: ``book.output-file``, else the title in ASCII words."""
         if self.output_file:

@@ -156,17 +156,11 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
 def title_block_html(book: Book) -> str:
     """The first page's title block as Quarto writes it for ``lang: nb``: title, subtitle,
     then "Forfatter" and "Utgitt" with the date in long Norwegian form."""
-    from analysis.fmt import date as long_date
-
     meta = []
     if book.author:
         meta.append(("Forfatter", book.author, "author"))
     if book.date:
-        try:
-            shown = long_date(book.date)
-        except ValueError:
-            shown = book.date
-        meta.append(("Utgitt", shown, "date"))
+        meta.append(("Utgitt", book.shown_date, "date"))
     parts = [f'<h1 class="title">{html.escape(book.title)}</h1>']
     if book.subtitle:
         parts.append(f'<p class="subtitle">{html.escape(book.subtitle)}</p>')

@@ -16,6 +16,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -155,7 +156,7 @@ def staged(output: Path) -> Iterator[Path]:
     """
     staging = new_staging(output)
     previous = signal.getsignal(signal.SIGTERM)
-    in_main = _is_main_thread()
+    in_main = threading.current_thread() is threading.main_thread()
     if in_main:
         signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -169,8 +170,3 @@ def staged(output: Path) -> Iterator[Path]:
 def _terminate(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
-
-def _is_main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()

@@ -80,16 +80,10 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     template = template_dir / "book.typst"
     template.write_text(TEMPLATE, encoding="utf-8")
     papersize = str(book.format_options.get("typst", {}).get("papersize", "a4"))
-    from analysis.fmt import date as long_date
-
-    try:
-        shown_date = str(long_date(book.date)) if book.date else ""
-    except ValueError:
-        shown_date = book.date
     args = ["--standalone", f"--template={template}", "--wrap=none",
             *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
-            f"--metadata=author:{book.author}", f"--metadata=date:{shown_date}",
+            f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}"]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
