@@ -98,16 +98,21 @@ def build_long(columns: list[ParsedColumn], respondents: np.ndarray) -> pd.DataF
     # Every answer element of every column gets a global number; the frame's columns are then
     # taken from small per-element tables by that number, in the final order.
     rows_of, elements_of, table = [], [], {"question": [], "option": [], "score": [], "text": []}
+    count = 0
     for column in columns:
         rows, flat, elements = _flatten(column, len(respondents))
         rows_of.append(rows)
-        elements_of.append(flat + len(table["question"]))
-        options = column.question.options
-        for index, score, text in elements:
-            table["question"].append(column.question.id)
-            table["option"].append(options[index].label if index >= 0 else None)
-            table["score"].append(np.nan if score is None else score)
-            table["text"].append(text)
+        elements_of.append(flat + count)
+        count += len(elements)
+        if not elements:
+            continue
+        index, score, text = zip(*elements, strict=True)
+        labels = np.array([o.label for o in column.question.options] + [None], dtype=object)
+        table["question"].append(np.full(len(elements), column.question.id, dtype=object))
+        table["option"].append(labels[np.array(index, dtype=np.int64)])  # -1: the None
+        table["score"].append(np.array([np.nan if v is None else v for v in score], float))
+        table["text"].append(np.array(text, dtype=object))
+    table = {k: np.concatenate(v) if v else np.array([], dtype=object) for k, v in table.items()}
     rows = np.concatenate(rows_of) if rows_of else np.array([], dtype=np.int64)
     element = np.concatenate(elements_of) if elements_of else np.array([], dtype=np.int64)
     # Parts are in questionnaire order, each in row order with a row's elements in option
@@ -125,9 +130,9 @@ def build_long(columns: list[ParsedColumn], respondents: np.ndarray) -> pd.DataF
     }, copy=False)
 
 
-def _strings(values: list, element: np.ndarray):
+def _strings(values: np.ndarray, element: np.ndarray):
     """A ``str`` array taking ``values`` by element number (each value converted once)."""
-    return pd.array(np.array(values, dtype=object), dtype="str").take(element)
+    return pd.array(values, dtype="str").take(element)
 
 
 def _wide_values(column: ParsedColumn):

@@ -155,9 +155,18 @@ class ProblemLog:
             raise ExportError(self.errors)
 
     def emit_warnings(self) -> list[DataProblem]:
-        """Issue every recorded warning through :mod:`warnings` and return the records."""
-        for problem in self.warnings:
+        """Issue the recorded warnings through :mod:`warnings` and return the records.
+
+        The first :data:`MAX_LISTED` are issued one by one, the rest as one warning that
+        counts them (a random export can hold thousands; the records keep them all).
+        """
+        for problem in self.warnings[:MAX_LISTED]:
             warnings.warn(str(problem), UserWarning, stacklevel=3)
+        if len(self.warnings) > MAX_LISTED:
+            rest = Counter(p.kind for p in self.warnings[MAX_LISTED:])
+            kinds = ", ".join(f"{n} {kind}" for kind, n in rest.most_common())
+            warnings.warn(f"{self.file}: ... and {len(self.warnings) - MAX_LISTED} more "
+                          f"warnings ({kinds})", UserWarning, stacklevel=3)
         return list(self.warnings)
 
 

@@ -101,7 +101,7 @@ def read_export(path: str | Path, questionnaire: Questionnaire, *,
     Warns
     -----
     UserWarning
-        Once per warning record in ``problems``.
+        Once per warning record in ``problems`` for the first 20, then once for the rest.
 
     Examples
     --------

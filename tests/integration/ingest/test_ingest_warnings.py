@@ -101,3 +101,16 @@ def test_problems_counted_by_kind(tmp_path, mini):
         "unknown_column": 1, "completion_before_start": 1, "formula_without_value": 1,
         "empty_response": 1}
     assert counts["invalid_answer"] == 0
+
+
+def test_many_warnings_are_issued_as_twenty_and_a_count(tmp_path, mini):
+    header = HEADER + [f"Ekstra {i}" for i in range(25)]
+    rows = [_row(1) + ["x"] * 25, [2, T, T, None, None, None, None, None] + [None] * 25]
+    path = write_parts(tmp_path / "svar.xlsx", workbook_parts(header, rows))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        export = read_export(path, mini)
+    assert len(export.problems) == 26
+    assert [str(w.message) for w in caught[:20]] == [str(p) for p in export.problems[:20]]
+    assert [str(w.message) for w in caught[20:]] == [
+        "svar.xlsx: ... and 6 more warnings (5 unknown_column, 1 empty_response)"]
