@@ -12,6 +12,12 @@ Rules (each finding names the file and line):
 - ``caption``: a ``fig-`` cell without ``fig-cap`` and ``fig-alt``, a ``tbl-`` cell without
   ``tbl-cap``.
 - ``setup``: not exactly one cell labelled ``<slug>-setup``.
+- ``banned-pattern``: a phrasing the style sheet bans (``docs/style-sheet.md``; the patterns
+  and what to write instead are data in :mod:`analysis.qa.banned_patterns`), in prose only.
+
+Rules in :data:`RULES_PENDING_PROSE_REWRITE` are reported by ``python -m analysis.qa`` but do
+not fail it, and :func:`lint_book` leaves them out unless asked, until the chapters' prose
+has been rewritten to meet them.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ from pathlib import Path
 import yaml
 
 from analysis.engine.qmd import CodeCell, MarkdownBlock, read_qmd
+from analysis.qa.banned_patterns import banned_matches
+
+#: Rules whose findings in the real chapters wait for the prose rewrite (issue 12): shown by
+#: the linter's output, left out of the book check. Remove a rule from here once the
+#: chapters meet it.
+RULES_PENDING_PROSE_REWRITE = frozenset({"banned-pattern"})
 
 _ALLOWED_NUMBERS = [
     r"`[^`]*`",  # inline code (incl. `{python} ...`)
@@ -70,6 +82,7 @@ def lint_chapter(path: Path, root: Path) -> list[Finding]:
     for block in doc.blocks:
         if isinstance(block, MarkdownBlock):
             findings += _prose(name, block)
+            findings += _banned(name, block)
         elif isinstance(block, CodeCell):
             setups += block.options.get("label") == f"{slug}-setup"
             findings += _cell(name, block, slug)
@@ -95,6 +108,20 @@ def _prose(name: str, block: MarkdownBlock) -> list[Finding]:
             out.append(Finding(name, block.line + offset, "typed-number",
                                f"a figure typed into prose: {line.strip()[:80]!r}"))
     return out
+
+
+def _banned(name: str, block: MarkdownBlock) -> list[Finding]:
+    """``banned-pattern``: the style sheet's banned phrasings in a prose block (fenced code
+    blanked first; a phrase broken across lines is reported at the line it starts on)."""
+    lines, in_fence = [], False
+    for line in block.text.split("\n"):
+        fence = line.lstrip().startswith(("```", "~~~"))
+        lines.append("" if fence or in_fence else line)
+        in_fence = in_fence != fence
+    prose = "\n".join(lines)
+    return [Finding(name, block.line + prose.count("\n", 0, offset), "banned-pattern",
+                    f"{banned.name}: {' '.join(matched.split())[:60]!r}: {banned.message}")
+            for offset, banned, matched in banned_matches(prose, name)]
 
 
 def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
@@ -126,24 +153,31 @@ def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
     return out
 
 
-def lint_book(root: Path) -> list[Finding]:
-    """Lint every chapter and appendix listed in ``_quarto.yml``."""
+def lint_book(root: Path, include_pending: bool = False) -> list[Finding]:
+    """Lint every chapter and appendix listed in ``_quarto.yml``.
+
+    Findings of :data:`RULES_PENDING_PROSE_REWRITE` are left out unless ``include_pending``.
+    """
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))
     book = config.get("book", {})
     findings = []
     for source in [*book.get("chapters", []), *book.get("appendices", [])]:
         findings += lint_chapter(root / source, root)
-    return findings
+    if include_pending:
+        return findings
+    return [f for f in findings if f.rule not in RULES_PENDING_PROSE_REWRITE]
 
 
 def main() -> int:
-    """``python -m analysis.qa.chapter_lint``: print findings, exit 1 if any."""
+    """``python -m analysis.qa.chapter_lint``: print findings, exit 1 if any (findings of
+    rules pending the prose rewrite are printed, marked, and do not count)."""
     from analysis.paths import project_root
 
-    findings = lint_book(project_root())
+    findings = lint_book(project_root(), include_pending=True)
+    failing = [f for f in findings if f.rule not in RULES_PENDING_PROSE_REWRITE]
     for f in findings:
-        print(f)
-    return 1 if findings else 0
+        print(f"{f} [pending prose rewrite]" if f.rule in RULES_PENDING_PROSE_REWRITE else f)
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":
