@@ -95,7 +95,7 @@ def mask_code(text: str) -> str:
     Examples
     --------
     >>> mask_code('Se `{python} q("a")` {#sec-a}')
-    'Se `xxxxxxxxxxxxxxxx` xxxxxxxx'
+    'Se `xxxxxxxxxxxxxxx` xxxxxxxx'
     """
     def blank(match: re.Match) -> str:
         s = match.group(0)
