@@ -26,8 +26,8 @@ from analysis.figures.style import (
 )
 from analysis.fmt import pct
 
-ROW_IN = 0.42  # inches per indicator: two interval lines and a value label
-OFFSET = 0.17  # vertical distance of each wave's line from the row centre
+ROW_IN = 0.3  # inches per indicator: two interval lines and a value label
+OFFSET = 0.19  # vertical distance of each wave's line from the row centre
 NEW = "nytt spørsmål"
 
 
@@ -39,7 +39,7 @@ def _row_values(table: pd.DataFrame, label: str, wave) -> tuple[float, float, fl
     return (float(r["share"]), float(r["low"]), float(r["high"]))
 
 
-def indicator_intervals(table: pd.DataFrame, wrap: int = 34) -> Figure:
+def indicator_intervals(table: pd.DataFrame, wrap: int = 40) -> Figure:
     """Dots with interval lines per indicator and wave, arrows from previous to current.
 
     Parameters
@@ -49,7 +49,7 @@ def indicator_intervals(table: pd.DataFrame, wrap: int = 34) -> Figure:
         ``high`` (0..1; NaN when not asked or not known). Waves in order of first
         appearance (oldest first), indicators top-down in order of first appearance. An
         optional boolean ``new`` column marks a question not asked in the earlier wave.
-    wrap : int, default 34
+    wrap : int, default 40
         Wrap labels longer than this many characters.
 
     Returns
@@ -69,7 +69,7 @@ def indicator_intervals(table: pd.DataFrame, wrap: int = 34) -> Figure:
     waves = list(pd.unique(table["wave"]))
     colours = dict(zip(waves, wave_colours(len(waves)), strict=True))
     wrapped = [textwrap.fill(str(lb), wrap, break_on_hyphens=False) for lb in labels]
-    fig = Figure(figsize=(FIGSIZE[0], max(1.6, 0.7 + ROW_IN * len(labels))))
+    fig = Figure(figsize=(FIGSIZE[0], max(1.6, 0.75 + ROW_IN * len(labels))))
     ax = fig.add_subplot()
     offsets = np.linspace(-OFFSET, OFFSET, len(waves)) if len(waves) > 1 else [0.0]
     for i, label in enumerate(labels):

@@ -201,3 +201,9 @@ def test_the_given_file_fits_the_schema_and_points_at_real_sections():
     assert not [r.finding for r in spec.recommendations
                 if r.finding.startswith(("fig-", "tbl-")) and r.finding not in labels]
     assert 5 <= len(spec.indicators) <= 8 and 3 <= len(spec.recommendations) <= 7
+
+
+def test_a_question_the_data_do_not_have_names_file_entry_and_placeholder(tmp_path):
+    with pytest.raises(findings.FindingsError, match=r"recommendations\[0\] id='tiltak': "
+                                                     r"placeholder '\{n:q99\}'"):
+        findings.recommendations(_key(tmp_path, "{indicator:ja} av {n:q99}."))
