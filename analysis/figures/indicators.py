@@ -26,7 +26,7 @@ from analysis.figures.style import (
 )
 from analysis.fmt import pct
 
-ROW_IN = 0.3  # inches per indicator: two interval lines and a value label
+ROW_IN = 0.25  # inches per indicator: two interval lines and a value label
 OFFSET = 0.19  # vertical distance of each wave's line from the row centre
 NEW = "nytt spørsmål"
 
