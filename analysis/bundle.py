@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -188,17 +189,34 @@ class SurveyBundle:
     waves
         Read-only mapping year -> :class:`Wave`, oldest first.
     ledger
-        Published figures, one row per figure (see :func:`analysis.ledger.load_ledger`).
+        Published figures (an :class:`analysis.ledger.Ledger`; ``ledger.frame()`` is a
+        pandas view).
     contradictions
         Contradictions the published report contains (``analysis.ledger``).
     root
         The project root the bundle was loaded from.
+    free_text
+        The report's coding of the current wave's free text
+        (:func:`analysis.freetext.load_free_text`), None when the wave has no such file.
     """
 
     waves: Mapping[int, Wave]
-    ledger: pd.DataFrame
+    ledger: object
     contradictions: tuple = field(default_factory=tuple)
     root: Path | None = None
+    free_text: object | None = None
+
+    def audit(self) -> pd.DataFrame:
+        """The audit of the published figures against these data, a fresh copy each call
+        (:func:`analysis.audit.audit_figures`; computed once per bundle, on first use)."""
+        return self._audit.copy()
+
+    @cached_property
+    def _audit(self) -> pd.DataFrame:
+        # Per bundle, not per module: a new bundle (new data) always gets its own audit.
+        from analysis.audit import audit_figures
+
+        return audit_figures(self)
 
     @property
     def years(self) -> list[int]:
@@ -317,7 +335,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     2025
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
-    from analysis.freetext import review_rows
+    from analysis.freetext import free_text_path, load_free_text, review_rows
     from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
@@ -342,11 +360,16 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
             tuple(review_rows(removals)),
         )
+    ledger = load_ledger(root)
+    current = max(waves)
+    coded = (load_free_text(root, year=current) if free_text_path(current, root).is_file()
+             else None)
     return SurveyBundle(
         waves=MappingProxyType(waves),
-        ledger=load_ledger(root),
-        contradictions=tuple(load_contradictions(root)),
+        ledger=ledger,
+        contradictions=tuple(load_contradictions(root, ledger)),
         root=root,
+        free_text=coded,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from analysis.ledger import Basis
 from analysis.paths import data_dir, exports_dir, project_root
 
 
@@ -50,8 +51,8 @@ def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]
     out.mkdir(parents=True, exist_ok=True)
     settings = yaml.safe_load((data_dir(root) / "reconstruction.yaml").read_text(encoding="utf-8"))
     ledger = load_ledger(root)
-    free_text = load_free_text(root)
     waves = settings["waves"]
+    free_text = load_free_text(root, year=max(w["year"] for w in waves))
     questionnaires = {w["year"]: load_questionnaire(w["questionnaire"], root) for w in waves}
     respondents = {w["year"]: wave_respondents(ledger, w["year"]) for w in waves}
     solutions = solve_ledger(ledger, questionnaires, respondents, ranges=True)
@@ -141,14 +142,10 @@ def several_from_ledger(ledger, year: int, number: int, n: int) -> int | None:
 
     The count is the integer nearest to the printed share of ``n``; the audit checks it.
     """
-    rows = ledger[
-        (ledger["year"] == year)
-        & (ledger["question"] == number)
-        & (ledger["basis"] == "respondents ticking more than one option")
-    ]
-    if rows.empty:
+    rows = [f for f in ledger.about(year, number) if f.basis is Basis.SEVERAL_OPTIONS]
+    if not rows:
         return None
-    return round(float(rows.iloc[0]["value"]) / 100 * n)
+    return round(rows[0].value / 100 * n)
 
 
 def _placeholder() -> str:

@@ -8,12 +8,10 @@ construction, so never presented as a check.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from analysis import fmt
-from analysis.audit import audit_figures, consistency_counts, status_counts
+from analysis.audit import consistency_counts, status_counts
 from analysis.display import Table, as_text
 
 #: Status names in the report's language.
@@ -27,14 +25,10 @@ BASIS_NB = {"n": "av dem som svarte", "respondents": "av alle respondenter",
             "answers": "av alle avkrysninger", "value": "", None: ""}
 
 
-@lru_cache(maxsize=2)
-def _audit(bundle) -> pd.DataFrame:
-    return audit_figures(bundle)
-
-
 def audit(bundle) -> pd.DataFrame:
-    """The audit frame (one row per published figure; see :func:`analysis.audit.audit_figures`)."""
-    return _audit(bundle)
+    """The audit frame, a fresh copy (one row per published figure; see
+    :func:`analysis.audit.audit_figures` and :meth:`analysis.bundle.SurveyBundle.audit`)."""
+    return bundle.audit()
 
 
 def count(bundle, status: str | None = None, year: int | None = None) -> str:

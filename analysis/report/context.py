@@ -4,6 +4,7 @@ quoted as context, and the respondents and regions over time (missing years stay
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,10 +54,7 @@ def published(bundle, figure_id: str) -> Text:
 
     For context the data cannot give (recipients, target groups). The audit lists each one.
     """
-    rows = bundle.ledger[bundle.ledger["id"] == figure_id]
-    if rows.empty:
-        raise KeyError(f"no published figure {figure_id!r} in the ledger")
-    row = rows.iloc[0]
+    row = asdict(bundle.ledger.figure(figure_id))
     text = fmt.num(row["value"], int(row["decimals"]))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))

@@ -33,7 +33,7 @@ from analysis.display import Table, Text, as_text
 from analysis.ledger import wave_respondents
 from analysis.questionnaire.schema import Question
 from analysis.reconstruct.constraints import build_model
-from analysis.reconstruct.figures import Figure, figures_from_records
+from analysis.reconstruct.figures import Figure
 from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
 from analysis.report.tables import bare_p, bare_pp
@@ -99,10 +99,8 @@ def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]
 def _bounds(bundle, year: int, qid: str, labels: tuple, n: int) -> tuple:
     wave = bundle.waves[year]
     question = wave.questionnaire.question(qid)
-    ledger = bundle.ledger
-    rows = ledger[(ledger["year"] == year) & (ledger["question"] == question.number)]
-    figures = figures_from_records(rows.to_dict("records"))
-    return group_bounds(figures, question, wave_respondents(ledger, year), n, labels)
+    figures = bundle.ledger.about(year, question.number)
+    return group_bounds(figures, question, wave_respondents(bundle.ledger, year), n, labels)
 
 
 def known(view, keys, year: int | None = None) -> bool:

@@ -78,7 +78,7 @@ def respondents_table(bundle) -> Table:
     from analysis.report.context import respondents_by_year
 
     reconstructed = [y for y, w in bundle.waves.items() if w.reconstructed]
-    ledger = bundle.ledger
+    ledger = bundle.ledger.frame()
     totals = ledger[ledger["question"].isna() & (ledger["kind"] == "n")]
     estimates = totals.loc[totals["qualifier"] == "about", "year"].astype(int).tolist()
     return Table(format_respondents(respondents_by_year(bundle), reconstructed, estimates),
