@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from analysis.display import NO_DATA
 from analysis.figures.style import (
     FIGSIZE,
     OKABE_ITO,
@@ -27,7 +28,6 @@ from analysis.figures.style import (
 from analysis.fmt import num, pct
 
 YEARS = (2018, 2020, 2023, 2025)
-NO_DATA = "ingen tall"
 
 
 def _by_year(df: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:

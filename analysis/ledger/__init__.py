@@ -1,7 +1,7 @@
 """The ledger of figures stated in published reports (``data/published/``), and its checks."""
 
-from analysis.ledger.figure import Figure, Ledger
 from analysis.ledger.check import normalise_whitespace, option_problems, quote_problems
+from analysis.ledger.figure import Figure, Ledger
 from analysis.ledger.load import (
     LedgerError,
     load_contradictions,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 from types import MappingProxyType
+from typing import Any
 
 from analysis.ledger.figure import Figure, Ledger
 from analysis.ledger.schema import Contradiction, ContradictionFile, LedgerFile

@@ -47,7 +47,8 @@ class Basis(StrEnum):
     """
 
     N = "n"  #: of those answering the question
-    RESPONDENTS = "respondents"  #: of all respondents of the wave; on a report-level n: the wave total
+    #: of all respondents of the wave; on a report-level n figure: the wave total
+    RESPONDENTS = "respondents"
     ANSWERS = "answers"  #: of all ticks of a multiple-choice question ("all ticks")
     SEVERAL_OPTIONS = "several-options"  #: share of those answering who ticked more than one
     CATEGORY = "category"  #: a coded free-text category, not a questionnaire option

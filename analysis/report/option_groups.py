@@ -29,7 +29,7 @@ from scipy import stats
 from analysis import compute, figures, fmt
 from analysis.bundle import DETERMINED_WIDTH
 from analysis.compute.change import is_significant
-from analysis.display import Table, Text, as_text
+from analysis.display import UNKNOWN, Table, Text, as_text
 from analysis.ledger import wave_respondents
 from analysis.questionnaire.schema import Question
 from analysis.reconstruct.constraints import build_model
@@ -37,7 +37,7 @@ from analysis.reconstruct.figures import Figure
 from analysis.reconstruct.model import Row
 from analysis.reconstruct.solve import solve_question
 from analysis.report.tables import bare_p, bare_pp
-from analysis.report.views import UNKNOWN, change_clause
+from analysis.report.views import change_clause
 
 
 def group_bounds(figures: list[Figure], question: Question, respondents: int, n: int,
