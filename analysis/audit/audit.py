@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.audit.classify import NOT_DERIVABLE, classify
+from analysis.audit.classify import NOT_DERIVABLE, STATUSES, classify
 from analysis.audit.recompute import recompute
 
 COLUMNS = [
@@ -114,9 +114,8 @@ def solve_published(bundle) -> dict:
 
 def status_counts(audit: pd.DataFrame) -> dict[str, int]:
     """Number of figures per status, in a fixed order."""
-    order = ["reproduced", "within-rounding", "not-reproducible", "not-derivable"]
     counts = audit["status"].value_counts()
-    return {s: int(counts.get(s, 0)) for s in order}
+    return {s: int(counts.get(s, 0)) for s in STATUSES}
 
 
 def consistency_counts(audit: pd.DataFrame) -> dict[str, int]:

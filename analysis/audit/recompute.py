@@ -15,9 +15,6 @@ import pandas as pd
 from analysis.ledger import Basis, Figure, FigureKind
 from analysis.questionnaire import Questionnaire, QuestionType
 
-#: Denominators of a percentage, named as the reconstruction solver names them.
-BASES = ("n", "respondents", "answers")
-
 
 @dataclass(frozen=True)
 class Recomputed:

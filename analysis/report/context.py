@@ -16,6 +16,7 @@ from analysis import compute, figures, fmt
 from analysis.display import Block, Text, bullets
 from analysis.ledger import wave_totals
 from analysis.paths import data_dir
+from analysis.report.audit_view import QUALIFIER_NB
 
 #: Survey years on the time axis (the biennial series the 2025 report compares).
 YEARS = (2018, 2020, 2023, 2025)
@@ -58,7 +59,7 @@ def published(bundle, figure_id: str) -> Text:
     text = fmt.num(row["value"], int(row["decimals"]))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
-    prefix = {"about": "ca. ", "over": "over ", "under": "under "}.get(row.get("qualifier"), "")
+    prefix = QUALIFIER_NB.get(row.get("qualifier"), "")
     return Text(prefix + text)
 
 

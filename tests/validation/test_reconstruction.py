@@ -34,7 +34,7 @@ def test_regenerating_gives_byte_identical_files(regenerated):
 def test_summarize_on_the_2025_export_matches_the_solved_counts():
     ledger = load_ledger()
     questionnaire = load_questionnaire(2025)
-    solutions = solve_ledger(ledger[ledger["year"] == 2025], {2025: questionnaire},
+    solutions = solve_ledger(ledger.of_year(2025), {2025: questionnaire},
                              {2025: wave_respondents(ledger, 2025)})
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "summarize", str(exports_dir() / "forms-2025.xlsx"),
