@@ -129,7 +129,7 @@ def _unusable(fig: Figure, q: Question) -> str | None:
     if fig.basis == "category":
         return "free-text category count: not an option of the question"
     if fig.kind in ("percent", "count") and fig.basis and not resolve_basis(fig.basis):
-        return f"basis {fig.basis!r} is not a count denominator"
+        return f"basis '{fig.basis}' is not a count denominator"
     if fig.kind in ("mean", "median") and q.type is not QuestionType.RATING:
         return f"a {fig.kind} needs a rating question, {q.id} is {q.type.value}"
     if fig.kind in ("count", "percent"):
