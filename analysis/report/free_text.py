@@ -23,8 +23,8 @@ def coding(bundle):
     """
     if bundle.free_text is None:
         raise freetext.FreeTextError(
-            f"no coded free text for {bundle.current.year} "
-            f"(data/published/free-text-{bundle.current.year}.yaml) in the bundle")
+            "no coded free text in the bundle: the current wave has no "
+            "data/published/free-text-<year>.yaml")
     return bundle.free_text
 
 

@@ -68,3 +68,34 @@ def test_free_text_is_screened_for_personal_data_on_load(tmp_path):
     assert "912 34 567" not in screened.wide.loc[1, "q09"]
     assert screened.long["text"].iloc[1] == "Bra sider"
     assert export.long["text"].iloc[0].startswith("Kontakt meg på ola@")  # original untouched
+
+
+def _bundle_of(*figures):
+    from types import MappingProxyType
+
+    from analysis.bundle import SurveyBundle
+    from analysis.ledger import Ledger
+
+    return SurveyBundle(waves=MappingProxyType({}), ledger=Ledger(tuple(figures)))
+
+
+def test_the_audit_is_kept_per_bundle_and_handed_out_as_a_fresh_copy():
+    from analysis.ledger import Figure
+
+    total = Figure("t-n", "n", 186, year=2025, basis="respondents", section="1", quote="186")
+    bundle = _bundle_of(total)
+    first = bundle.audit()
+    assert first["status"].tolist() == ["not-derivable"]  # no wave data for 2025 in use
+    first.loc[0, "status"] = "tampered"
+    assert bundle.audit()["status"].tolist() == ["not-derivable"]
+    # another bundle (other data, other ledger) never sees this one's audit
+    other = _bundle_of(total, Figure("t-q", "count", 3, year=2023, question=1, option=("A",)))
+    assert other.audit()["id"].tolist() == ["t-n", "t-q"]
+
+
+def test_the_chapters_free_text_comes_from_the_bundle():
+    from analysis.freetext import FreeTextError
+    from analysis.report.free_text import coding
+
+    with pytest.raises(FreeTextError, match="no coded free text"):
+        coding(_bundle_of())
