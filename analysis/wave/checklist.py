@@ -50,7 +50,7 @@ def checklist_text(year: int, from_year: int, previous: Questionnaire) -> str:
         "identity).",
         f"- [ ] A renamed option: `\"<{year} label>\": \"<{from_year} label>\"` if it still "
         "measures the same, else `null`.",
-        f"- [ ] A new question or option: `null` (or not listed). A dropped one: its line "
+        "- [ ] A new question or option: `null` (or not listed). A dropped one: its line "
         "deleted.",
         f"- [ ] Run `python -m analysis diff-questionnaires {from_year} {year}` and read which "
         "comparisons the book will leave out.",
