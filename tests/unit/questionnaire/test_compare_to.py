@@ -87,3 +87,16 @@ def test_two_options_onto_one_and_a_changed_type_are_refused():
     with pytest.raises(QuestionnaireError, match="a single question cannot be compared with "
                                                  "q03 of 2025, a rating question"):
         comparison_link(Questionnaire.model_validate(data), q2025(), "q01")
+
+
+def test_a_rating_on_another_scale_is_refused():
+    data = _with_mapping(questions={"q04": None})
+    data["questions"].append({"id": "q03", "number": 3, "text": "Hvor lett var det?",
+                              "type": "rating", "scale": {"min": 1, "max": 7,
+                                                          "low_label": "V", "high_label": "L"}})
+    data["compare_to"]["questions"]["q03"] = "q03"
+    with pytest.raises(QuestionnaireError, match="the scale 1-7 cannot be compared with q03 of "
+                                                 "2025 on 1-5; map it to null"):
+        comparison_link(Questionnaire.model_validate(data), q2025(), "q03")
+    data["questions"][-1]["scale"]["max"] = 5
+    assert comparison_link(Questionnaire.model_validate(data), q2025(), "q03").previous_id == "q03"
