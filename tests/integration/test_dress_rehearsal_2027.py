@@ -16,7 +16,8 @@ In a copy of the project, do what the 2027 author will do, and only that:
 
 The book must then compare 2027 with 2025 (never 2023 as "previous"), say in a sentence that
 q06 and the renamed option are not compared, and draw 2027 in the respondents time series.
-Every .py and .qmd of the copy is checked to be unchanged. One HTML render (about a minute).
+Every .py and .qmd of the copy is checked to be unchanged. The checks before the render
+(diff-questionnaires, the bundle) need no render; the rest share one HTML render (1-3 min).
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def _synthetic_export(source, target, q2025):
 
 
 @pytest.fixture(scope="module")
-def rehearsal(tmp_path_factory):
+def prepared(tmp_path_factory):
+    """The copy after the author's steps 1-4 (no render yet): ``(root, hashes before)``."""
     from analysis.questionnaire import load_questionnaire
 
     root = copy_project(project_root(), tmp_path_factory.mktemp("rehearsal") / "project")
@@ -139,6 +141,13 @@ def rehearsal(tmp_path_factory):
     coding = (data / "published" / "free-text-2025.yaml").read_text(encoding="utf-8")
     (data / "published" / "free-text-2027.yaml").write_text(
         coding.replace("\nyear: 2025\n", "\nyear: 2027\n"), encoding="utf-8")
+    return root, before
+
+
+@pytest.fixture(scope="module")
+def rehearsal(prepared):
+    """The copy rendered to HTML by the built-in engine."""
+    root, before = prepared
     render_book(root, ("html",), use_cache=False, log=lambda line: None)
     return root, before
 
@@ -154,10 +163,53 @@ def _book_text(root):
                     for p in pages)
 
 
-@pytest.mark.slow
-def test_no_code_or_chapter_changed(rehearsal):
-    root, before = rehearsal
+DIFF_2025_2027 = """\
+Questions added: 1
+  q23 "Hvordan fikk du vite om undersøkelsen?"
+Questions removed: 1
+  q06 "Hvor ofte er du inne på NorCRINs hjemmesider?"
+Questions reworded: none
+Options added: 1
+  q10 "Juridisk rådgivning og kontrakter"
+Options removed: 1
+  q10 "Juridisk rådgivning"
+Options reworded: none
+
+Comparisons the book leaves out: 4
+  q23: new in 2027, no counterpart in 2025
+  q06: asked in 2025 only
+  q10 option "Juridisk rådgivning og kontrakter": no counterpart in 2025
+  q10 option "Juridisk rådgivning" of 2025: no counterpart in 2027 (its 2025 count is left out)
+"""
+
+
+def test_the_author_changed_data_only(prepared):
+    root, before = prepared
     assert _code_and_chapters(root) == before
+
+
+def test_diff_questionnaires_lists_the_three_changes(prepared):
+    root, _ = prepared
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    done = subprocess.run([sys.executable, "-m", "analysis", "diff-questionnaires", "2025",
+                           "2027"], cwd=root, env=env, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Questionnaires 2025 -> 2027\n\n" + DIFF_2025_2027
+
+
+def test_the_bundle_is_about_2027_and_compares_with_2025(prepared):
+    from analysis.bundle import load_bundle
+    from analysis.report import view
+
+    root, _ = prepared
+    bundle = load_bundle(root)
+    assert bundle.years == [2023, 2025, 2027]
+    assert bundle.current.respondents == RESPONDENTS_2027 and not bundle.current.reconstructed
+    q10 = view(bundle, "q10")
+    assert q10.prev_year == 2025
+    assert not q10.prev_asked(NEW_OPTION) and q10.prev_asked("Kurs og seminar")
+    assert view(bundle, "q07").prev_year == 2025
 
 
 @pytest.mark.slow
