@@ -80,8 +80,9 @@ def checklist_text(year: int, from_year: int, previous: Questionnaire) -> str:
         f"- [ ] `python -m analysis summarize data/exports/<file> --questionnaire "
         f"data/questionnaires/{year}.yaml` reads it without errors.",
         "",
-        "## 6. The prose",
+        "## 6. The book and its prose",
         "",
+        f"- [ ] `_quarto.yml`: `book.title`, `date` and `output-file` (the PDF's name) say {year}.",
         "- [ ] The recommendations and conclusions in `chapters/05-sammenlikning.qmd` and "
         "the summary in `index.qmd`: these are the authors' words, not computed.",
         "- [ ] Every chapter paragraph that describes a finding: still true of the new data? "

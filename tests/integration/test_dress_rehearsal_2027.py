@@ -10,8 +10,9 @@ In a copy of the project, do what the 2027 author will do, and only that:
 3. put a "real" Forms export in ``data/exports/`` and name it in the manifest: built here from
    the bundled 2025 export with the same three changes, six fewer respondents (180) and the
    times moved two years on; ``reconstructed: false``, ``publish_text: false`` as written;
-4. add the 2027 entry of ``data/survey-waves.yaml`` and the coded free text
-   ``data/published/free-text-2027.yaml`` (a stand-in: 2025's coding);
+4. add the 2027 entry of ``data/survey-waves.yaml``, the coded free text
+   ``data/published/free-text-2027.yaml`` (a stand-in: 2025's coding), and the year in the
+   title, date and PDF name of ``_quarto.yml``;
 5. render the HTML book with the built-in engine.
 
 The book must then compare 2027 with 2025 (never 2023 as "previous"), say in a sentence that
@@ -138,6 +139,16 @@ def prepared(tmp_path_factory):
                         encoding="utf-8")
     waves = data / "survey-waves.yaml"
     waves.write_text(waves.read_text(encoding="utf-8") + SURVEY_WAVE_2027, encoding="utf-8")
+    quarto = root / "_quarto.yml"
+    config = quarto.read_text(encoding="utf-8")
+    for old, new in (('title: "NorCRIN brukerundersøkelse 2025"',
+                      'title: "NorCRIN brukerundersøkelse 2027"'),
+                     ('date: "2025-09-30"', 'date: "2027-09-30"'),
+                     ("output-file: NorCRIN-brukerundersokelse-2025",
+                      "output-file: NorCRIN-brukerundersokelse-2027")):
+        assert config.count(old) == 1, old
+        config = config.replace(old, new)
+    quarto.write_text(config, encoding="utf-8")
     coding = (data / "published" / "free-text-2025.yaml").read_text(encoding="utf-8")
     (data / "published" / "free-text-2027.yaml").write_text(
         coding.replace("\nyear: 2025\n", "\nyear: 2027\n"), encoding="utf-8")
@@ -222,6 +233,9 @@ def test_the_book_is_about_2027_and_compares_it_with_2025(rehearsal):
     wrong = [(v["chapter"], v["line"], v["expression"], v["value"]) for v in previous
              if v["value"] != "2025"]
     assert not wrong, f"previous wave shown as other than 2025: {wrong}"
+    title = BeautifulSoup((root / "_book" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser").title.get_text()
+    assert "2027" in title and "2025" not in title
     years = [v for v in values if v["expression"] == "bundle.current.year"
              or v["expression"].endswith(".year")]
     assert all(v["value"] == "2027" for v in years), years

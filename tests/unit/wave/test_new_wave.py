@@ -88,7 +88,7 @@ def test_the_checklist_names_every_decision(project, capsys):
                  "python -m analysis diff-questionnaires 2025 2027",
                  "data/survey-waves.yaml", "open_from", "announced", "recipients",
                  "data/published/free-text-2027.yaml", "recommendations",
-                 "chapters/05-sammenlikning.qmd", "data/exports/", "export: null",
+                 "chapters/05-sammenlikning.qmd", "_quarto.yml", "data/exports/", "export: null",
                  "publish_text"):
         assert item in written, item
     assert "Options of the 1 choice questions" in written
