@@ -7,6 +7,7 @@ setup cell and pass the bundle to the ``analysis`` functions; no chapter reads f
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -55,7 +56,9 @@ class WaveEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year: int = Field(ge=2000, le=2100)
-    export: str = Field(min_length=1, description="Path under data/exports/ (xlsx or csv).")
+    export: str | None = Field(
+        min_length=1, description="Path under data/exports/ (xlsx or csv); null while the "
+        "wave awaits its export (``new-wave`` writes it so): the bundle then skips the wave.")
     questionnaire: int = Field(ge=2000, le=2100,
                                description="Year of the questionnaire file to read it with.")
     reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
@@ -72,8 +75,8 @@ class WaveEntry(BaseModel):
 
     @field_validator("export")
     @classmethod
-    def _export_inside_data(cls, value: str) -> str:
-        return _inside_data(value, EXPORT_SUFFIXES)
+    def _export_inside_data(cls, value: str | None) -> str | None:
+        return None if value is None else _inside_data(value, EXPORT_SUFFIXES)
 
     @field_validator("ranges")
     @classmethod
@@ -239,6 +242,17 @@ class SurveyBundle:
         return any(w.reconstructed for w in self.waves.values())
 
 
+class AwaitingExport(UserWarning):
+    """A manifest entry with ``export: null``: the wave is prepared but has no data yet."""
+
+
+def awaiting_message(root: Path | None, year: int) -> str:
+    """What the bundle says when it skips a wave that awaits its export."""
+    return (f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {year} awaits its export "
+            "(export: null) and is left out; put the Forms export in data/exports/ and set "
+            f"`export:` of the {year} entry to its file name")
+
+
 def read_manifest(root: Path | None = None) -> Manifest:
     """Read and validate ``data/exports/MANIFEST.yaml``.
 
@@ -344,6 +358,9 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     manifest = read_manifest(root)
     waves: dict[int, Wave] = {}
     for entry in sorted(manifest.waves, key=lambda e: e.year):
+        if entry.export is None:
+            warnings.warn(awaiting_message(root, entry.year), AwaitingExport, stacklevel=2)
+            continue
         path = exports_dir(root) / entry.export
         if not path.is_file():
             raise ManifestError(

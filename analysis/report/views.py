@@ -16,6 +16,7 @@ import pandas as pd
 from analysis import compute, figures, fmt
 from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
+from analysis.questionnaire.compare import comparison_link
 
 Key = str | int | Sequence[str | int]
 
@@ -31,11 +32,11 @@ class QuestionView:
         self.prev_question: Question | None = None
         self.option_map: dict = {}
         if self.prev_wave is not None:
-            mapping = self.prev_wave.questionnaire.compare_to
-            if mapping is not None and qid in mapping.questions.values():
-                prev_id = next(a for a, b in mapping.questions.items() if b == qid)
-                self.prev_question = self.prev_wave.questionnaire.question(prev_id)
-                self.option_map = dict(mapping.options.get(prev_id, {}))
+            # compare_to of either wave (the new wave's mapping back, or the old one's forward)
+            link = comparison_link(self.wave.questionnaire, self.prev_wave.questionnaire, qid)
+            if link is not None:
+                self.prev_question = self.prev_wave.questionnaire.question(link.previous_id)
+                self.option_map = link.option_map
 
     @property
     def year(self) -> int:
