@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.ledger.bases import resolve_basis
 from analysis.questionnaire import Questionnaire, QuestionType
-from analysis.reconstruct.constraints import resolve_basis
-
-#: Denominators of a percentage, named as the reconstruction solver names them.
-BASES = ("n", "respondents", "answers")
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,14 @@ values stand for their rounding interval, taken closed on both ends (printers di
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from analysis.ledger.bases import BASES, resolve_basis
 from analysis.questionnaire.schema import Question, QuestionType
 from analysis.reconstruct.figures import Figure, printed_interval
 from analysis.reconstruct.model import Model
 
-#: Candidate percent denominators, in the order ties are broken (first preferred).
-BASES = ("n", "respondents", "answers")
-#: How ledger wordings of a percent basis map onto the candidates.
-BASIS_ALIASES = {"all ticks": "answers", "answers": "answers", "n": "n",
-                 "respondents": "respondents"}
 #: Weight of the basis tie-break in the objective: far below one count of deviation.
 TIE_WEIGHT = 1e-4
 #: Weight per tick: among equally good fits prefer the fewest ticks (options no figure pins).
@@ -144,16 +139,6 @@ def _unusable(fig: Figure, q: Question) -> str | None:
                     f"figure {fig.id}: {q.id} has no option {item!r}; known: {keys}"
                 )
     return None
-
-
-def resolve_basis(basis: str | None) -> str | None:
-    """The candidate denominator a ledger basis names ("of 186 respondents" -> respondents)."""
-    if basis is None:
-        return None
-    text = basis.strip().lower()
-    if re.fullmatch(r"of \d+ respondents", text):
-        return "respondents"
-    return BASIS_ALIASES.get(text)
 
 
 def _key(item, q: Question):

@@ -73,7 +73,8 @@ def update_manifest(text: str | None, entries: list[dict], name: str = "MANIFEST
 
     Examples
     --------
-    >>> real = "waves:\\n- {year: 2025, export: real.xlsx, questionnaire: 2025, reconstructed: false}\\n"
+    >>> real = ("waves:\\n- {year: 2025, export: real.xlsx, questionnaire: 2025, "
+    ...         "reconstructed: false}\\n")
     >>> new, actions = update_manifest(real, [{"year": 2025, "reconstructed": True}])
     >>> new == real, str(actions[0]).split(":")[0]
     (True, 'wave 2025')

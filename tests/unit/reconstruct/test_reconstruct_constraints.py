@@ -2,7 +2,8 @@
 
 from conftest import choice
 
-from analysis.reconstruct.constraints import median_candidates, resolve_basis
+from analysis.ledger.bases import resolve_basis
+from analysis.reconstruct.constraints import median_candidates
 from analysis.reconstruct.figures import Figure, printed_interval
 from analysis.reconstruct.solve import solve_question
 
