@@ -7,6 +7,7 @@ setup cell and pass the bundle to the ``analysis`` functions; no chapter reads f
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -57,8 +58,9 @@ class WaveEntry(BaseModel):
 
     year: int = Field(ge=2000, le=2100)
     export: str | None = Field(
-        min_length=1, description="Path under data/exports/ (xlsx or csv); null while the "
-        "wave awaits its export (``new-wave`` writes it so): the bundle then skips the wave.")
+        min_length=1, description="Path relative to data/exports/ (xlsx or csv), inside data/, "
+        "e.g. ../reconstructed/forms-2025.xlsx; null while the wave awaits its export "
+        "(``new-wave`` writes it so): the bundle then skips the wave.")
     questionnaire: int = Field(ge=2000, le=2100,
                                description="Year of the questionnaire file to read it with.")
     reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
@@ -111,6 +113,16 @@ class CountRange(BaseModel):
     max: int | None = Field(None, ge=0)
 
 
+class GroupRange(BaseModel):
+    """The lowest and highest *summed* count of a group of options the figures allow."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    options: list[str | int] = Field(min_length=2)
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+
 class QuestionRanges(BaseModel):
     """One question of ``reconstruction-<year>.yaml``."""
 
@@ -118,6 +130,8 @@ class QuestionRanges(BaseModel):
 
     n: int | None = Field(None, ge=0)
     counts: dict[str | int, CountRange] | None = None
+    #: Sums of options the chapters print (``groups`` in ``data/reconstruction.yaml``).
+    groups: list[GroupRange] = Field(default_factory=list)
 
 
 class RangesFile(BaseModel):
@@ -155,12 +169,41 @@ class Wave:
     #: One row per screened answer (respondent, question, action, kinds; never a value), for
     #: the review record kept outside the book (:func:`write_review`).
     review_rows: tuple = ()
+    #: For a reconstruction: qid -> frozenset of options -> whether the published figures pin
+    #: the *summed* count down (the groups of the ranges file). None for a real export.
+    sums_determined: Mapping | None = None
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
         if self.determined is None:
             return True
         return bool(self.determined.get(qid, {}).get(key, False))
+
+    def is_sum_determined(self, qid: str, keys) -> bool:
+        """True when the summed count of the options ``keys`` is data.
+
+        It is when every part is, or when the ranges file bounds the sum narrowly (the report
+        often printed only the sum, "57 % i stor eller noen grad").
+
+        Raises
+        ------
+        ManifestError
+            For a group of two or more options the ranges file has no range for: it must be
+            listed under ``groups`` in ``data/reconstruction.yaml`` (then reconstruct again).
+        """
+        keys = list(keys)
+        if self.determined is None or all(self.is_determined(qid, k) for k in keys):
+            return True
+        if len(keys) == 1:
+            return False
+        flags = (self.sums_determined or {}).get(qid, {})
+        group = frozenset(keys)
+        if group not in flags:
+            raise ManifestError(
+                f"wave {self.year}, {qid}: the ranges file has no range for the sum of "
+                f"{keys}; list the group under `groups: {{{qid}: ...}}` of wave {self.year} "
+                "in data/reconstruction.yaml and run `python -m analysis reconstruct`")
+        return flags[group]
 
     def held_back(self, qid: str) -> frozenset:
         """Respondents whose typed answer to ``qid`` the personal-data screen redacted or
@@ -273,8 +316,8 @@ def read_manifest(root: Path | None = None) -> Manifest:
 DETERMINED_WIDTH = (2, 0.05)
 
 
-def _determined(path: Path) -> Mapping:
-    """Read and validate ``reconstruction-<year>.yaml`` into qid -> key -> determined?
+def _read_ranges(path: Path) -> RangesFile:
+    """Read and validate ``reconstruction-<year>.yaml``.
 
     Raises
     ------
@@ -282,16 +325,34 @@ def _determined(path: Path) -> Mapping:
         If the file is missing, not YAML, or not a ranges file (naming the entry).
     """
     raw = read_yaml(path, ManifestError, "ranges file named in the manifest")
-    ranges = validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
-    out = {}
-    for qid, entry in ranges.questions.items():
-        width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (entry.n or 0))
-        flags = {
-            key: (c.min is not None and c.max is not None and c.max - c.min <= width)
-            for key, c in (entry.counts or {}).items()
-        }
-        out[qid] = MappingProxyType(flags)
-    return MappingProxyType(out)
+    return validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
+
+
+def _narrow(low: int | None, high: int | None, n: int | None) -> bool:
+    """The range is at most :data:`DETERMINED_WIDTH` wide."""
+    width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (n or 0))
+    return low is not None and high is not None and high - low <= width
+
+
+def _determined(ranges: Path | RangesFile) -> Mapping:
+    """``reconstruction-<year>.yaml`` (a path, or the file read by :func:`_read_ranges`) as
+    qid -> key -> determined?"""
+    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
+    return MappingProxyType({
+        qid: MappingProxyType({key: _narrow(c.min, c.max, entry.n)
+                               for key, c in (entry.counts or {}).items()})
+        for qid, entry in ranges.questions.items()
+    })
+
+
+def _sums_determined(ranges: Path | RangesFile) -> Mapping:
+    """``reconstruction-<year>.yaml`` as qid -> frozenset of options -> sum determined?"""
+    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
+    return MappingProxyType({
+        qid: MappingProxyType({frozenset(g.options): _narrow(g.min, g.max, entry.n)
+                               for g in entry.groups})
+        for qid, entry in ranges.questions.items() if entry.groups
+    })
 
 
 def screen_export(export):
@@ -361,21 +422,25 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         if entry.export is None:
             warnings.warn(awaiting_message(root, entry.year), AwaitingExport, stacklevel=2)
             continue
-        path = exports_dir(root) / entry.export
+        # normpath: data/exports/../reconstructed/x.xlsx reads as data/reconstructed/x.xlsx
+        path = Path(os.path.normpath(exports_dir(root) / entry.export))
         if not path.is_file():
             raise ManifestError(
                 f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {entry.year} names "
-                f"{entry.export!r}, which is not in {exports_dir(root)}"
+                f"{entry.export!r}, but there is no file {path}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
         export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet))
-        determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
+        ranges = (_read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
+                  if entry.ranges else None)
+        determined = _determined(ranges) if ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
             tuple(review_rows(removals)),
+            sums_determined=_sums_determined(ranges) if ranges else None,
         )
     ledger = load_ledger(root)
     current = max(waves)

@@ -8,7 +8,7 @@ had to be dropped.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from analysis.ledger import Figure
 from analysis.questionnaire.schema import Questionnaire
@@ -21,6 +21,7 @@ def solve_ledger(
     questionnaires: Mapping[int, Questionnaire],
     respondents_by_year: Mapping[int, int],
     ranges: bool = False,
+    groups: Mapping[tuple[int, str], Sequence[Sequence]] | None = None,
 ) -> dict[tuple[int, str], Solution]:
     """Reconstruct counts for every (year, question) the ledger has figures about.
 
@@ -34,6 +35,11 @@ def solve_ledger(
         Questionnaire per year.
     respondents_by_year
         Respondents per wave, e.g. :func:`analysis.ledger.wave_totals` of the ledger.
+    ranges
+        Also compute the range of each count (see :func:`solve_question`).
+    groups
+        With ``ranges``: ``{(year, qid): [group, ...]}``, groups of options whose summed count
+        to bound as well.
 
     Returns
     -------
@@ -46,12 +52,12 @@ def solve_ledger(
         Naming the figure ids, for a question or option the year's questionnaire lacks. A year
         without a questionnaire or respondent count gives "empty" solutions instead.
     """
-    groups: dict[tuple[int, int], list] = {}
+    by_question: dict[tuple[int, int], list] = {}
     for fig in ledger:
         if fig.question is not None:
-            groups.setdefault((fig.year, fig.question), []).append(fig)
+            by_question.setdefault((fig.year, fig.question), []).append(fig)
     out: dict[tuple[int, str], Solution] = {}
-    for (year, number), figs in sorted(groups.items()):
+    for (year, number), figs in sorted(by_question.items()):
         ids = [f.id for f in figs]
         qid = f"q{number:02d}"
         if year not in questionnaires or year not in respondents_by_year:
@@ -63,7 +69,8 @@ def solve_ledger(
         except KeyError as exc:
             raise ReconstructionError(f"figures {ids}: {exc.args[0]}") from exc
         out[(year, qid)] = solve_question(
-            figs, question, respondents_by_year[year], ranges=ranges
+            figs, question, respondents_by_year[year], ranges=ranges,
+            groups=(groups or {}).get((year, qid), ()),
         )
     return out
 
