@@ -193,12 +193,16 @@ class SurveyBundle:
         Contradictions the published report contains (``analysis.ledger``).
     root
         The project root the bundle was loaded from.
+    history
+        Every wave run, with or without data (``data/survey-waves.yaml``, see
+        :mod:`analysis.survey_history`); None when the bundle was built without it.
     """
 
     waves: Mapping[int, Wave]
     ledger: pd.DataFrame
     contradictions: tuple = field(default_factory=tuple)
     root: Path | None = None
+    history: object | None = None
 
     @property
     def years(self) -> list[int]:
@@ -214,6 +218,25 @@ class SurveyBundle:
     def previous(self) -> Wave | None:
         """The wave before the newest, if any."""
         return self.waves[self.years[-2]] if len(self.years) > 1 else None
+
+    @property
+    def series_years(self) -> list[int]:
+        """Years on the book's time axis: every wave run (the history) and every wave with
+        data (the manifest), oldest first."""
+        run = self.history.years if self.history is not None else []
+        return sorted(set(run) | set(self.waves))
+
+    def wave_facts(self, year: int):
+        """How the wave of ``year`` was run (:class:`analysis.survey_history.PastWave`).
+
+        Raises
+        ------
+        KeyError
+            When ``data/survey-waves.yaml`` has no entry for that year.
+        """
+        if self.history is None:
+            raise KeyError(f"no survey history in this bundle (asked for {year})")
+        return self.history.wave(year)
 
     @property
     def any_reconstructed(self) -> bool:
@@ -321,6 +344,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
+    from analysis.survey_history import read_history
 
     root = root or project_root()
     manifest = read_manifest(root)
@@ -347,6 +371,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         ledger=load_ledger(root),
         contradictions=tuple(load_contradictions(root)),
         root=root,
+        history=read_history(root),
     )
 
 
