@@ -336,8 +336,8 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     Examples
     --------
     >>> bundle = load_bundle()
-    >>> bundle.current.year
-    2025
+    >>> bundle.current.year == bundle.years[-1] == max(bundle.series_years)
+    True
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
     from analysis.freetext import review_rows

@@ -176,7 +176,8 @@ def alt_text_respondents(df: pd.DataFrame, years: Sequence[int] | None = None,
     return "Linjediagram over antall respondenter per år: " + ", ".join(parts) + "."
 
 
-def alt_text_regions(df: pd.DataFrame, years: Sequence[int] | None = None, value: str = "share") -> str:
+def alt_text_regions(df: pd.DataFrame, years: Sequence[int] | None = None,
+                     value: str = "share") -> str:
     """One Norwegian sentence describing :func:`regions_over_time`.
 
     Examples

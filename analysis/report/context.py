@@ -63,8 +63,8 @@ def published(bundle, figure_id: str) -> Text:
 def respondents_by_year(bundle) -> pd.DataFrame:
     """Row grain: one survey year of :func:`years`. Columns ``year``, ``respondents``,
     ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
-    ``approximate`` (True for every published total: the first wave's the report calls approximate, and
-    "rundt 150")."""
+    ``approximate`` (True for every published total: the report calls the first wave's
+    approximate, and "rundt 150" is an estimate)."""
     rows = []
     # Only a wave's own published total counts ("rundt 150" about earlier surveys in general
     # is not one wave's figure), so a year without one stays missing and is drawn as missing.
@@ -80,8 +80,8 @@ def respondents_by_year(bundle) -> pd.DataFrame:
 
 
 def regions_by_year(bundle) -> pd.DataFrame:
-    """Row grain: one year x region (the current wave's region labels). Columns ``year``, ``region``,
-    ``share`` (of respondents who answered Q2). Years without data have no rows."""
+    """Row grain: one year x region (the current wave's region labels). Columns ``year``,
+    ``region``, ``share`` (of respondents who answered Q2). Years without data have no rows."""
     from analysis.report.views import ChoiceView
 
     view = ChoiceView(bundle, "q02")
