@@ -187,3 +187,14 @@ def test_the_website_mean_is_below_the_published_previous_mean(bundle):
                        & (ledger["question"] == q07.question.number)]["value"]
     assert len(published) >= 1
     assert q07.summary().mean < published.min()
+
+
+def test_claims_about_the_waves(bundle):
+    """02: the previous wave is "den eneste tidligere runden det finnes svardata fra";
+    sammendraget: metodebok.no (q08) "ble spurt om for første gang"."""
+    assert "den eneste tidligere runden det finnes svardata fra" in _source(
+        "chapters/02-bakgrunn-metode.qmd")
+    assert bundle.years == [bundle.previous.year, bundle.current.year]
+    assert "metodebok.no, som ble spurt om for første gang" in _source("index.qmd")
+    q08 = report.view(bundle, "q08")
+    assert q08.question.new and not q08.compared
