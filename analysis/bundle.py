@@ -244,6 +244,9 @@ class SurveyBundle:
     free_text
         The report's coding of the current wave's free text
         (:func:`analysis.freetext.load_free_text`), None when the wave has no such file.
+    history
+        Every wave run, with or without data (``data/survey-waves.yaml``, see
+        :mod:`analysis.survey_history`); None when the bundle was built without it.
     """
 
     waves: Mapping[int, Wave]
@@ -263,6 +266,7 @@ class SurveyBundle:
         from analysis.audit import audit_figures
 
         return audit_figures(self)
+    history: object | None = None
 
     @property
     def years(self) -> list[int]:
@@ -278,6 +282,25 @@ class SurveyBundle:
     def previous(self) -> Wave | None:
         """The wave before the newest, if any."""
         return self.waves[self.years[-2]] if len(self.years) > 1 else None
+
+    @property
+    def series_years(self) -> list[int]:
+        """Years on the book's time axis: every wave run (the history) and every wave with
+        data (the manifest), oldest first."""
+        run = self.history.years if self.history is not None else []
+        return sorted(set(run) | set(self.waves))
+
+    def wave_facts(self, year: int):
+        """How the wave of ``year`` was run (:class:`analysis.survey_history.PastWave`).
+
+        Raises
+        ------
+        KeyError
+            When ``data/survey-waves.yaml`` has no entry for that year.
+        """
+        if self.history is None:
+            raise KeyError(f"no survey history in this bundle (asked for {year})")
+        return self.history.wave(year)
 
     @property
     def any_reconstructed(self) -> bool:
@@ -406,14 +429,15 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     Examples
     --------
     >>> bundle = load_bundle()
-    >>> bundle.current.year
-    2025
+    >>> bundle.current.year == bundle.years[-1] == max(bundle.series_years)
+    True
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
     from analysis.freetext import free_text_path, load_free_text, review_rows
     from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
+    from analysis.survey_history import read_history
 
     root = root or project_root()
     manifest = read_manifest(root)
@@ -452,6 +476,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         contradictions=tuple(load_contradictions(root, ledger)),
         root=root,
         free_text=coded,
+        history=read_history(root),
     )
 
 

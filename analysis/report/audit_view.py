@@ -38,11 +38,12 @@ def audit(bundle) -> pd.DataFrame:
     return bundle.audit()
 
 
-def count(bundle, status: str | None = None, year: int | None = None) -> str:
-    """Number of figures with a status (all when None), optionally of one year, formatted."""
+def count(bundle, status: str | None = None, year=None) -> str:
+    """Number of figures with a status (all when None), formatted; optionally only those of
+    ``year`` (one year, or several as a list)."""
     frame = audit(bundle)
     if year is not None:
-        frame = frame[frame["year"] == year]
+        frame = frame[frame["year"].isin(year if isinstance(year, list | tuple) else [year])]
     return fmt.num(len(frame) if status is None else int((frame["status"] == status).sum()))
 
 
