@@ -30,7 +30,6 @@ from analysis.figures.style import (
 from analysis.fmt import num, pct
 
 
-
 def _axis(df: pd.DataFrame, years: Sequence[int] | None) -> list[int]:
     """The years to draw: ``years`` as given, or those in ``df``, oldest first."""
     return sorted(int(y) for y in pd.unique(df["year"])) if years is None else list(years)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from types import MappingProxyType, SimpleNamespace
 
-import pandas as pd
 import pytest
 
 from analysis.bundle import SurveyBundle
+from analysis.ledger.figure import Figure, Ledger
 from analysis.report import context as ctx
 from analysis.survey_history import HistoryError, SurveyHistory, read_history
 
@@ -33,7 +33,9 @@ def _history(tmp_path, text: str = HISTORY):
 
 
 def _ledger(rows):
-    return pd.DataFrame(rows, columns=["year", "question", "kind", "value", "basis"])
+    """A ledger of report-level figures ``(year, question, kind, value, basis)``."""
+    return Ledger(tuple(Figure(f"f{i}", kind, value, basis=basis, year=year, question=question)
+                        for i, (year, question, kind, value, basis) in enumerate(rows)))
 
 
 def _bundle(tmp_path, waves: dict[int, int], ledger_rows=()):
