@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: report test lint bench mutate lock clean
+.PHONY: report test lint bench mutate lock clean new-wave
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ bench: $(STAMP)
 # against the fast unit tiers: prints caught / missed and the score (a few minutes).
 mutate: $(STAMP)
 	$(BIN)/python bench/mutate.py $(ARGS)
+
+# Prepare the next survey wave as data: make new-wave YEAR=2027 FROM=2025 (never overwrites).
+new-wave: $(STAMP)
+	@test -n "$(YEAR)" -a -n "$(FROM)" || { echo "usage: make new-wave YEAR=2027 FROM=2025"; exit 2; }
+	$(BIN)/python -m analysis new-wave $(YEAR) --from $(FROM)
 
 # Re-resolve the pins from requirements.in in a throw-away venv.
 lock:

@@ -7,8 +7,11 @@ setup cell and pass the bundle to the ``analysis`` functions; no chapter reads f
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -54,7 +57,10 @@ class WaveEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year: int = Field(ge=2000, le=2100)
-    export: str = Field(min_length=1, description="Path under data/exports/ (xlsx or csv).")
+    export: str | None = Field(
+        min_length=1, description="Path relative to data/exports/ (xlsx or csv), inside data/, "
+        "e.g. ../reconstructed/forms-2025.xlsx; null while the wave awaits its export "
+        "(``new-wave`` writes it so): the bundle then skips the wave.")
     questionnaire: int = Field(ge=2000, le=2100,
                                description="Year of the questionnaire file to read it with.")
     reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
@@ -71,8 +77,8 @@ class WaveEntry(BaseModel):
 
     @field_validator("export")
     @classmethod
-    def _export_inside_data(cls, value: str) -> str:
-        return _inside_data(value, EXPORT_SUFFIXES)
+    def _export_inside_data(cls, value: str | None) -> str | None:
+        return None if value is None else _inside_data(value, EXPORT_SUFFIXES)
 
     @field_validator("ranges")
     @classmethod
@@ -107,6 +113,16 @@ class CountRange(BaseModel):
     max: int | None = Field(None, ge=0)
 
 
+class GroupRange(BaseModel):
+    """The lowest and highest *summed* count of a group of options the figures allow."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    options: list[str | int] = Field(min_length=2)
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+
 class QuestionRanges(BaseModel):
     """One question of ``reconstruction-<year>.yaml``."""
 
@@ -114,6 +130,8 @@ class QuestionRanges(BaseModel):
 
     n: int | None = Field(None, ge=0)
     counts: dict[str | int, CountRange] | None = None
+    #: Sums of options the chapters print (``groups`` in ``data/reconstruction.yaml``).
+    groups: list[GroupRange] = Field(default_factory=list)
 
 
 class RangesFile(BaseModel):
@@ -151,12 +169,41 @@ class Wave:
     #: One row per screened answer (respondent, question, action, kinds; never a value), for
     #: the review record kept outside the book (:func:`write_review`).
     review_rows: tuple = ()
+    #: For a reconstruction: qid -> frozenset of options -> whether the published figures pin
+    #: the *summed* count down (the groups of the ranges file). None for a real export.
+    sums_determined: Mapping | None = None
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
         if self.determined is None:
             return True
         return bool(self.determined.get(qid, {}).get(key, False))
+
+    def is_sum_determined(self, qid: str, keys) -> bool:
+        """True when the summed count of the options ``keys`` is data.
+
+        It is when every part is, or when the ranges file bounds the sum narrowly (the report
+        often printed only the sum, "57 % i stor eller noen grad").
+
+        Raises
+        ------
+        ManifestError
+            For a group of two or more options the ranges file has no range for: it must be
+            listed under ``groups`` in ``data/reconstruction.yaml`` (then reconstruct again).
+        """
+        keys = list(keys)
+        if self.determined is None or all(self.is_determined(qid, k) for k in keys):
+            return True
+        if len(keys) == 1:
+            return False
+        flags = (self.sums_determined or {}).get(qid, {})
+        group = frozenset(keys)
+        if group not in flags:
+            raise ManifestError(
+                f"wave {self.year}, {qid}: the ranges file has no range for the sum of "
+                f"{keys}; list the group under `groups: {{{qid}: ...}}` of wave {self.year} "
+                "in data/reconstruction.yaml and run `python -m analysis reconstruct`")
+        return flags[group]
 
     def held_back(self, qid: str) -> frozenset:
         """Respondents whose typed answer to ``qid`` the personal-data screen redacted or
@@ -188,17 +235,38 @@ class SurveyBundle:
     waves
         Read-only mapping year -> :class:`Wave`, oldest first.
     ledger
-        Published figures, one row per figure (see :func:`analysis.ledger.load_ledger`).
+        Published figures (an :class:`analysis.ledger.Ledger`; ``ledger.frame()`` is a
+        pandas view).
     contradictions
         Contradictions the published report contains (``analysis.ledger``).
     root
         The project root the bundle was loaded from.
+    free_text
+        The report's coding of the current wave's free text
+        (:func:`analysis.freetext.load_free_text`), None when the wave has no such file.
+    history
+        Every wave run, with or without data (``data/survey-waves.yaml``, see
+        :mod:`analysis.survey_history`); None when the bundle was built without it.
     """
 
     waves: Mapping[int, Wave]
-    ledger: pd.DataFrame
+    ledger: object
     contradictions: tuple = field(default_factory=tuple)
     root: Path | None = None
+    free_text: object | None = None
+
+    def audit(self) -> pd.DataFrame:
+        """The audit of the published figures against these data, a fresh copy each call
+        (:func:`analysis.audit.audit_figures`; computed once per bundle, on first use)."""
+        return self._audit.copy()
+
+    @cached_property
+    def _audit(self) -> pd.DataFrame:
+        # Per bundle, not per module: a new bundle (new data) always gets its own audit.
+        from analysis.audit import audit_figures
+
+        return audit_figures(self)
+    history: object | None = None
 
     @property
     def years(self) -> list[int]:
@@ -216,9 +284,39 @@ class SurveyBundle:
         return self.waves[self.years[-2]] if len(self.years) > 1 else None
 
     @property
+    def series_years(self) -> list[int]:
+        """Years on the book's time axis: every wave run (the history) and every wave with
+        data (the manifest), oldest first."""
+        run = self.history.years if self.history is not None else []
+        return sorted(set(run) | set(self.waves))
+
+    def wave_facts(self, year: int):
+        """How the wave of ``year`` was run (:class:`analysis.survey_history.PastWave`).
+
+        Raises
+        ------
+        KeyError
+            When ``data/survey-waves.yaml`` has no entry for that year.
+        """
+        if self.history is None:
+            raise KeyError(f"no survey history in this bundle (asked for {year})")
+        return self.history.wave(year)
+
+    @property
     def any_reconstructed(self) -> bool:
         """True when any wave's data are a reconstruction (the book then says so on every page)."""
         return any(w.reconstructed for w in self.waves.values())
+
+
+class AwaitingExport(UserWarning):
+    """A manifest entry with ``export: null``: the wave is prepared but has no data yet."""
+
+
+def awaiting_message(root: Path | None, year: int) -> str:
+    """What the bundle says when it skips a wave that awaits its export."""
+    return (f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {year} awaits its export "
+            "(export: null) and is left out; put the Forms export in data/exports/ and set "
+            f"`export:` of the {year} entry to its file name")
 
 
 def read_manifest(root: Path | None = None) -> Manifest:
@@ -241,8 +339,8 @@ def read_manifest(root: Path | None = None) -> Manifest:
 DETERMINED_WIDTH = (2, 0.05)
 
 
-def _determined(path: Path) -> Mapping:
-    """Read and validate ``reconstruction-<year>.yaml`` into qid -> key -> determined?
+def _read_ranges(path: Path) -> RangesFile:
+    """Read and validate ``reconstruction-<year>.yaml``.
 
     Raises
     ------
@@ -250,16 +348,34 @@ def _determined(path: Path) -> Mapping:
         If the file is missing, not YAML, or not a ranges file (naming the entry).
     """
     raw = read_yaml(path, ManifestError, "ranges file named in the manifest")
-    ranges = validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
-    out = {}
-    for qid, entry in ranges.questions.items():
-        width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (entry.n or 0))
-        flags = {
-            key: (c.min is not None and c.max is not None and c.max - c.min <= width)
-            for key, c in (entry.counts or {}).items()
-        }
-        out[qid] = MappingProxyType(flags)
-    return MappingProxyType(out)
+    return validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
+
+
+def _narrow(low: int | None, high: int | None, n: int | None) -> bool:
+    """The range is at most :data:`DETERMINED_WIDTH` wide."""
+    width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (n or 0))
+    return low is not None and high is not None and high - low <= width
+
+
+def _determined(ranges: Path | RangesFile) -> Mapping:
+    """``reconstruction-<year>.yaml`` (a path, or the file read by :func:`_read_ranges`) as
+    qid -> key -> determined?"""
+    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
+    return MappingProxyType({
+        qid: MappingProxyType({key: _narrow(c.min, c.max, entry.n)
+                               for key, c in (entry.counts or {}).items()})
+        for qid, entry in ranges.questions.items()
+    })
+
+
+def _sums_determined(ranges: Path | RangesFile) -> Mapping:
+    """``reconstruction-<year>.yaml`` as qid -> frozenset of options -> sum determined?"""
+    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
+    return MappingProxyType({
+        qid: MappingProxyType({frozenset(g.options): _narrow(g.min, g.max, entry.n)
+                               for g in entry.groups})
+        for qid, entry in ranges.questions.items() if entry.groups
+    })
 
 
 def screen_export(export):
@@ -313,40 +429,54 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     Examples
     --------
     >>> bundle = load_bundle()
-    >>> bundle.current.year
-    2025
+    >>> bundle.current.year == bundle.years[-1] == max(bundle.series_years)
+    True
     """
     # Imported here so that `import analysis.bundle` stays cheap and import-time free.
-    from analysis.freetext import review_rows
+    from analysis.freetext import free_text_path, load_free_text, review_rows
     from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
     from analysis.questionnaire import load_questionnaire
+    from analysis.survey_history import read_history
 
     root = root or project_root()
     manifest = read_manifest(root)
     waves: dict[int, Wave] = {}
     for entry in sorted(manifest.waves, key=lambda e: e.year):
-        path = exports_dir(root) / entry.export
+        if entry.export is None:
+            warnings.warn(awaiting_message(root, entry.year), AwaitingExport, stacklevel=2)
+            continue
+        # normpath: data/exports/../reconstructed/x.xlsx reads as data/reconstructed/x.xlsx
+        path = Path(os.path.normpath(exports_dir(root) / entry.export))
         if not path.is_file():
             raise ManifestError(
                 f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {entry.year} names "
-                f"{entry.export!r}, which is not in {exports_dir(root)}"
+                f"{entry.export!r}, but there is no file {path}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
         export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet))
-        determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
+        ranges = (_read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
+                  if entry.ranges else None)
+        determined = _determined(ranges) if ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
             tuple(review_rows(removals)),
+            sums_determined=_sums_determined(ranges) if ranges else None,
         )
+    ledger = load_ledger(root)
+    current = max(waves)
+    coded = (load_free_text(root, year=current) if free_text_path(current, root).is_file()
+             else None)
     return SurveyBundle(
         waves=MappingProxyType(waves),
-        ledger=load_ledger(root),
-        contradictions=tuple(load_contradictions(root)),
+        ledger=ledger,
+        contradictions=tuple(load_contradictions(root, ledger)),
         root=root,
+        free_text=coded,
+        history=read_history(root),
     )
 
 

@@ -57,8 +57,13 @@ def published_dir(root: Path | None = None) -> Path:
 
 
 def exports_dir(root: Path | None = None) -> Path:
-    """Return ``data/exports/``, the survey exports (real or reconstructed) per wave."""
+    """Return ``data/exports/``: the manifest and the real survey exports (given data)."""
     return data_dir(root) / "exports"
+
+
+def reconstructed_dir(root: Path | None = None) -> Path:
+    """Return ``data/reconstructed/``, what ``python -m analysis reconstruct`` writes (derived)."""
+    return data_dir(root) / "reconstructed"
 
 
 def book_dir(root: Path | None = None) -> Path:

@@ -11,6 +11,7 @@ from analysis.audit.classify import (
     NOT_DERIVABLE,
     NOT_REPRODUCIBLE,
     REPRODUCED,
+    STATUSES,
     WITHIN_ROUNDING,
     classify,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "NOT_DERIVABLE",
     "NOT_REPRODUCIBLE",
     "REPRODUCED",
+    "STATUSES",
     "WITHIN_ROUNDING",
     "Recomputed",
     "audit_figures",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.audit.classify import NOT_DERIVABLE, classify
+from analysis.audit.classify import NOT_DERIVABLE, STATUSES, classify
 from analysis.audit.recompute import recompute
 
 COLUMNS = [
@@ -66,42 +66,37 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
         for fid in c.figures:
             contradicted.setdefault(fid, []).append(c.id)
     records = []
-    for _, fig in bundle.ledger.iterrows():
-        wave = bundle.waves.get(int(fig["year"]))
-        kind = getattr(fig["kind"], "value", fig["kind"])
+    for fig in bundle.ledger:
+        wave = bundle.waves.get(fig.year)
         if wave is None:
             status, basis, value, text = (
-                NOT_DERIVABLE,
-                None,
-                None,
-                f"no survey data for {int(fig['year'])} in use",
-            )
+                NOT_DERIVABLE, None, None, f"no survey data for {fig.year} in use")
         else:
             rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
-            hint = (solutions.get((int(fig["year"]), _qid(fig))) or _Empty).basis.get(fig["id"])
+            solution = solutions.get((fig.year, fig.qid))
+            hint = solution.basis.get(fig.id) if solution is not None else None
             status, basis, value, text = classify(
-                fig["value"], int(fig["decimals"]), kind, rec, hint, fig.get("qualifier")
-            )
+                fig.value, fig.decimals, fig.kind, rec, hint, fig.qualifier)
         records.append(
             {
-                "id": fig["id"],
-                "source": fig["source"],
-                "year": int(fig["year"]),
-                "question": None if pd.isna(fig["question"]) else int(fig["question"]),
-                "option": fig["option"],
-                "kind": kind,
-                "printed": fig["value"],
-                "decimals": int(fig["decimals"]),
-                "qualifier": fig.get("qualifier"),
+                "id": fig.id,
+                "source": fig.source,
+                "year": fig.year,
+                "question": fig.question,
+                "option": fig.option,
+                "kind": fig.kind.value,
+                "printed": fig.value,
+                "decimals": fig.decimals,
+                "qualifier": None if fig.qualifier is None else fig.qualifier.value,
                 "recomputed": value,
                 "basis": basis,
                 "status": status,
                 "explanation": text,
-                "inconsistent": fig["id"] in dropped,
-                "inconsistency": dropped.get(fig["id"]),
-                "contradictions": tuple(contradicted.get(fig["id"], ())),
-                "section": fig["section"],
-                "quote": fig["quote"],
+                "inconsistent": fig.id in dropped,
+                "inconsistency": dropped.get(fig.id),
+                "contradictions": tuple(contradicted.get(fig.id, ())),
+                "section": fig.section,
+                "quote": fig.quote,
             }
         )
     return pd.DataFrame.from_records(records, columns=COLUMNS)
@@ -113,15 +108,14 @@ def solve_published(bundle) -> dict:
 
     questionnaires = {y: w.questionnaire for y, w in bundle.waves.items()}
     respondents = {y: w.respondents for y, w in bundle.waves.items()}
-    ledger = bundle.ledger[bundle.ledger["year"].isin(list(questionnaires))]
-    return solve_ledger(ledger, questionnaires, respondents)
+    figures = [f for f in bundle.ledger if f.year in questionnaires]
+    return solve_ledger(figures, questionnaires, respondents)
 
 
 def status_counts(audit: pd.DataFrame) -> dict[str, int]:
     """Number of figures per status, in a fixed order."""
-    order = ["reproduced", "within-rounding", "not-reproducible", "not-derivable"]
     counts = audit["status"].value_counts()
-    return {s: int(counts.get(s, 0)) for s in order}
+    return {s: int(counts.get(s, 0)) for s in STATUSES}
 
 
 def consistency_counts(audit: pd.DataFrame) -> dict[str, int]:
@@ -146,10 +140,3 @@ def consistency_counts(audit: pd.DataFrame) -> dict[str, int]:
     return {"tested": int(tested.sum()), "consistent": int(tested.sum()) - inconsistent,
             "inconsistent": inconsistent, "untested": int((~tested).sum())}
 
-
-def _qid(fig) -> str | None:
-    return None if pd.isna(fig["question"]) else f"q{int(fig['question']):02d}"
-
-
-class _Empty:
-    basis: dict = {}

@@ -12,6 +12,8 @@ REPRODUCED = "reproduced"
 WITHIN_ROUNDING = "within-rounding"
 NOT_REPRODUCIBLE = "not-reproducible"
 NOT_DERIVABLE = "not-derivable"
+#: Every status, in the order the audit reports them.
+STATUSES = (REPRODUCED, WITHIN_ROUNDING, NOT_REPRODUCIBLE, NOT_DERIVABLE)
 
 #: Tolerance for float noise when comparing a recomputed value with a rounding interval end.
 _EPS = 1e-9

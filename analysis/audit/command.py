@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 
@@ -27,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the audit; exit 0 (the audit reports, it does not fail on findings)."""
     from analysis.audit import audit_figures, consistency_counts, status_counts
     from analysis.bundle import load_bundle
+    from analysis.display import is_missing
 
     bundle = load_bundle()
     audit = audit_figures(bundle)
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
             rec["option"] = list(rec["option"]) if rec["option"] is not None else None
             rec["contradictions"] = list(rec["contradictions"])
             for key, value in rec.items():
-                if isinstance(value, float) and math.isnan(value):
+                if is_missing(value):
                     rec[key] = None
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=str)
         print()

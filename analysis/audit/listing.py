@@ -7,9 +7,9 @@ stored listings back and checks them against the ledger of published figures.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
+
+from analysis.display import is_missing
 
 #: Column separator of a listing line; ``parse_listing`` splits on it.
 SEP = " | "
@@ -17,7 +17,7 @@ SEP = " | "
 
 def format_value(value) -> str:
     """A recomputed value at full useful precision, dot decimal (machine-readable)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "-"
     return f"{float(value):.4f}".rstrip("0").rstrip(".")
 

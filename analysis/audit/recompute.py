@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.ledger import Basis, Figure, FigureKind
 from analysis.questionnaire import Questionnaire, QuestionType
-from analysis.reconstruct.constraints import resolve_basis
-
-#: Denominators of a percentage, named as the reconstruction solver names them.
-BASES = ("n", "respondents", "answers")
 
 
 @dataclass(frozen=True)
@@ -36,15 +33,14 @@ class Recomputed:
 
 
 def recompute(
-    figure: pd.Series, questionnaire: Questionnaire, long: pd.DataFrame, respondents: int
+    figure: Figure, questionnaire: Questionnaire, long: pd.DataFrame, respondents: int
 ) -> Recomputed:
-    """Recompute a ledger row from one wave's answers.
+    """Recompute a published figure from one wave's answers.
 
     Parameters
     ----------
     figure
-        One row of :func:`analysis.ledger.load_ledger` (``question``, ``option``, ``kind``,
-        ``basis``...).
+        A figure of :func:`analysis.ledger.load_ledger`.
     questionnaire, long, respondents
         The wave's questionnaire, its long answer frame (one row per respondent x question x
         answer element) and its number of responses.
@@ -53,22 +49,20 @@ def recompute(
     -------
     Recomputed
     """
-    kind = figure["kind"]
-    kind = getattr(kind, "value", kind)
-    basis = figure["basis"]
-    if basis == "category":
+    kind, basis = figure.kind, figure.basis
+    if basis is Basis.CATEGORY:
         return Recomputed(derivable=False, reason="a coded free-text category, not an option")
     if basis in _FROM_QUESTIONNAIRE:
         value = _FROM_QUESTIONNAIRE[basis](questionnaire, figure)
         if value is not None:
             return Recomputed({"value": float(value)}, {"questionnaire": value})
-    if basis == "change from 2023":
+    if basis is Basis.CHANGE:
         return Recomputed(derivable=False, reason="a change between waves: see the contradictions")
-    if pd.isna(figure["question"]):
-        if kind == "n" and basis == "respondents":
+    if figure.question is None:
+        if kind is FigureKind.N and basis is Basis.RESPONDENTS:
             return Recomputed({"value": float(respondents)}, {"respondents": respondents})
         return Recomputed(derivable=False, reason="context (recipients, groups), not an answer")
-    qid = f"q{int(figure['question']):02d}"
+    qid = figure.qid
     try:
         question = questionnaire.question(qid)
     except KeyError:
@@ -77,9 +71,9 @@ def recompute(
         )
     rows = long[long["question"] == qid]
     answering = int(rows["respondent"].nunique())
-    if kind == "n":
+    if kind is FigureKind.N:
         return Recomputed({"value": float(answering)}, {"n": answering})
-    if basis == "respondents ticking more than one option":
+    if basis is Basis.SEVERAL_OPTIONS:
         several = int((rows.groupby("respondent")["option"].nunique() > 1).sum())
         return Recomputed(
             {"n": 100.0 * several / answering if answering else math.nan},
@@ -91,39 +85,39 @@ def recompute(
         column = rows["score"].astype("Int64")
     else:
         column = rows["option"]
-    if kind in ("mean", "median"):
+    if kind in (FigureKind.MEAN, FigureKind.MEDIAN):
         scores = rows["score"].astype(float)
-        value = scores.mean() if kind == "mean" else scores.median()
+        value = scores.mean() if kind is FigureKind.MEAN else scores.median()
         return Recomputed(
             {"value": float(value)}, {"sum": float(scores.sum()), "n": answering}
         )
-    wanted = set(figure["option"])
+    wanted = set(figure.option)
     if not wanted:
         return Recomputed(derivable=False, reason="the figure names no option to count")
     count = int(column.isin(wanted).sum())
-    if kind == "count":
+    if kind is FigureKind.COUNT:
         return Recomputed({"value": float(count)}, {"count": count})
     total_answers = int(column.notna().sum())
     denominators = {"n": answering, "respondents": respondents, "answers": total_answers}
-    stated = resolve_basis(basis)
+    stated = basis.denominator if basis is not None else None
     if stated in denominators:  # the report says what the share is of: try only that
         denominators = {stated: denominators[stated]}
     values = {b: 100.0 * count / d for b, d in denominators.items() if d}
     return Recomputed(values, {"count": count, **denominators})
 
 
-def _question_options(questionnaire: Questionnaire, figure: pd.Series) -> int | None:
-    if pd.isna(figure["question"]):
+def _question_options(questionnaire: Questionnaire, figure: Figure) -> int | None:
+    if figure.question is None:
         return None
     try:
-        return len(questionnaire.question(f"q{int(figure['question']):02d}").options)
+        return len(questionnaire.question(figure.qid).options)
     except KeyError:
         return None
 
 
 #: Figures about the questionnaire itself, recomputed from the questionnaire file.
 _FROM_QUESTIONNAIRE = {
-    "number of questions": lambda q, _f: len(q.questions),
-    "number of new questions": lambda q, _f: sum(x.new for x in q.questions),
-    "number of options": _question_options,
+    Basis.QUESTIONS: lambda q, _f: len(q.questions),
+    Basis.NEW_QUESTIONS: lambda q, _f: sum(x.new for x in q.questions),
+    Basis.OPTIONS: _question_options,
 }

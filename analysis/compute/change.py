@@ -73,7 +73,15 @@ def _mapped_counts(
     return counts, n_a, dropped
 
 
-def _fisher(k_a: float, n_a: int, k_b: float, n_b: int) -> float:
+def fisher_p(k_a: float, n_a: int, k_b: float, n_b: int) -> float:
+    """Two-sided Fisher exact p-value of ``k_a`` of ``n_a`` against ``k_b`` of ``n_b``
+    (chosen / not chosen); NaN when a wave has no count or nobody answered.
+
+    Examples
+    --------
+    >>> fisher_p(5, 10, 5, 10), fisher_p(float("nan"), 10, 5, 10)
+    (1.0, nan)
+    """
     if math.isnan(k_a) or n_a == 0 or n_b == 0:
         return math.nan
     table = [[int(k_a), n_a - int(k_a)], [int(k_b), n_b - int(k_b)]]
@@ -138,7 +146,7 @@ def compare_choice(
         share_b = k_b / n_b if n_b else math.nan
         lo_a, hi_a = wilson(k_a, n_a) if not math.isnan(k_a) else (math.nan, math.nan)
         lo_b, hi_b = wilson(k_b, n_b)
-        p = _fisher(k_a, n_a, k_b, n_b)
+        p = fisher_p(k_a, n_a, k_b, n_b)
         rows.append(
             {
                 "option": opt.label, "label": opt.display,

@@ -9,8 +9,10 @@ that a pandoc Lua filter turns into text nodes (:mod:`analysis.display.markup`).
 
 from analysis.display.markdown import Block, bullets, compose, div, empty, paragraph
 from analysis.display.markup import FILTER, pipe_table, text_markdown, to_plain
+from analysis.display.missing import NO_DATA, UNKNOWN, is_missing
 from analysis.display.table import Table
 from analysis.display.text import Text, as_text, text
 
-__all__ = ["FILTER", "Block", "Table", "Text", "as_text", "bullets", "compose", "div", "empty",
-           "paragraph", "pipe_table", "text", "text_markdown", "to_plain"]
+__all__ = ["FILTER", "NO_DATA", "UNKNOWN", "Block", "Table", "Text", "as_text", "bullets",
+           "compose", "div", "empty", "is_missing", "paragraph", "pipe_table", "text",
+           "text_markdown", "to_plain"]

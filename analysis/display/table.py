@@ -24,6 +24,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.display.markup import pipe_table
+from analysis.display.missing import is_missing
 
 #: Relative width of a column is its longest cell, within these bounds (in characters), so
 #: a long label column is not squeezed and a year column not stretched.
@@ -87,9 +88,7 @@ class Table:
 
 
 def _cell(value: object) -> str:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and value != value:
+    if is_missing(value):
         return ""
     # ASCII white space only: a no-break space inside a value ("p < 0,001") must stay one
     return _SPACE.sub(" ", str(value)).strip(" ")

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.display import NO_DATA
 from analysis.figures.style import (
     FIGSIZE,
     TEXT_GREY,
@@ -21,7 +22,6 @@ from analysis.fmt import NBSP, pct
 
 BAR_IN = 0.2  # inches per bar: room for a 9 pt value label
 LINE_IN = 0.16  # inches per line of a wrapped option label
-NO_DATA = "ingen tall"
 
 
 def choice_table(counts_by_wave: Mapping[int | str, pd.DataFrame]) -> pd.DataFrame:

@@ -1,7 +1,9 @@
 """Respondents and regional affiliation across all survey years, gaps left as gaps.
 
 A year without figures is drawn as missing -- an empty slot labelled "ingen tall" -- and
-never interpolated: a line through 2020 would invent a number the survey never produced.
+never interpolated: a line through a year without figures would invent a number the survey
+never produced. The years on the axis are the caller's (the book passes every wave run,
+:attr:`analysis.bundle.SurveyBundle.series_years`); by default, the years in the frame.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from analysis.display import NO_DATA
 from analysis.figures.style import (
     FIGSIZE,
     OKABE_ITO,
@@ -26,8 +29,10 @@ from analysis.figures.style import (
 )
 from analysis.fmt import num, pct
 
-YEARS = (2018, 2020, 2023, 2025)
-NO_DATA = "ingen tall"
+
+def _axis(df: pd.DataFrame, years: Sequence[int] | None) -> list[int]:
+    """The years to draw: ``years`` as given, or those in ``df``, oldest first."""
+    return sorted(int(y) for y in pd.unique(df["year"])) if years is None else list(years)
 
 
 def _by_year(df: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:
@@ -37,7 +42,7 @@ def _by_year(df: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:
 
 
 def respondents_over_time(
-    df: pd.DataFrame, years: Sequence[int] = YEARS, column: str = "respondents"
+    df: pd.DataFrame, years: Sequence[int] | None = None, column: str = "respondents"
 ) -> Figure:
     """Line of respondents per survey year; a missing year is a gap marked "ingen tall".
 
@@ -46,8 +51,9 @@ def respondents_over_time(
     df : pandas.DataFrame
         Row grain: one survey year. Columns ``year`` and ``respondents`` (NaN or absent row
         for a year without figures).
-    years : sequence of int
-        The x axis; years absent from ``df`` are drawn as missing.
+    years : sequence of int, optional
+        The x axis; years absent from ``df`` are drawn as missing. Default: the years in
+        ``df``.
     column : str, default "respondents"
 
     Returns
@@ -62,11 +68,13 @@ def respondents_over_time(
 
     Examples
     --------
-    >>> fig = respondents_over_time(pd.DataFrame({"year": [2018, 2023], "respondents": [9, 12]}))
+    >>> df = pd.DataFrame({"year": [2018, 2023], "respondents": [9, 12]})
+    >>> fig = respondents_over_time(df, years=[2018, 2020, 2023, 2025])
     >>> fig.axes[0].lines[0].get_ydata().tolist()
     [9.0, nan, 12.0, nan]
     """
     apply_style()
+    years = _axis(df, years)
     values = _by_year(df, column, years)
     fig = Figure(figsize=(FIGSIZE[0], 3.0))
     ax = fig.add_subplot()
@@ -91,7 +99,7 @@ def respondents_over_time(
 
 
 def regions_over_time(
-    df: pd.DataFrame, years: Sequence[int] = YEARS, value: str = "share", wrap: int = 14
+    df: pd.DataFrame, years: Sequence[int] | None = None, value: str = "share", wrap: int = 14
 ) -> Figure:
     """Grouped bars of regional affiliation: one group per region, one bar per year.
 
@@ -101,7 +109,8 @@ def regions_over_time(
         Row grain: one year x region. Columns ``year``, ``region`` and ``value``. A year
         with no rows (or only NaN) is missing: its slot stays empty in every group and the
         legend says "ingen tall".
-    years : sequence of int
+    years : sequence of int, optional
+        The years, one bar per group each. Default: the years in ``df``.
     value : {"share", "count"}
         Column to plot; shares get a percent axis.
     wrap : int, default 14
@@ -119,6 +128,7 @@ def regions_over_time(
     2
     """
     apply_style()
+    years = _axis(df, years)
     regions = list(pd.unique(df["region"]))
     table = df.pivot_table(index="region", columns="year", values=value, aggfunc="first",
                            dropna=False).reindex(index=regions, columns=list(years))
@@ -150,7 +160,7 @@ def regions_over_time(
     return freeze_layout(fig)
 
 
-def alt_text_respondents(df: pd.DataFrame, years: Sequence[int] = YEARS,
+def alt_text_respondents(df: pd.DataFrame, years: Sequence[int] | None = None,
                          column: str = "respondents") -> str:
     """One Norwegian sentence describing :func:`respondents_over_time`.
 
@@ -160,12 +170,13 @@ def alt_text_respondents(df: pd.DataFrame, years: Sequence[int] = YEARS,
     ...                      years=(2018, 2020, 2023))
     'Linjediagram over antall respondenter per år: 2018: 9, 2020: ingen tall, 2023: 12.'
     """
-    values = _by_year(df, column, years)
+    values = _by_year(df, column, _axis(df, years))
     parts = [f"{y}: {NO_DATA if np.isnan(v) else num(v)}" for y, v in values.items()]
     return "Linjediagram over antall respondenter per år: " + ", ".join(parts) + "."
 
 
-def alt_text_regions(df: pd.DataFrame, years: Sequence[int] = YEARS, value: str = "share") -> str:
+def alt_text_regions(df: pd.DataFrame, years: Sequence[int] | None = None,
+                     value: str = "share") -> str:
     """One Norwegian sentence describing :func:`regions_over_time`.
 
     Examples
@@ -175,6 +186,7 @@ def alt_text_regions(df: pd.DataFrame, years: Sequence[int] = YEARS, value: str 
     'ingen tall): Nord 20 % (2018), 30 % (2025).'
     """
     fmt = pct if value == "share" else num
+    years = _axis(df, years)
     present = [y for y in years if df.loc[df["year"] == y, value].notna().any()]
     gaps = [str(y) for y in years if y not in present]
     note = f" ({', '.join(gaps)}: {NO_DATA})" if gaps else ""

@@ -8,7 +8,6 @@ from analysis.fmt.norwegian import (
     ci,
     count_of,
     date,
-    is_missing,
     join,
     lower_first,
     num,
@@ -20,6 +19,6 @@ from analysis.fmt.norwegian import (
 from analysis.fmt.parse import parse_number
 
 __all__ = [
-    "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "is_missing", "join",
+    "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "join",
     "lower_first", "num", "p_value", "parse_number", "pct", "pp", "upper_first",
 ]

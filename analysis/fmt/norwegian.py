@@ -17,6 +17,7 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from analysis.display.missing import is_missing
 from analysis.display.text import as_text
 
 #: Month names in bokmål, January first.
@@ -25,22 +26,6 @@ MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"
-
-
-def is_missing(x: object) -> bool:
-    """Return True for ``None``, NaN and pandas' missing markers (``pd.NA``, ``pd.NaT``).
-
-    Examples
-    --------
-    >>> is_missing(float("nan")), is_missing(0)
-    (True, False)
-    """
-    if x is None:
-        return True
-    try:
-        return bool(x != x)  # NaN, pd.NaT; pd.NA raises on bool()
-    except TypeError:
-        return True
 
 
 def _decimal(x: float | int, decimals: int, scale: int = 0) -> Decimal:

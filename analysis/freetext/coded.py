@@ -67,7 +67,7 @@ def coded_answers(
     Examples
     --------
     >>> from analysis.freetext import load_free_text
-    >>> len(coded_answers(load_free_text(), "q09"))
+    >>> len(coded_answers(load_free_text(year=2025), "q09"))
     74
     """
     question = free_text.question(qid)

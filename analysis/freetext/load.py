@@ -13,12 +13,12 @@ class FreeTextError(ValueError):
     """A free-text file that is missing, not YAML, or does not fit the schema."""
 
 
-def free_text_path(year: int = 2025, root: Path | None = None) -> Path:
+def free_text_path(year: int, root: Path | None = None) -> Path:
     """Return ``data/published/free-text-<year>.yaml`` under the project root."""
     return published_dir(root) / f"free-text-{year}.yaml"
 
 
-def load_free_text(root: Path | None = None, *, year: int = 2025,
+def load_free_text(root: Path | None = None, *, year: int | None = None,
                    path: Path | None = None) -> FreeText:
     """Read the report's coded free-text answers and validate them.
 
@@ -27,7 +27,8 @@ def load_free_text(root: Path | None = None, *, year: int = 2025,
     root
         Project root; defaults to :func:`analysis.paths.project_root`.
     year
-        Survey wave; selects ``data/published/free-text-<year>.yaml``.
+        Survey wave (the caller passes the bundle's current one); selects
+        ``data/published/free-text-<year>.yaml``. Required unless ``path`` is given.
     path
         An explicit file, overriding ``root`` and ``year`` (tests use it).
 
@@ -44,9 +45,11 @@ def load_free_text(root: Path | None = None, *, year: int = 2025,
 
     Examples
     --------
-    >>> load_free_text().question("q12").categories[0].count
+    >>> load_free_text(year=2025).question("q12").categories[0].count
     11
     """
+    if path is None and year is None:
+        raise TypeError("load_free_text needs the survey wave (year=) or a path")
     path = Path(path) if path is not None else free_text_path(year, root)
     raw = read_yaml(path, FreeTextError, "free-text file")
     return validate(FreeText, raw, path, FreeTextError, "free-text schema")

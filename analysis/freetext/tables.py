@@ -39,7 +39,7 @@ def category_table(free_text: FreeText, qid: str) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis.freetext import load_free_text
-    >>> category_table(load_free_text(), "q12").antall.tolist()
+    >>> category_table(load_free_text(year=2025), "q12").antall.tolist()
     [11, 9, 9, 5]
     """
     question = free_text.question(qid)

@@ -1,6 +1,7 @@
 """The ledger of figures stated in published reports (``data/published/``), and its checks."""
 
 from analysis.ledger.check import normalise_whitespace, option_problems, quote_problems
+from analysis.ledger.figure import Figure, Ledger
 from analysis.ledger.load import (
     LedgerError,
     load_contradictions,
@@ -8,13 +9,24 @@ from analysis.ledger.load import (
     load_sources,
 )
 from analysis.ledger.rounding import rounding_interval, stated_interval
-from analysis.ledger.schema import Contradiction, Figure, FigureKind, LedgerFile, Qualifier, Source
+from analysis.ledger.schema import (
+    Basis,
+    Contradiction,
+    FigureEntry,
+    FigureKind,
+    LedgerFile,
+    Qualifier,
+    Source,
+)
 from analysis.ledger.totals import wave_respondents, wave_totals
 
 __all__ = [
+    "Basis",
     "Contradiction",
     "Figure",
+    "FigureEntry",
     "FigureKind",
+    "Ledger",
     "LedgerError",
     "LedgerFile",
     "Qualifier",

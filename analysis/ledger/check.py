@@ -6,9 +6,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
-
-from analysis.ledger.schema import CATEGORY_BASIS
+from analysis.ledger.figure import Ledger
+from analysis.ledger.schema import Basis
 from analysis.questionnaire import Questionnaire, QuestionType
 
 
@@ -17,13 +16,13 @@ def normalise_whitespace(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def quote_problems(ledger: pd.DataFrame, documents: Mapping[str, Path]) -> list[str]:
+def quote_problems(ledger: Ledger, documents: Mapping[str, Path]) -> list[str]:
     """Return one message per figure whose ``quote`` is not in its source document.
 
     Parameters
     ----------
     ledger
-        Frame from :func:`analysis.ledger.load_ledger` (one row per figure).
+        From :func:`analysis.ledger.load_ledger`.
     documents
         ``{source id: path of the source text}``.
 
@@ -37,7 +36,7 @@ def quote_problems(ledger: pd.DataFrame, documents: Mapping[str, Path]) -> list[
         for sid, p in documents.items()
     }
     problems = []
-    for row in ledger.itertuples():
+    for row in ledger:
         text = texts.get(row.source)
         if text is None:
             problems.append(f"{row.id}: no document for source {row.source!r}")
@@ -47,7 +46,7 @@ def quote_problems(ledger: pd.DataFrame, documents: Mapping[str, Path]) -> list[
 
 
 def option_problems(
-    ledger: pd.DataFrame, questionnaires: Mapping[int, Questionnaire]
+    ledger: Ledger, questionnaires: Mapping[int, Questionnaire]
 ) -> list[str]:
     """Return one message per figure whose question or option is not in that year's form.
 
@@ -58,7 +57,7 @@ def option_problems(
     Parameters
     ----------
     ledger
-        Frame from :func:`analysis.ledger.load_ledger`.
+        From :func:`analysis.ledger.load_ledger`.
     questionnaires
         ``{year: Questionnaire}``.
 
@@ -68,13 +67,11 @@ def option_problems(
         Empty when every option resolves.
     """
     problems = []
-    for row in ledger.itertuples():
+    for row in ledger:
         form = questionnaires.get(row.year)
-        if row.question is None or pd.isna(row.question) or row.basis == CATEGORY_BASIS:
+        if row.question is None or row.basis is Basis.CATEGORY or form is None:
             continue
-        if form is None:
-            continue
-        qid = f"q{int(row.question):02d}"
+        qid = row.qid
         try:
             question = form.question(qid)
         except KeyError:

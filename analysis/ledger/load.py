@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-import pandas as pd
-from pydantic import BaseModel
-
+from analysis.ledger.figure import Figure, Ledger
 from analysis.ledger.schema import Contradiction, ContradictionFile, LedgerFile
 from analysis.paths import published_dir
 from analysis.yaml_files import read_yaml, validate
 
 CONTRADICTIONS_FILE = "contradictions.yaml"
-
-COLUMNS = [
-    "id", "source", "year", "question", "option", "kind", "value", "decimals",
-    "section", "quote", "qualifier", "basis", "note",
-]
 
 
 class LedgerError(ValueError):
@@ -26,11 +20,6 @@ class LedgerError(ValueError):
 
 def _read_yaml(path: Path) -> Any:
     return read_yaml(path, LedgerError)
-
-
-def _validate(model: type[BaseModel], raw: Any, path: Path, list_key: str) -> Any:
-    """Validate ``raw``; on failure name the file and each entry by its id when it has one."""
-    return validate(model, raw, path, LedgerError)
 
 
 def _is_ledger(raw: Any) -> bool:
@@ -50,15 +39,19 @@ def ledger_files(root: Path | None = None) -> list[Path]:
     LedgerError
         If a ``*.yaml`` in the folder is not valid YAML.
     """
+    return [path for path, _ in _ledger_raws(root)]
+
+
+def _ledger_raws(root: Path | None) -> list[tuple[Path, Any]]:
+    """Each ledger file and its parsed (not yet validated) content, each file read once."""
     folder = published_dir(root)
-    return [
-        p for p in sorted(folder.glob("*.yaml"))
-        if p.name != CONTRADICTIONS_FILE and _is_ledger(_read_yaml(p))
-    ]
+    raws = [(p, _read_yaml(p)) for p in sorted(folder.glob("*.yaml"))
+            if p.name != CONTRADICTIONS_FILE]
+    return [(p, raw) for p, raw in raws if _is_ledger(raw)]
 
 
-def load_ledger(root: Path | None = None) -> pd.DataFrame:
-    """Read and validate every ledger file into one frame of published figures.
+def load_ledger(root: Path | None = None) -> Ledger:
+    """Read and validate every ledger file into the ledger of published figures.
 
     Parameters
     ----------
@@ -67,12 +60,10 @@ def load_ledger(root: Path | None = None) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        One row per published figure, key ``id`` (unique across files). Columns: ``id``,
-        ``source`` (source id), ``year``, ``question`` (int or None), ``option`` (tuple of
-        labels/scores, empty for none), ``kind``, ``value`` (float), ``decimals``,
-        ``section``, ``quote``, ``qualifier`` (None, "over", "under", "about"), ``basis``,
-        ``note``.
+    Ledger
+        Every :class:`~analysis.ledger.Figure` in file order (ids unique across files), and
+        ``sources``: source id -> document path (relative to the root's parent).
+        :meth:`Ledger.frame` gives a pandas view.
 
     Raises
     ------
@@ -83,42 +74,34 @@ def load_ledger(root: Path | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> ledger = load_ledger()
-    >>> ledger.set_index("id").loc["r25-sum-y2025-respondents-n", "value"]
-    np.float64(186.0)
+    >>> load_ledger().figure("r25-sum-y2025-respondents-n").value
+    186.0
     """
-    paths = ledger_files(root)
-    if not paths:
+    files = _ledger_raws(root)
+    if not files:
         raise LedgerError(f"{published_dir(root)}: no ledger files (*.yaml) found")
-    rows: list[dict[str, Any]] = []
+    figures: list[Figure] = []
+    sources: dict[str, str] = {}
     seen: dict[str, Path] = {}
-    for path in paths:
-        ledger = _validate(LedgerFile, _read_yaml(path), path, "figures")
-        for fig in ledger.figures:
-            if fig.id in seen:
-                raise LedgerError(f"{path}: figure id {fig.id!r} already used in {seen[fig.id]}")
-            seen[fig.id] = path
-            row = fig.model_dump(mode="json")
-            row["option"] = fig.options
-            row["source"] = ledger.source.id
-            rows.append(row)
-    # object columns keep None (not NaN) for absent question, qualifier, basis and note
-    frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
-    frame = frame.astype({"year": int, "decimals": int, "value": float})
-    return frame
+    for path, raw in files:
+        ledger = validate(LedgerFile, raw, path, LedgerError)
+        sources[ledger.source.id] = ledger.source.document
+        for entry in ledger.figures:
+            if entry.id in seen:
+                raise LedgerError(
+                    f"{path}: figure id {entry.id!r} already used in {seen[entry.id]}")
+            seen[entry.id] = path
+            figures.append(Figure.from_entry(entry, ledger.source.id))
+    return Ledger(tuple(figures), MappingProxyType(sources))
 
 
 def load_sources(root: Path | None = None) -> dict[str, Path]:
     """Return ``{source id: document path relative to the root's parent}`` per ledger file."""
-    out: dict[str, Path] = {}
-    for path in ledger_files(root):
-        ledger = _validate(LedgerFile, _read_yaml(path), path, "figures")
-        out[ledger.source.id] = Path(ledger.source.document)
-    return out
+    return {sid: Path(doc) for sid, doc in load_ledger(root).sources.items()}
 
 
 def load_contradictions(
-    root: Path | None = None, check_figures: bool = True
+    root: Path | None = None, ledger: Ledger | None = None
 ) -> list[Contradiction]:
     """Read ``data/published/contradictions.yaml``.
 
@@ -126,8 +109,9 @@ def load_contradictions(
     ----------
     root
         Project root; defaults to :func:`analysis.paths.project_root`.
-    check_figures
-        Also check that every figure id a contradiction names exists in the ledger.
+    ledger
+        The ledger the contradictions refer to (read from ``root`` when not given); every
+        figure id a contradiction names must be in it.
 
     Returns
     -------
@@ -142,17 +126,16 @@ def load_contradictions(
     path = published_dir(root) / CONTRADICTIONS_FILE
     if not path.is_file():
         raise LedgerError(f"{path}: contradictions file not found")
-    items = _validate(ContradictionFile, _read_yaml(path), path, "contradictions").contradictions
+    items = validate(ContradictionFile, _read_yaml(path), path, LedgerError).contradictions
     ids = [c.id for c in items]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise LedgerError(f"{path}: duplicate contradiction ids {dupes}")
-    if check_figures:
-        known = set(load_ledger(root)["id"])
-        for c in items:
-            unknown = [f for f in c.figures if f not in known]
-            if unknown:
-                raise LedgerError(
-                    f"{path}: contradiction {c.id!r} names figures not in the ledger: {unknown}"
-                )
+    known = {f.id for f in (ledger if ledger is not None else load_ledger(root))}
+    for c in items:
+        unknown = [f for f in c.figures if f not in known]
+        if unknown:
+            raise LedgerError(
+                f"{path}: contradiction {c.id!r} names figures not in the ledger: {unknown}"
+            )
     return items

@@ -12,9 +12,6 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-#: Marks a figure about a coded free-text category rather than a questionnaire option.
-CATEGORY_BASIS = "category"
-
 OptionValue = str | int
 """An option label (choice questions) or a score (rating questions)."""
 
@@ -41,6 +38,38 @@ class Qualifier(StrEnum):
     ABOUT = "about"  #: "ca.", "rundt": approximate, not necessarily rounded half-up
 
 
+class Basis(StrEnum):
+    """What a published figure is of; the code branches on these, never on free wording.
+
+    Denominators of a share: :attr:`N`, :attr:`RESPONDENTS` (with the stated total in ``of``
+    when the report names it) and :attr:`ANSWERS`. The others say the figure is not a share or
+    count of answers to an option, and so how (or whether) it can be recomputed.
+    """
+
+    N = "n"  #: of those answering the question
+    #: of all respondents of the wave; on a report-level n figure: the wave total
+    RESPONDENTS = "respondents"
+    ANSWERS = "answers"  #: of all ticks of a multiple-choice question ("all ticks")
+    SEVERAL_OPTIONS = "several-options"  #: share of those answering who ticked more than one
+    CATEGORY = "category"  #: a coded free-text category, not a questionnaire option
+    CHANGE = "change"  #: a change between waves (``from_wave`` says since when)
+    QUESTIONS = "questions"  #: the number of questions of the questionnaire
+    NEW_QUESTIONS = "new-questions"  #: the number of questions new in the wave
+    OPTIONS = "options"  #: the number of options of the question
+    CONTEXT = "context"  #: a fact about the survey's setting (``what`` says which); not data
+
+    @property
+    def denominator(self) -> str | None:
+        """The percent denominator this basis names (``"n"``, ``"respondents"``, ``"answers"``).
+
+        Examples
+        --------
+        >>> Basis("answers").denominator, Basis("change").denominator
+        ('answers', None)
+        """
+        return self.value if self in (Basis.N, Basis.RESPONDENTS, Basis.ANSWERS) else None
+
+
 class Source(_Strict):
     """The published document a ledger file transcribes."""
 
@@ -49,8 +78,12 @@ class Source(_Strict):
     document: str = Field(description="Path of the text, relative to the parent of the root.")
 
 
-class Figure(_Strict):
-    """One figure as printed in a source."""
+class FigureEntry(_Strict):
+    """One figure as printed in a source: an entry of a ledger file's ``figures`` list.
+
+    The loader turns each entry into an :class:`analysis.ledger.Figure`, the one type the
+    ledger, the audit and the reconstruction share.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     year: int = Field(ge=2000, le=2100, description="Survey wave the figure describes.")
@@ -62,11 +95,18 @@ class Figure(_Strict):
     section: str = Field(min_length=1)
     quote: str = Field(min_length=3)
     qualifier: Qualifier | None = None
-    basis: str | None = None
+    basis: Basis | None = None
+    of: int | None = Field(None, ge=1, description="basis respondents: the total the report "
+                           "names ('74 (av 186)').")
+    from_wave: int | None = Field(None, ge=2000, le=2100,
+                                  description="basis change: the wave the change is from.")
+    what: str | None = Field(None, min_length=3,
+                             description="basis context: what the figure counts (free words, "
+                             "for readers only; no code reads them).")
     note: str | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Figure:
+    def _consistent(self) -> FigureEntry:
         if round(self.value, self.decimals) != self.value:
             raise ValueError(f"value {self.value} has more than {self.decimals} decimals")
         if self.kind is FigureKind.PERCENT and not 0 <= self.value <= 100:
@@ -77,6 +117,15 @@ class Figure(_Strict):
             raise ValueError(f"{self.kind.value} {self.value} is not a whole number >= 0")
         if self.kind in (FigureKind.MEAN, FigureKind.MEDIAN, FigureKind.N) and self.option:
             raise ValueError(f"a {self.kind.value} figure takes no option")
+        for name, basis in (("of", Basis.RESPONDENTS), ("from_wave", Basis.CHANGE),
+                            ("what", Basis.CONTEXT)):
+            given = getattr(self, name) is not None
+            if given and self.basis is not basis:
+                raise ValueError(f"{name} goes with basis {basis.value}, not {self.basis}")
+        if self.basis is Basis.CHANGE and self.from_wave is None:
+            raise ValueError("basis change needs from_wave (the wave the change is from)")
+        if self.basis is Basis.CONTEXT and self.what is None:
+            raise ValueError("basis context needs what (what the figure counts)")
         return self
 
     @property
@@ -93,7 +142,7 @@ class LedgerFile(_Strict):
     """One ledger file: a source and the figures it states."""
 
     source: Source
-    figures: list[Figure] = Field(min_length=1)
+    figures: list[FigureEntry] = Field(min_length=1)
 
 
 class ContradictionKind(StrEnum):

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Iterable
+
+from analysis.ledger.figure import Figure
+from analysis.ledger.schema import Basis, FigureKind
 
 
-def wave_totals(ledger: pd.DataFrame) -> dict[int, int]:
-    """Year -> published number of responses (report-level ``n`` figures, basis "respondents").
+def _is_wave_total(fig: Figure) -> bool:
+    # A report-level n with basis respondents: the wave's own total ("186 svar"), not "rundt
+    # 150" said of earlier surveys in general.
+    return fig.question is None and fig.kind is FigureKind.N and fig.basis is Basis.RESPONDENTS
 
-    Only a wave's own total counts; "rundt 150" said of earlier surveys in general is not one.
+
+def wave_totals(ledger: Iterable[Figure]) -> dict[int, int]:
+    """Year -> published number of responses (report-level ``n`` figures, basis respondents).
 
     Examples
     --------
-    >>> rows = pd.DataFrame({"year": [2025, 2025], "question": [None, None],
-    ...                      "kind": ["n", "n"], "value": [186.0, 150.0],
-    ...                      "basis": ["respondents", None]})
-    >>> wave_totals(rows)
+    >>> wave_totals([Figure("a", "n", 186, year=2025, basis="respondents"),
+    ...              Figure("b", "n", 150, year=2020, qualifier="about")])
     {2025: 186}
     """
-    rows = ledger[ledger["question"].isna() & (ledger["kind"].astype(str) == "n")
-                  & (ledger["basis"] == "respondents")]
-    return {int(y): int(v) for y, v in rows.groupby("year")["value"].max().items()}
+    out: dict[int, int] = {}
+    for fig in filter(_is_wave_total, ledger):
+        out[fig.year] = max(out.get(fig.year, 0), int(fig.value))
+    return dict(sorted(out.items()))
 
 
-def wave_respondents(ledger: pd.DataFrame, year: int) -> int:
+def wave_respondents(ledger: Iterable[Figure], year: int) -> int:
     """The published number of responses of one wave.
 
     Raises
@@ -31,9 +37,7 @@ def wave_respondents(ledger: pd.DataFrame, year: int) -> int:
     ValueError
         If the ledger has no such figure for ``year``, or disagreeing ones.
     """
-    rows = ledger[(ledger["year"] == year) & ledger["question"].isna()
-                  & (ledger["kind"].astype(str) == "n") & (ledger["basis"] == "respondents")]
-    values = sorted(set(rows["value"].astype(int)))
+    values = sorted({int(f.value) for f in ledger if f.year == year and _is_wave_total(f)})
     if len(values) != 1:
         raise ValueError(f"ledger: expected one number of respondents for {year} "
                          f"(kind n, question null, basis respondents), found {values}")

@@ -12,6 +12,21 @@ Rules (each finding names the file and line):
 - ``caption``: a ``fig-`` cell without ``fig-cap`` and ``fig-alt``, a ``tbl-`` cell without
   ``tbl-cap``.
 - ``setup``: not exactly one cell labelled ``<slug>-setup``.
+- ``year-literal``: a year (``19xx``/``20xx``) typed into a code cell, an inline expression,
+  a caption or prose. Which wave is current or previous comes from the data
+  (``bundle.current.year``, ``bundle.previous.year``, ``view.prev_year``); a year written
+  into the chapter is wrong the day a new export arrives. Prose that names a year on
+  purpose -- history that stays true whatever the current wave is ("runder i 2018 og
+  2020", "våren 2025") -- goes inside a history div::
+
+      ::: {.history}
+
+      Tidligere runder ble gjennomført i 2018 og 2020.
+
+      :::
+
+  There, years in prose are allowed (not in inline expressions or cells inside it).
+  Comments in code cells are not checked.
 - ``banned-pattern``: a phrasing the style sheet bans (``docs/style-sheet.md``; the patterns
   and what to write instead are data in :mod:`analysis.qa.banned_patterns`), in prose only.
 
@@ -45,6 +60,14 @@ _ALLOWED_NUMBERS = [
     r"(\s*(–|-|og|til)\s*\d+)*",
     r"\bq\d\d\b",
 ]
+_YEAR = re.compile(r"(?<![\w.-])(19|20)\d\d(?![\w.]*\w)")
+#: Stripped from prose before looking for years: inline code (checked on its own),
+#: attributes and ids, cross-references.
+_NOT_PROSE = [r"`\{python\}[^`]*`", r"\{[#.][^}]*\}", r"@(fig|tbl|sec)-[\w-]+"]
+_DIV_OPEN = re.compile(r"^\s*:{3,}\s*(\{(?P<attrs>[^}]*)\}|(?P<cls>[\w-]+))\s*$")
+_DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+#: The class that marks prose about history (years allowed).
+HISTORY_CLASS = "history"
 _IMPORT_OK = re.compile(r"^\s*(from analysis(\.[\w.]+)? import .+|import analysis(\.[\w.]+)?)\s*$")
 _FILE_ACCESS = re.compile(r"open\(|read_(csv|excel|table|parquet|json)|\.(csv|xlsx|yaml|json)\b")
 
@@ -79,13 +102,18 @@ def lint_chapter(path: Path, root: Path) -> list[Finding]:
     slug = chapter_slug(doc) or path.stem
     findings: list[Finding] = []
     setups = 0
+    divs: list[bool] = []  # open fenced divs, True for a history div; shared across blocks
     for block in doc.blocks:
         if isinstance(block, MarkdownBlock):
             findings += _prose(name, block)
+            findings += _prose_years(name, block, divs)
             findings += _banned(name, block)
         elif isinstance(block, CodeCell):
             setups += block.options.get("label") == f"{slug}-setup"
             findings += _cell(name, block, slug)
+            findings += _cell_years(name, block)
+    if any(divs):
+        findings.append(Finding(name, 1, "year-literal", "a '::: {.history}' div is not closed"))
     if setups != 1:
         findings.append(Finding(name, 1, "setup", f"expected one cell labelled '{slug}-setup', "
                                                   f"found {setups}"))
@@ -122,6 +150,61 @@ def _banned(name: str, block: MarkdownBlock) -> list[Finding]:
     return [Finding(name, block.line + prose.count("\n", 0, offset), "banned-pattern",
                     f"{banned.name}: {' '.join(matched.split())[:60]!r}: {banned.message}")
             for offset, banned, matched in banned_matches(prose, name)]
+
+
+def _prose_years(name: str, block: MarkdownBlock, divs: list[bool]) -> list[Finding]:
+    """``year-literal`` in prose and inline expressions; ``divs`` tracks open fenced divs."""
+    out = []
+    for inline in block.inlines:
+        if _YEAR.search(inline.expression):
+            out.append(Finding(name, inline.line, "year-literal",
+                               f"a year in an inline expression: `{inline.expression}`; use "
+                               "bundle.current.year, bundle.previous.year or view.prev_year"))
+    in_fence = False
+    for offset, line in enumerate(block.text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        opening = _DIV_OPEN.match(line)
+        if opening:
+            classes = (opening.group("attrs") or "").split() + [opening.group("cls") or ""]
+            divs.append(f".{HISTORY_CLASS}" in classes or HISTORY_CLASS in classes)
+            continue
+        if _DIV_CLOSE.match(line):
+            if divs:
+                divs.pop()
+            continue
+        if any(divs):
+            continue
+        text = line
+        for pattern in _NOT_PROSE:
+            text = re.sub(pattern, " ", text)
+        if _YEAR.search(text):
+            out.append(Finding(name, block.line + offset, "year-literal",
+                               f"a year typed into prose: {line.strip()[:80]!r}; compute it "
+                               "(`{python} bundle.current.year`) or, for history, put the "
+                               "paragraph in a '::: {.history}' div"))
+    return out
+
+
+def _cell_years(name: str, cell: CodeCell) -> list[Finding]:
+    """``year-literal`` in a cell's code (comments aside) and in its captions."""
+    out = []
+    for key in ("fig-cap", "fig-alt", "tbl-cap"):
+        if _YEAR.search(str(cell.options.get(key, ""))):
+            line = cell.line + 1 + list(cell.options).index(key)  # the option's own line
+            out.append(Finding(name, line, "year-literal",
+                               f"{cell.options.get('label')}: a year in {key}; captions "
+                               "cannot be computed, so word them without one"))
+    for offset, line in enumerate(cell.source.split("\n"), start=1):
+        code = line.split("#")[0]
+        if _YEAR.search(code):
+            out.append(Finding(name, cell.line + len(cell.options) + offset, "year-literal",
+                               f"a year in code: {code.strip()[:80]!r}; use "
+                               "bundle.current.year, bundle.previous.year or view.prev_year"))
+    return out
 
 
 def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:

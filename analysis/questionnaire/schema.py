@@ -7,6 +7,7 @@ exact questionnaire can replace them later.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -140,16 +141,45 @@ class Question(_Strict):
 
 
 class WaveMapping(_Strict):
-    """How an earlier wave's questions and options map onto a later wave's, for comparisons.
+    """How this wave's questions and options correspond to another wave's, for comparisons.
 
-    ``questions`` maps this wave's question id to the target wave's id. ``options`` maps, per
-    this wave's question id, an option label to the target label, or to ``null`` when the
-    option has no counterpart (it is then left out of comparisons, and the chapter says so).
+    ``target_year`` is the other wave. ``questions`` maps this wave's question id to the
+    target wave's id, or to ``null`` when the question has no counterpart there; a question not
+    listed has none either. ``options`` maps, per this wave's question id, an option label to
+    the target wave's label, or to ``null`` when the option has no counterpart (it is then left
+    out of the comparison, and the book says so); an option not listed keeps its own label.
+
+    Either wave may hold the mapping. The 2023 file maps *forward* onto 2025 (written when 2025
+    was the new wave); from 2027 on, the new wave's file maps *back* onto the wave before it
+    (``python -m analysis new-wave`` writes it with every question and option mapped to itself,
+    and the author edits what changed). :func:`analysis.questionnaire.compare.comparison_link`
+    reads both; the targets are checked against the other wave's questionnaire there.
+
+    Examples
+    --------
+    >>> m = WaveMapping(target_year=2025, questions={"q03": "q03", "q23": None},
+    ...                 options={"q03": {"Kjenner svært godt": None}})
+    >>> m.questions["q23"] is None
+    True
     """
 
-    target_year: int
-    questions: dict[str, str]
-    options: dict[str, dict[str, str | None]] = Field(default_factory=dict)
+    target_year: int = Field(ge=2000, le=2100,
+                             description="The wave this one is compared with.")
+    questions: dict[str, str | None] = Field(
+        description="This wave's question id -> the target wave's id (null: no counterpart).")
+    options: dict[str, dict[str, str | None]] = Field(
+        default_factory=dict,
+        description="Per question id of this wave: option label -> the target wave's label "
+                    "(null: no counterpart). Unlisted options keep their own label.")
+
+    @field_validator("questions")
+    @classmethod
+    def _question_ids(cls, value: dict[str, str | None]) -> dict[str, str | None]:
+        for source, target in value.items():
+            for qid in (source, target):
+                if qid is not None and not re.fullmatch(r"q\d{2}", qid):
+                    raise ValueError(f"{qid!r} is not a question id (q01, q02, ...)")
+        return value
 
 
 class Questionnaire(_Strict):
@@ -170,7 +200,32 @@ class Questionnaire(_Strict):
         for q in self.questions:
             if q.condition and q.condition.question not in known:
                 raise ValueError(f"{q.id}: condition refers to unknown {q.condition.question}")
+        if self.compare_to is not None:
+            self._check_compare_to(self.compare_to)
         return self
+
+    def _check_compare_to(self, mapping: WaveMapping) -> None:
+        """The mapping's own side: its keys are this wave's questions and options."""
+        if mapping.target_year == self.year:
+            raise ValueError(f"compare_to.target_year {mapping.target_year} is this wave's "
+                             "own year; give the wave it is compared with")
+        known = set(self.ids)
+        for qid in mapping.questions:
+            if qid not in known:
+                raise ValueError(f"compare_to.questions: {qid} is not a question of {self.year}")
+        for qid, labels in mapping.options.items():
+            if qid not in known:
+                raise ValueError(f"compare_to.options: {qid} is not a question of {self.year}")
+            if mapping.questions.get(qid) is None:
+                raise ValueError(f"compare_to.options.{qid}: {qid} is not mapped in "
+                                 "compare_to.questions (or maps to null), so its options "
+                                 "cannot be")
+            own = [o.label for o in self.question(qid).options]
+            for label in labels:
+                if label not in own:
+                    raise ValueError(
+                        f"compare_to.options.{qid}: {label!r} is not an option of {qid} in "
+                        f"{self.year}; options: {', '.join(map(repr, own))}")
 
     def question(self, question_id: str) -> Question:
         """Return the question with this id (``KeyError`` if none).

@@ -6,7 +6,7 @@ for GRIM.
 """
 
 from analysis.reconstruct.constraints import ReconstructionError
-from analysis.reconstruct.figures import Figure, figures_from_records, printed_interval
+from analysis.reconstruct.figures import Figure, printed_interval
 from analysis.reconstruct.grim import GrimResult, mean_feasible
 from analysis.reconstruct.solve import Solution, solve_question
 
@@ -15,7 +15,6 @@ __all__ = [
     "GrimResult",
     "ReconstructionError",
     "Solution",
-    "figures_from_records",
     "mean_feasible",
     "printed_interval",
     "solve_question",

@@ -1,123 +1,192 @@
-"""``python -m analysis reconstruct``: rebuild ``data/exports/`` from the published figures.
+"""``python -m analysis reconstruct``: rebuild ``data/reconstructed/`` from the published figures.
 
 Reads the ledger, the questionnaires, the free-text file and ``data/reconstruction.yaml``;
 solves every question's counts; lays them out as respondents; writes one Microsoft Forms
-workbook per wave and ``MANIFEST.yaml`` marking them reconstructed. Deterministic: the same
-inputs give byte-identical files.
+workbook and one ranges file per wave into ``data/reconstructed/`` (nothing else is written
+there or elsewhere under ``data/``), then lists them in ``data/exports/MANIFEST.yaml``: only
+entries marked ``reconstructed: true`` are added or updated, a real export's entry is kept
+byte for byte (:mod:`analysis.reconstruct.manifest`). Deterministic: the same inputs give
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from analysis.paths import data_dir, exports_dir, project_root
+from analysis.ledger import Basis
+from analysis.paths import exports_dir, project_root, reconstructed_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the reconstruct command's options."""
-    parser.add_argument("--out", type=Path, help="directory to write to (default data/exports)")
+    """The reconstruct command has no options: it reads and writes the project's data/."""
+
+
+@dataclass
+class Written:
+    """What one reconstruction wrote: the files, and what it did with the manifest."""
+
+    files: list[Path] = field(default_factory=list)
+    manifest: Path | None = None
+    actions: list = field(default_factory=list)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the reconstructed exports and print what was solved."""
-    written = reconstruct(out=args.out)
-    for path in written:
+    """Write the reconstructed exports and say what was written and listed."""
+    from analysis.reconstruct.constraints import ReconstructionError
+    from analysis.reconstruct.manifest import ManifestEditError
+    from analysis.reconstruct.settings import SettingsError
+
+    try:
+        result = reconstruct()
+    except (ReconstructionError, ManifestEditError, SettingsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in result.files:
         print(f"wrote {path}")
+    for action in result.actions:
+        print(f"{result.manifest}: {action}")
     return 0
 
 
-def reconstruct(root: Path | None = None, out: Path | None = None) -> list[Path]:
+def reconstruct(root: Path | None = None) -> Written:
     """Solve, generate and write every wave listed in ``data/reconstruction.yaml``.
+
+    Parameters
+    ----------
+    root
+        Project root; defaults to :func:`analysis.paths.project_root`.
 
     Returns
     -------
-    list of Path
-        The files written (exports, then the manifest).
+    Written
+        The files written under ``data/reconstructed/`` (export, then ranges file, per wave),
+        the manifest's path and what was done with each wave's entry.
+
+    Raises
+    ------
+    SettingsError, ReconstructionError, ManifestEditError
+        For a malformed settings file, an option group naming an unknown option, or a
+        manifest that cannot be edited in place.
     """
-    from analysis.freetext import coded_answers, load_free_text
+    from analysis.freetext import load_free_text
     from analysis.ingest.forms_writer import write_forms_export
     from analysis.ledger import load_ledger, wave_respondents
-    from analysis.questionnaire import QuestionType, load_questionnaire
-    from analysis.reconstruct.generate import QuestionCounts, generate_rows
+    from analysis.questionnaire import load_questionnaire
     from analysis.reconstruct.ledger_solve import solve_ledger
+    from analysis.reconstruct.manifest import update_manifest
+    from analysis.reconstruct.settings import load_settings
 
     root = root or project_root()
-    out = out or exports_dir(root)
+    out = reconstructed_dir(root)
     out.mkdir(parents=True, exist_ok=True)
-    settings = yaml.safe_load((data_dir(root) / "reconstruction.yaml").read_text(encoding="utf-8"))
+    settings = load_settings(root)
     ledger = load_ledger(root)
-    free_text = load_free_text(root)
-    waves = settings["waves"]
-    questionnaires = {w["year"]: load_questionnaire(w["questionnaire"], root) for w in waves}
-    respondents = {w["year"]: wave_respondents(ledger, w["year"]) for w in waves}
-    solutions = solve_ledger(ledger, questionnaires, respondents, ranges=True)
-    written, manifest = [], []
+    waves = settings.waves
+    # the coded free text belongs to the newest wave (the one whose report is written)
+    free_text = load_free_text(root, year=max(w.year for w in waves))
+    questionnaires = {w.year: load_questionnaire(w.questionnaire, root) for w in waves}
+    respondents = {w.year: wave_respondents(ledger, w.year) for w in waves}
+    groups = {(w.year, qid): [tuple(g) for g in listed]
+              for w in waves for qid, listed in w.groups.items()}
+    solutions = solve_ledger(ledger, questionnaires, respondents, ranges=True, groups=groups)
+    result, entries = Written(), []
     for wave in waves:
-        year = wave["year"]
-        questionnaire = questionnaires[year]
-        counts = {}
-        for question in questionnaire.questions:
-            solution = solutions.get((year, question.id))
-            if solution is None or solution.n is None:
-                continue
-            if question.type is QuestionType.TEXT:
-                if year == free_text.year and question.id in free_text.questions:
-                    texts = [t for _, t in coded_answers(free_text, question.id, solution.n)]
-                else:
-                    texts = [_placeholder()] * solution.n
-                counts[question.id] = QuestionCounts(solution.n, texts=texts)
-            else:
-                counts[question.id] = QuestionCounts(
-                    solution.n,
-                    dict(solution.counts),
-                    other_texts=tuple(wave.get("other_texts", {}).get(question.id, ())),
-                    several=several_from_ledger(ledger, year, question.number, solution.n),
-                )
-        start, end = (dt.date.fromisoformat(str(d)) for d in wave["window"])
-        rows = generate_rows(questionnaire, counts, respondents[year], seed=wave["seed"],
-                             window=(start, end))
-        path = out / wave["export"]
+        questionnaire = questionnaires[wave.year]
+        rows = _rows(wave, questionnaire, solutions, ledger, respondents[wave.year], free_text)
+        path = out / wave.export
         write_forms_export(path, rows, questionnaire)
-        written.append(path)
-        ranges_name = f"reconstruction-{year}.yaml"
-        (out / ranges_name).write_text(
-            ranges_document(year, questionnaire, solutions), encoding="utf-8"
+        ranges_path = out / f"reconstruction-{wave.year}.yaml"
+        ranges_path.write_text(
+            ranges_document(wave.year, questionnaire, solutions, wave.groups), encoding="utf-8"
         )
-        written.append(out / ranges_name)
-        manifest.append({
-            "year": year, "export": wave["export"], "questionnaire": wave["questionnaire"],
+        result.files += [path, ranges_path]
+        manifest_dir = exports_dir(root)
+        entries.append({
+            "year": wave.year,
+            "export": _relative(path, manifest_dir),
+            "questionnaire": wave.questionnaire,
             "reconstructed": True,
-            "ranges": ranges_name,
+            "ranges": _relative(ranges_path, manifest_dir),
             # the typed "Annet" texts of a reconstruction are those the report printed
             "publish_text": True,
             "note": "Rebuilt from the published figures by `python -m analysis reconstruct`; "
                     "not the real answers.",
         })
-    manifest_path = out / "MANIFEST.yaml"
-    header = ("# Which export belongs to which survey wave. Written by `python -m analysis "
-              "reconstruct`;\n# for a real export, point `export` at it and set "
-              "`reconstructed: false`.\n")
-    manifest_path.write_text(header + yaml.safe_dump({"waves": manifest}, allow_unicode=True,
-                                                     sort_keys=False), encoding="utf-8")
-    written.append(manifest_path)
-    return written
+    result.manifest = exports_dir(root) / "MANIFEST.yaml"
+    before = result.manifest.read_text(encoding="utf-8") if result.manifest.is_file() else None
+    text, result.actions = update_manifest(before, entries, str(result.manifest))
+    if text != before:
+        result.manifest.parent.mkdir(parents=True, exist_ok=True)
+        result.manifest.write_text(text, encoding="utf-8")
+    return result
 
 
-def ranges_document(year: int, questionnaire, solutions) -> str:
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` with forward slashes (the manifest's paths)."""
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def _rows(wave, questionnaire, solutions, ledger, respondents: int, free_text) -> list:
+    """The generated respondents of one wave (see :func:`generate_rows`)."""
+    from analysis.freetext import coded_answers
+    from analysis.questionnaire import QuestionType
+    from analysis.reconstruct.generate import QuestionCounts, generate_rows
+
+    counts = {}
+    for question in questionnaire.questions:
+        solution = solutions.get((wave.year, question.id))
+        if solution is None or solution.n is None:
+            continue
+        if question.type is QuestionType.TEXT:
+            if wave.year == free_text.year and question.id in free_text.questions:
+                texts = [t for _, t in coded_answers(free_text, question.id, solution.n)]
+            else:
+                texts = [_placeholder()] * solution.n
+            counts[question.id] = QuestionCounts(solution.n, texts=texts)
+        else:
+            counts[question.id] = QuestionCounts(
+                solution.n,
+                dict(solution.counts),
+                other_texts=tuple(wave.other_texts.get(question.id, ())),
+                several=several_from_ledger(ledger, wave.year, question.number, solution.n),
+            )
+    return generate_rows(questionnaire, counts, respondents, seed=wave.seed, window=wave.window)
+
+
+def ranges_document(year: int, questionnaire, solutions, groups=None) -> str:
     """YAML: per question, the reconstructed counts and the range the published figures allow.
 
     The bundle reads it to tell chapters which counts the figures determine; a count whose
-    range is wide is an arbitrary choice and is shown as unknown ("ukjent").
+    range is wide is an arbitrary choice and is shown as unknown ("ukjent"). ``groups`` (qid
+    -> list of option groups, from ``data/reconstruction.yaml``) adds a ``groups`` list to a
+    question: the lowest and highest *summed* count of each group.
+
+    Raises
+    ------
+    ReconstructionError
+        For a group of a question the questionnaire does not have.
     """
+    from analysis.reconstruct.constraints import ReconstructionError
+
+    groups = groups or {}
+    unknown = sorted(set(groups) - {q.id for q in questionnaire.questions})
+    if unknown:
+        raise ReconstructionError(f"data/reconstruction.yaml, wave {year}: groups name "
+                                  f"{unknown}, which the {year} questionnaire does not have")
     questions = {}
     for question in questionnaire.questions:
         sol = solutions.get((year, question.id))
         if sol is None or sol.n is None:
             questions[question.id] = {"status": "no figures", "n": None, "counts": {}}
+            if question.id in groups:
+                questions[question.id]["groups"] = [
+                    {"options": list(g), "min": None, "max": None} for g in groups[question.id]]
             continue
         questions[question.id] = {
             "status": sol.status,
@@ -130,6 +199,11 @@ def ranges_document(year: int, questionnaire, solutions) -> str:
                 for key, (lo, hi) in sol.ranges.items()
             },
         }
+        if question.id in groups:
+            questions[question.id]["groups"] = [
+                {"options": list(g), "min": lo, "max": hi}
+                for g, (lo, hi) in ((tuple(g), sol.group_ranges[tuple(g)])
+                                    for g in groups[question.id])]
     header = (f"# Reconstruction of {year}: counts per question and the lowest/highest count the\n"
               "# published figures allow. Written by `python -m analysis reconstruct`.\n")
     return header + yaml.safe_dump({"year": year, "questions": questions}, allow_unicode=True,
@@ -141,14 +215,10 @@ def several_from_ledger(ledger, year: int, number: int, n: int) -> int | None:
 
     The count is the integer nearest to the printed share of ``n``; the audit checks it.
     """
-    rows = ledger[
-        (ledger["year"] == year)
-        & (ledger["question"] == number)
-        & (ledger["basis"] == "respondents ticking more than one option")
-    ]
-    if rows.empty:
+    rows = [f for f in ledger.about(year, number) if f.basis is Basis.SEVERAL_OPTIONS]
+    if not rows:
         return None
-    return round(float(rows.iloc[0]["value"]) / 100 * n)
+    return round(rows[0].value / 100 * n)
 
 
 def _placeholder() -> str:

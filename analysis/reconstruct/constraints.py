@@ -10,19 +10,16 @@ values stand for their rounding interval, taken closed on both ends (printers di
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from analysis.ledger import Basis
 from analysis.questionnaire.schema import Question, QuestionType
 from analysis.reconstruct.figures import Figure, printed_interval
 from analysis.reconstruct.model import Model
 
 #: Candidate percent denominators, in the order ties are broken (first preferred).
 BASES = ("n", "respondents", "answers")
-#: How ledger wordings of a percent basis map onto the candidates.
-BASIS_ALIASES = {"all ticks": "answers", "answers": "answers", "n": "n",
-                 "respondents": "respondents"}
 #: Weight of the basis tie-break in the objective: far below one count of deviation.
 TIE_WEIGHT = 1e-4
 #: Weight per tick: among equally good fits prefer the fewest ticks (options no figure pins).
@@ -128,8 +125,8 @@ def _unusable(fig: Figure, q: Question) -> str | None:
     """Why a figure cannot constrain counts (None when it can); raises on unknown options."""
     if fig.basis == "category":
         return "free-text category count: not an option of the question"
-    if fig.kind in ("percent", "count") and fig.basis and not resolve_basis(fig.basis):
-        return f"basis {fig.basis!r} is not a count denominator"
+    if fig.kind in ("percent", "count") and fig.basis and not Basis(fig.basis).denominator:
+        return f"basis '{fig.basis}' is not a count denominator"
     if fig.kind in ("mean", "median") and q.type is not QuestionType.RATING:
         return f"a {fig.kind} needs a rating question, {q.id} is {q.type.value}"
     if fig.kind in ("count", "percent"):
@@ -146,16 +143,6 @@ def _unusable(fig: Figure, q: Question) -> str | None:
     return None
 
 
-def resolve_basis(basis: str | None) -> str | None:
-    """The candidate denominator a ledger basis names ("of 186 respondents" -> respondents)."""
-    if basis is None:
-        return None
-    text = basis.strip().lower()
-    if re.fullmatch(r"of \d+ respondents", text):
-        return "respondents"
-    return BASIS_ALIASES.get(text)
-
-
 def _key(item, q: Question):
     if q.type is QuestionType.RATING and isinstance(item, str) and item.strip().isdigit():
         return int(item)
@@ -169,7 +156,7 @@ def _sum(h: Handles, fig: Figure) -> dict:
 
 def _percent(m, h, fig, q, respondents, total, lo, hi, cap) -> None:
     count = _sum(h, fig)
-    allowed = [resolve_basis(fig.basis)] if fig.basis else list(BASES)
+    allowed = [Basis(fig.basis).denominator] if fig.basis else list(BASES)
     if q.type is not QuestionType.MULTIPLE and "answers" in allowed and len(allowed) > 1:
         allowed.remove("answers")  # Σx = n there: the same candidate as "n"
     dev = h.deviation[fig.id] = m.var(f"dev[{fig.id}]", 0, cap, False)

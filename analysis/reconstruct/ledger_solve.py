@@ -8,39 +8,38 @@ had to be dropped.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-import pandas as pd
-
+from analysis.ledger import Figure
 from analysis.questionnaire.schema import Questionnaire
 from analysis.reconstruct.constraints import ReconstructionError
-from analysis.reconstruct.figures import figures_from_records
 from analysis.reconstruct.solve import Solution, solve_question
-
-#: Respondents per wave as the 2025 report states them ("186 svar, mot 155 svar i 2023");
-#: only used when the ledger has no report-level n figure for the year.
-DEFAULT_RESPONDENTS = {2025: 186, 2023: 155}
 
 
 def solve_ledger(
-    ledger: pd.DataFrame,
+    ledger: Iterable[Figure],
     questionnaires: Mapping[int, Questionnaire],
     respondents_by_year: Mapping[int, int],
     ranges: bool = False,
+    groups: Mapping[tuple[int, str], Sequence[Sequence]] | None = None,
 ) -> dict[tuple[int, str], Solution]:
     """Reconstruct counts for every (year, question) the ledger has figures about.
 
     Parameters
     ----------
     ledger
-        One row per published figure (``analysis.ledger.load_ledger``); uses ``id``, ``year``,
-        ``question``, ``option``, ``kind``, ``value``, ``decimals``, ``basis``. Rows without a
-        question (report-level figures) are skipped; free-text category figures are skipped
-        by the solver, though the question's n is still solved.
+        Published figures (:func:`analysis.ledger.load_ledger`, or any of its figures).
+        Figures without a question (report-level figures) are skipped; free-text category
+        figures are skipped by the solver, though the question's n is still solved.
     questionnaires
         Questionnaire per year.
     respondents_by_year
-        Respondents per wave, e.g. ``{2025: 186, 2023: 155}``.
+        Respondents per wave, e.g. :func:`analysis.ledger.wave_totals` of the ledger.
+    ranges
+        Also compute the range of each count (see :func:`solve_question`).
+    groups
+        With ``ranges``: ``{(year, qid): [group, ...]}``, groups of options whose summed count
+        to bound as well.
 
     Returns
     -------
@@ -53,13 +52,12 @@ def solve_ledger(
         Naming the figure ids, for a question or option the year's questionnaire lacks. A year
         without a questionnaire or respondent count gives "empty" solutions instead.
     """
-    figures = figures_from_records(ledger.to_dict("records"))
-    groups: dict[tuple[int, int], list] = {}
-    for fig in figures:
+    by_question: dict[tuple[int, int], list] = {}
+    for fig in ledger:
         if fig.question is not None:
-            groups.setdefault((fig.year, fig.question), []).append(fig)
+            by_question.setdefault((fig.year, fig.question), []).append(fig)
     out: dict[tuple[int, str], Solution] = {}
-    for (year, number), figs in sorted(groups.items()):
+    for (year, number), figs in sorted(by_question.items()):
         ids = [f.id for f in figs]
         qid = f"q{number:02d}"
         if year not in questionnaires or year not in respondents_by_year:
@@ -71,18 +69,9 @@ def solve_ledger(
         except KeyError as exc:
             raise ReconstructionError(f"figures {ids}: {exc.args[0]}") from exc
         out[(year, qid)] = solve_question(
-            figs, question, respondents_by_year[year], ranges=ranges
+            figs, question, respondents_by_year[year], ranges=ranges,
+            groups=(groups or {}).get((year, qid), ()),
         )
-    return out
-
-
-def respondents_from_ledger(ledger: pd.DataFrame) -> dict[int, int]:
-    """Respondents per year from report-level n figures, falling back to the report's totals."""
-    out = dict(DEFAULT_RESPONDENTS)
-    report = ledger[ledger["question"].isna() & (ledger["kind"] == "n")]
-    for year, values in report.groupby("year")["value"]:
-        # Several report-level n figures may exist per year; the wave total is the largest.
-        out[int(year)] = int(values.max())
     return out
 
 
@@ -102,15 +91,15 @@ def summary_lines(solutions: Mapping[tuple[int, str], Solution]) -> list[str]:
 
 def main() -> None:
     """Load the project's ledger and questionnaires, solve, print the summary."""
-    from analysis.ledger import load_ledger
+    from analysis.ledger import load_ledger, wave_totals
     from analysis.paths import questionnaire_path
     from analysis.questionnaire import load_questionnaire
 
     ledger = load_ledger()
-    years = sorted(int(y) for y in ledger["year"].unique())
+    years = sorted({f.year for f in ledger})
     questionnaires = {y: load_questionnaire(y) for y in years if questionnaire_path(y).is_file()}
     start = time.perf_counter()
-    solutions = solve_ledger(ledger, questionnaires, respondents_from_ledger(ledger))
+    solutions = solve_ledger(ledger, questionnaires, wave_totals(ledger))
     elapsed = time.perf_counter() - start
     print("\n".join(summary_lines(solutions)))
     flagged = [k for k, s in solutions.items() if s.status in ("repaired", "infeasible")]

@@ -10,10 +10,11 @@ with no-good cuts, and explain each dropped figure with the arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.questionnaire.schema import Question
-from analysis.reconstruct.constraints import build_model
+from analysis.reconstruct.constraints import ReconstructionError, build_model
 from analysis.reconstruct.explain import explain_dropped
 from analysis.reconstruct.figures import Figure
 from analysis.reconstruct.model import Row
@@ -44,6 +45,8 @@ class Solution:
     ranges: dict = field(default_factory=dict)
     #: (lowest, highest) number answering the kept figures allow (when asked for)
     n_range: tuple | None = None
+    #: tuple of keys -> (lowest, highest) summed count at this n, per group asked for
+    group_ranges: dict = field(default_factory=dict)
 
     @property
     def unique_minimal(self) -> bool:
@@ -55,6 +58,7 @@ def solve_question(
     figures: list[Figure], question: Question, respondents: int,
     max_alternatives: int = MAX_ALTERNATIVES,
     ranges: bool = False,
+    groups: Sequence[Sequence] = (),
 ) -> Solution:
     """Reconstruct counts for one (year, question) from its published figures.
 
@@ -71,6 +75,10 @@ def solve_question(
     ranges
         Also compute, per option, the lowest and highest count the kept figures allow at the
         solution's n (two extra solves per option): what the published figures pin down.
+    groups
+        With ``ranges``: groups of options (labels or scores) whose *summed* count to bound
+        the same way, e.g. ``[("I stor grad", "I noen grad")]``; the report often printed only
+        such a sum ("57 % i stor eller noen grad").
 
     Returns
     -------
@@ -107,6 +115,7 @@ def solve_question(
     if ranges:
         kept = [f for f in figures if f.id not in sol.dropped]
         sol.ranges = count_ranges(kept, question, respondents, sol.n)
+        sol.group_ranges = group_ranges(kept, question, respondents, sol.n, groups)
         sol.n_range = n_range(kept, question, respondents)
     return sol
 
@@ -129,16 +138,65 @@ def count_ranges(figures: list[Figure], question: Question, respondents: int, n:
     reconstruction's value is one arbitrary choice among many and must not be read as data.
     """
     model, h = build_model(figures, question, respondents)
-    fix_n = [Row({h.n: 1.0}, n, n)]
+    return {key: _sum_range(model, h, (key,), n) for key in h.keys}
+
+
+def group_ranges(figures: list[Figure], question: Question, respondents: int, n: int,
+                 groups: Sequence[Sequence]) -> dict:
+    """Lowest and highest *summed* count of each group of options when ``n`` answered.
+
+    Parameters
+    ----------
+    figures
+        The figures kept (without those the solver dropped).
+    question, respondents, n
+        As for :func:`count_ranges`.
+    groups
+        Groups of option labels (or scores) of ``question``.
+
+    Returns
+    -------
+    dict
+        ``{tuple(group): (lowest, highest)}``; ``(None, None)`` when nothing fits at ``n``.
+
+    Raises
+    ------
+    ReconstructionError
+        For a label the question does not have.
+
+    Examples
+    --------
+    >>> from analysis.questionnaire.schema import Option
+    >>> q = Question(id="q01", number=1, text="t", type="single",
+    ...              options=[Option(label=x) for x in "ABC"])
+    >>> figs = [Figure(id="ab", kind="percent", value=60, option=("A", "B"), year=2025,
+    ...                question=1)]
+    >>> group_ranges(figs, q, 10, 10, [("A", "B"), ("A",)])
+    {('A', 'B'): (6, 6), ('A',): (0, 6)}
+    """
+    if not groups:
+        return {}
+    model, h = build_model(figures, question, respondents)
     out = {}
-    for key in h.keys:
-        bounds = []
-        for sign in (1.0, -1.0):
-            model.objective = {h.x[key]: sign}
-            values = model.solve(extra=fix_n)
-            bounds.append(None if values is None else int(values[h.x[key]]))
-        out[key] = tuple(bounds)
+    for group in groups:
+        missing = [k for k in group if k not in h.x]
+        if missing:
+            raise ReconstructionError(
+                f"{question.id}: option group {list(group)} names {missing}, which the "
+                f"question does not have; known: {h.keys}")
+        out[tuple(group)] = _sum_range(model, h, tuple(group), n)
     return out
+
+
+def _sum_range(model, h, keys: tuple, n: int) -> tuple:
+    """(lowest, highest) of the summed count of ``keys`` with ``n`` fixed."""
+    fix_n = [Row({h.n: 1.0}, n, n)]
+    bounds = []
+    for sign in (1.0, -1.0):
+        model.objective = {h.x[key]: sign for key in keys}
+        values = model.solve(extra=fix_n)
+        bounds.append(None if values is None else int(sum(values[h.x[k]] for k in keys)))
+    return tuple(bounds)
 
 
 def _fit(figures, question, respondents, exclude):

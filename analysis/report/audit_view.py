@@ -8,40 +8,42 @@ construction, so never presented as a check.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from analysis import fmt
-from analysis.audit import audit_figures, consistency_counts, status_counts
-from analysis.display import Table, as_text
+from analysis.audit import (
+    NOT_DERIVABLE,
+    NOT_REPRODUCIBLE,
+    REPRODUCED,
+    WITHIN_ROUNDING,
+    consistency_counts,
+    status_counts,
+)
+from analysis.display import Table, as_text, is_missing
 
 #: Status names in the report's language.
 STATUS_NB = {
-    "reproduced": "gjenskapt eksakt",
-    "within-rounding": "gjenskapt innenfor avrunding",
-    "not-reproducible": "ikke gjenskapt",
-    "not-derivable": "kan ikke beregnes fra svardata",
+    REPRODUCED: "gjenskapt eksakt",
+    WITHIN_ROUNDING: "gjenskapt innenfor avrunding",
+    NOT_REPRODUCIBLE: "ikke gjenskapt",
+    NOT_DERIVABLE: "kan ikke beregnes fra svardata",
 }
 BASIS_NB = {"n": "av dem som svarte", "respondents": "av alle respondenter",
             "answers": "av alle avkrysninger", "value": "", None: ""}
 
 
-@lru_cache(maxsize=2)
-def _audit(bundle) -> pd.DataFrame:
-    return audit_figures(bundle)
-
-
 def audit(bundle) -> pd.DataFrame:
-    """The audit frame (one row per published figure; see :func:`analysis.audit.audit_figures`)."""
-    return _audit(bundle)
+    """The audit frame, a fresh copy (one row per published figure; see
+    :func:`analysis.audit.audit_figures` and :meth:`analysis.bundle.SurveyBundle.audit`)."""
+    return bundle.audit()
 
 
-def count(bundle, status: str | None = None, year: int | None = None) -> str:
-    """Number of figures with a status (all when None), optionally of one year, formatted."""
+def count(bundle, status: str | None = None, year=None) -> str:
+    """Number of figures with a status (all when None), formatted; optionally only those of
+    ``year`` (one year, or several as a list)."""
     frame = audit(bundle)
     if year is not None:
-        frame = frame[frame["year"] == year]
+        frame = frame[frame["year"].isin(year if isinstance(year, list | tuple) else [year])]
     return fmt.num(len(frame) if status is None else int((frame["status"] == status).sum()))
 
 
@@ -77,8 +79,8 @@ def _printed(row) -> str:
 
 
 def _recomputed(row) -> str:
-    if pd.isna(row["recomputed"]):
-        return "–"
+    if is_missing(row["recomputed"]):
+        return fmt.MISSING
     value = row["recomputed"]
     text = (fmt.pct(value / 100, int(row["decimals"]) + 1) if row["kind"] == "percent"
             else fmt.num(value, int(row["decimals"]) + (1 if row["kind"] == "mean" else 0)))
@@ -87,14 +89,14 @@ def _recomputed(row) -> str:
 
 
 def _question(row) -> str:
-    return "–" if pd.isna(row["question"]) else f"{int(row['question'])}"
+    return fmt.MISSING if is_missing(row["question"]) else f"{int(row['question'])}"
 
 
 def not_reproduced(bundle) -> pd.DataFrame:
     """Row grain: one published figure the data in use do not reproduce (part 2 of the
     self-check), with the arithmetic on the data."""
     frame = audit(bundle)
-    frame = frame[frame["status"] == "not-reproducible"]
+    frame = frame[frame["status"] == NOT_REPRODUCIBLE]
     return pd.DataFrame({
         "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
@@ -178,6 +180,6 @@ def reproduction_sentence(bundle) -> str:
                 "eksporten fra Microsoft Forms legges inn.")
     counts = status_counts(audit(bundle))
     return (f"Dataene i bruk er den ekte eksporten. Av tallene som kan beregnes fra svarene, "
-            f"gjenskapes {fmt.num(counts['reproduced'])} eksakt, "
-            f"{fmt.num(counts['within-rounding'])} innenfor avrundingen og "
-            f"{fmt.num(counts['not-reproducible'])} ikke.")
+            f"gjenskapes {fmt.num(counts[REPRODUCED])} eksakt, "
+            f"{fmt.num(counts[WITHIN_ROUNDING])} innenfor avrundingen og "
+            f"{fmt.num(counts[NOT_REPRODUCIBLE])} ikke.")

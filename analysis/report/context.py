@@ -4,33 +4,25 @@ quoted as context, and the respondents and regions over time (missing years stay
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from analysis import compute, figures, fmt
-from analysis.display import Block, Text, bullets
+from analysis.display import NO_DATA, Block, Text, bullets, is_missing
 from analysis.ledger import wave_totals
-from analysis.paths import data_dir
-
-#: Survey years on the time axis (the biennial series the 2025 report compares).
-YEARS = (2018, 2020, 2023, 2025)
+from analysis.report.audit_view import QUALIFIER_NB
 
 
-@lru_cache(maxsize=4)
-def _waves(root: Path | None) -> dict[int, dict]:
-    raw = yaml.safe_load((data_dir(root) / "survey-waves.yaml").read_text(encoding="utf-8"))
-    return {int(w["year"]): w for w in raw["waves"]}
+def wave_facts(bundle, year: int | None = None) -> dict:
+    """How a wave was run (``data/survey-waves.yaml``, held by the bundle): dates, tool,
+    channels. ``year`` defaults to the current wave.
 
-
-def wave_facts(bundle, year: int) -> dict:
-    """How a wave was run (``data/survey-waves.yaml``): dates, tool, channels.
-
-    A fresh copy each call, its texts as :class:`~analysis.display.Text`."""
-    return _as_text(_waves(bundle.root)[year])
+    A fresh copy each call, its texts as :class:`~analysis.display.Text`.
+    """
+    year = bundle.current.year if year is None else year
+    return _as_text(bundle.wave_facts(year).model_dump())
 
 
 def _as_text(value):
@@ -38,13 +30,19 @@ def _as_text(value):
         return Text(value)
     if isinstance(value, dict):
         return {k: _as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_as_text(v) for v in value]
     return value
 
 
+def years(bundle) -> list[int]:
+    """The book's time axis: every wave run and every wave with data, oldest first
+    (:attr:`analysis.bundle.SurveyBundle.series_years`)."""
+    return bundle.series_years
+
+
 def date(value: dt.date) -> Text:
-    """A date the Norwegian way: ``11. august 2025`` (:func:`analysis.fmt.date`)."""
+    """A date the Norwegian way, e.g. ``11. august`` and the year (:func:`analysis.fmt.date`)."""
     return fmt.date(value)
 
 
@@ -53,26 +51,24 @@ def published(bundle, figure_id: str) -> Text:
 
     For context the data cannot give (recipients, target groups). The audit lists each one.
     """
-    rows = bundle.ledger[bundle.ledger["id"] == figure_id]
-    if rows.empty:
-        raise KeyError(f"no published figure {figure_id!r} in the ledger")
-    row = rows.iloc[0]
+    row = asdict(bundle.ledger.figure(figure_id))
     text = fmt.num(row["value"], int(row["decimals"]))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
-    prefix = {"about": "ca. ", "over": "over ", "under": "under "}.get(row.get("qualifier"), "")
+    prefix = QUALIFIER_NB.get(row.get("qualifier"), "")
     return Text(prefix + text)
 
 
 def respondents_by_year(bundle) -> pd.DataFrame:
-    """Row grain: one survey year of :data:`YEARS`. Columns ``year``, ``respondents``,
+    """Row grain: one survey year of :func:`years`. Columns ``year``, ``respondents``,
     ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
-    ``approximate`` (True for "rundt 150" and the 2018 figure the report calls approximate)."""
+    ``approximate`` (True for every published total: the report calls the first wave's
+    approximate, and "rundt 150" is an estimate)."""
     rows = []
     # Only a wave's own published total counts ("rundt 150" about earlier surveys in general
-    # is not a 2020 figure), so a year without one stays missing and is drawn as missing.
+    # is not one wave's figure), so a year without one stays missing and is drawn as missing.
     totals = wave_totals(bundle.ledger)
-    for year in YEARS:
+    for year in years(bundle):
         if year in bundle.waves:
             rows.append((year, bundle.waves[year].respondents, "data", False))
         elif year in totals:
@@ -83,8 +79,8 @@ def respondents_by_year(bundle) -> pd.DataFrame:
 
 
 def regions_by_year(bundle) -> pd.DataFrame:
-    """Row grain: one year x region (2025 region labels). Columns ``year``, ``region``,
-    ``share`` (of respondents who answered Q2). Years without data have no rows."""
+    """Row grain: one year x region (the current wave's region labels). Columns ``year``,
+    ``region``, ``share`` (of respondents who answered Q2). Years without data have no rows."""
     from analysis.report.views import ChoiceView
 
     view = ChoiceView(bundle, "q02")
@@ -101,19 +97,19 @@ def regions_by_year(bundle) -> pd.DataFrame:
 
 def respondents_figure(bundle):
     """Line of respondents per year (report Figure 1 a); a missing year is a visible gap."""
-    return figures.respondents_over_time(respondents_by_year(bundle), years=YEARS)
+    return figures.respondents_over_time(respondents_by_year(bundle), years=years(bundle))
 
 
 def regions_figure(bundle):
     """Grouped bars of regional affiliation per year (report Figure 1 b)."""
-    return figures.regions_over_time(regions_by_year(bundle), years=YEARS)
+    return figures.regions_over_time(regions_by_year(bundle), years=years(bundle))
 
 
 def respondents_in(bundle, year: int) -> Text:
     """Respondents of a survey year, formatted ("ingen tall" when none is known)."""
     frame = respondents_by_year(bundle).set_index("year")
     value = frame.loc[year, "respondents"] if year in frame.index else float("nan")
-    return Text("ingen tall") if value != value else fmt.num(value)
+    return Text(NO_DATA) if is_missing(value) else fmt.num(value)
 
 
 def respondents_change(bundle) -> dict:
@@ -148,3 +144,43 @@ def new_questions(bundle) -> list:
 def question_list(questions) -> Block:
     """A bullet list «Spørsmål N: text» (the question text inserted as text)."""
     return bullets([f"Spørsmål {q.number}: «{q.text}»" for q in questions])
+
+
+def year_list(years) -> Text:
+    """Years joined the Norwegian way: ``"2018 og 2020"`` (no thousands separator).
+
+    Examples
+    --------
+    >>> year_list([2018, 2020]), year_list([2031])
+    ('2018 og 2020', '2031')
+    """
+    return Text(fmt.join([str(int(y)) for y in years]))
+
+
+def first_year(bundle) -> int:
+    """The first survey year with a known number of respondents (data or published)."""
+    frame = respondents_by_year(bundle)
+    return int(frame.loc[frame["respondents"].notna(), "year"].iloc[0])
+
+
+def years_published_only(bundle) -> list[int]:
+    """Survey years whose number of respondents is only published, with no answer data."""
+    frame = respondents_by_year(bundle)
+    return [int(y) for y in frame.loc[frame["source"] == "publisert", "year"]]
+
+
+def years_without_figures(bundle) -> list[int]:
+    """Survey years with no known number of respondents (a gap on the time axis)."""
+    frame = respondents_by_year(bundle)
+    return [int(y) for y in frame.loc[frame["respondents"].isna(), "year"]]
+
+
+def years_without_regions(bundle) -> list[int]:
+    """Survey years with no regional figures (empty slots in :func:`regions_figure`)."""
+    known = set(regions_by_year(bundle)["year"])
+    return [y for y in years(bundle) if y not in known]
+
+
+def earlier_years(bundle) -> list[int]:
+    """Survey years before the current wave (with or without data), oldest first."""
+    return [y for y in years(bundle) if y < bundle.current.year]

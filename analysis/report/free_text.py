@@ -7,23 +7,25 @@ they are shown, even though the report already published them.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pandas as pd
 
 from analysis import compute, fmt, freetext
 from analysis.display import Block, Table, Text, compose
 
 
-@lru_cache(maxsize=4)
-def _free_text(root: Path | None, year: int):
-    return freetext.load_free_text(root, year=year)
-
-
 def coding(bundle):
-    """The coded free text of the current wave (categories, counts, quotes)."""
-    return _free_text(bundle.root, bundle.current.year)
+    """The coded free text of the current wave (categories, counts, quotes).
+
+    Raises
+    ------
+    freetext.FreeTextError
+        When the bundle holds none (no ``data/published/free-text-<year>.yaml``).
+    """
+    if bundle.free_text is None:
+        raise freetext.FreeTextError(
+            "no coded free text in the bundle: the current wave has no "
+            "data/published/free-text-<year>.yaml")
+    return bundle.free_text
 
 
 def answered(bundle, qid: str) -> Text:

@@ -3,9 +3,10 @@
 :meth:`ChoiceView.share <analysis.report.views.ChoiceView.share>` with a list key reads
 "ukjent" as soon as one part is unknown. With reconstructed data the *sum* can still be pinned
 down, because the published report often printed only the sum ("57 % i stor eller noen
-grad"). This module asks the reconstruction's own model (the published figures the solver
-kept) how low and how high the sum can be, and calls it known under the same rule as single
-options (:data:`analysis.bundle.DETERMINED_WIDTH`). For a real export every sum is data.
+grad"). ``python -m analysis reconstruct`` computes how low and how high each sum the chapters
+print can be (the ``groups`` of ``data/reconstruction.yaml``) and stores it in the ranges file;
+this module only asks the bundle (:meth:`analysis.bundle.Wave.is_sum_determined`, the same
+rule as for single options). For a real export every sum is data.
 
 Examples
 --------
@@ -21,67 +22,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 import pandas as pd
-from scipy import stats
 
 from analysis import compute, figures, fmt
-from analysis.bundle import DETERMINED_WIDTH
-from analysis.compute.change import is_significant
-from analysis.display import Table, Text, as_text
-from analysis.ledger import wave_respondents
+from analysis.compute.change import fisher_p, is_significant
+from analysis.display import UNKNOWN, Table, Text, as_text, is_missing
 from analysis.questionnaire.schema import Question
-from analysis.reconstruct.constraints import build_model
-from analysis.reconstruct.figures import Figure, figures_from_records
-from analysis.reconstruct.model import Row
-from analysis.reconstruct.solve import solve_question
 from analysis.report.tables import bare_p, bare_pp
-from analysis.report.views import UNKNOWN, change_clause
-
-
-def group_bounds(figures: list[Figure], question: Question, respondents: int, n: int,
-                 labels: Sequence) -> tuple[int | None, int | None]:
-    """Lowest and highest summed count of ``labels`` the figures allow when ``n`` answered.
-
-    Figures that conflict are handled as the reconstruction does: the solver's smallest set
-    of figures to drop is left out first.
-
-    Parameters
-    ----------
-    figures
-        Published figures about this question in one wave.
-    question
-        Its questionnaire entry.
-    respondents
-        Respondents of the wave (a candidate percent denominator).
-    n
-        Number who answered the question (fixed).
-    labels
-        Option labels (or scores) whose counts are summed.
-
-    Returns
-    -------
-    tuple
-        ``(lowest, highest)``; ``(None, None)`` when the figures allow nothing at this ``n``.
-    """
-    dropped = set(solve_question(figures, question, respondents).dropped)
-    model, h = build_model([f for f in figures if f.id not in dropped], question, respondents)
-    fix_n = [Row({h.n: 1.0}, n, n)]
-    bounds = []
-    for sign in (1.0, -1.0):
-        model.objective = {h.x[label]: sign for label in labels}
-        values = model.solve(extra=fix_n)
-        bounds.append(None if values is None else int(sum(values[h.x[k]] for k in labels)))
-    return bounds[0], bounds[1]
-
-
-def is_narrow(bounds: tuple[int | None, int | None], n: int) -> bool:
-    """True when the range is at most two answers or 5 % of ``n`` (the single-option rule)."""
-    low, high = bounds
-    if low is None or high is None:
-        return False
-    return high - low <= max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * n)
+from analysis.report.views import change_clause
 
 
 def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:
@@ -95,16 +44,6 @@ def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]
     return wave, question, prev
 
 
-@lru_cache(maxsize=256)
-def _bounds(bundle, year: int, qid: str, labels: tuple, n: int) -> tuple:
-    wave = bundle.waves[year]
-    question = wave.questionnaire.question(qid)
-    ledger = bundle.ledger
-    rows = ledger[(ledger["year"] == year) & (ledger["question"] == question.number)]
-    figures = figures_from_records(rows.to_dict("records"))
-    return group_bounds(figures, question, wave_respondents(ledger, year), n, labels)
-
-
 def known(view, keys, year: int | None = None) -> bool:
     """Is the summed count of the options data (pinned down by the published figures)?
 
@@ -116,14 +55,16 @@ def known(view, keys, year: int | None = None) -> bool:
         Option labels or short labels of the current questionnaire (one or a list).
     year
         None for the current wave, or the previous wave's year.
+
+    Raises
+    ------
+    analysis.bundle.ManifestError
+        For a sum of a reconstructed wave that ``data/reconstruction.yaml`` does not list.
     """
     wave, question, labels = _resolve(view, keys, year)
     if not labels:
         return False
-    if wave.determined is None or all(wave.is_determined(question.id, lb) for lb in labels):
-        return True
-    n = view.n_value(year)
-    return is_narrow(_bounds(view.bundle, wave.year, question.id, tuple(labels), n), n)
+    return wave.is_sum_determined(question.id, labels)
 
 
 def count_value(view, keys, year: int | None = None) -> int | None:
@@ -152,7 +93,7 @@ def compare_counts(k_a: int, n_a: int, k_b: int, n_b: int) -> pd.Series:
         ``diff`` (share b - share a, 0-1), ``p_value`` and ``significant`` (p < ``ALPHA``): the
         fields :func:`analysis.report.views.change_clause` words.
     """
-    p = float(stats.fisher_exact([[k_a, n_a - k_a], [k_b, n_b - k_b]]).pvalue)
+    p = fisher_p(k_a, n_a, k_b, n_b)
     return pd.Series({"diff": k_b / n_b - k_a / n_a, "p_value": p,
                       "significant": is_significant(p)})
 
@@ -205,7 +146,7 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
         row = {"Svaralternativ": label,
                f"Andel {prev}": fmt.pct(a["share"]) if a["share"] == a["share"]
                else (UNKNOWN if asked else "–"),
-               f"Andel {year}": fmt.pct(b["share"]) if b["share"] == b["share"] else UNKNOWN,
+               f"Andel {year}": UNKNOWN if is_missing(b["share"]) else fmt.pct(b["share"]),
                "Endring (pp)": "–" if not asked else UNKNOWN, "p": "–" if not asked else UNKNOWN}
         if a["share"] == a["share"] and b["share"] == b["share"]:
             test = compare_counts(int(a["count"]), int(a["n"]), int(b["count"]), int(b["n"]))

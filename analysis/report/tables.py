@@ -9,8 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import Table
-from analysis.report.views import UNKNOWN
+from analysis.display import UNKNOWN, Table
 
 
 def choice_table(view, known_only: bool = False) -> Table:

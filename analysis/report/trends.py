@@ -11,9 +11,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import Table
+from analysis.display import NO_DATA, UNKNOWN, Table, is_missing
 from analysis.report.tables import bare_p, bare_pp
-from analysis.report.views import UNKNOWN
 
 #: Short verdicts for the change table.
 SIGNIFICANT_UP = "signifikant økning"
@@ -55,8 +54,8 @@ def format_respondents(frame: pd.DataFrame, reconstructed: Iterable[int] = (),
     recon, rough = set(reconstructed), set(estimates)
     rows = []
     for r in frame.itertuples(index=False):
-        if r.respondents != r.respondents:  # NaN: no figure for the year
-            count, source = "ingen tall", "ingen publiserte tall"
+        if is_missing(r.respondents):  # no figure for the year
+            count, source = NO_DATA, "ingen publiserte tall"
         else:
             count = ("ca. " if r.approximate else "") + fmt.num(r.respondents)
             if r.source == "data":
@@ -78,7 +77,7 @@ def respondents_table(bundle) -> Table:
     from analysis.report.context import respondents_by_year
 
     reconstructed = [y for y, w in bundle.waves.items() if w.reconstructed]
-    ledger = bundle.ledger
+    ledger = bundle.ledger.frame()
     totals = ledger[ledger["question"].isna() & (ledger["kind"] == "n")]
     estimates = totals.loc[totals["qualifier"] == "about", "year"].astype(int).tolist()
     return Table(format_respondents(respondents_by_year(bundle), reconstructed, estimates),
@@ -93,7 +92,7 @@ def choice_verdict(diff: float, significant: bool) -> str:
     >>> choice_verdict(0.2, True), choice_verdict(-0.05, False)
     ('signifikant økning', 'ingen signifikant endring')
     """
-    if diff != diff:
+    if is_missing(diff):
         return NOT_TESTABLE
     if not significant:
         return NOT_SIGNIFICANT

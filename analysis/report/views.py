@@ -14,8 +14,9 @@ from functools import cached_property
 import pandas as pd
 
 from analysis import compute, figures, fmt
-from analysis.display import Text, as_text
+from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
+from analysis.questionnaire.compare import comparison_link
 
 Key = str | int | Sequence[str | int]
 
@@ -31,11 +32,11 @@ class QuestionView:
         self.prev_question: Question | None = None
         self.option_map: dict = {}
         if self.prev_wave is not None:
-            mapping = self.prev_wave.questionnaire.compare_to
-            if mapping is not None and qid in mapping.questions.values():
-                prev_id = next(a for a, b in mapping.questions.items() if b == qid)
-                self.prev_question = self.prev_wave.questionnaire.question(prev_id)
-                self.option_map = dict(mapping.options.get(prev_id, {}))
+            # compare_to of either wave (the new wave's mapping back, or the old one's forward)
+            link = comparison_link(self.wave.questionnaire, self.prev_wave.questionnaire, qid)
+            if link is not None:
+                self.prev_question = self.prev_wave.questionnaire.question(link.previous_id)
+                self.option_map = link.option_map
 
     @property
     def year(self) -> int:
@@ -82,10 +83,6 @@ class QuestionView:
         if self.prev_question is None or year != self.prev_wave.year:
             raise KeyError(f"{self.question.id} has no comparable question in {year}")
         return self.prev_wave, self.prev_question
-
-
-#: What a value the published figures do not pin down reads as.
-UNKNOWN = Text("ukjent")
 
 
 class ChoiceView(QuestionView):
@@ -179,12 +176,12 @@ class ChoiceView(QuestionView):
     def share(self, key: Key, year: int | None = None, decimals: int = 0) -> Text:
         """Formatted share of respondents who answered, e.g. ``"42 %"`` (or ``"ukjent"``)."""
         value = self.share_value(key, year)
-        return UNKNOWN if value != value else fmt.pct(value, decimals)
+        return UNKNOWN if is_missing(value) else fmt.pct(value, decimals)
 
     def change(self, key: Key) -> Text:
         """Change in share from the previous wave, in percentage points (or ``"ukjent"``)."""
         diff = self.share_value(key) - self.share_value(key, self.prev_year)
-        return UNKNOWN if diff != diff else fmt.pp(diff)
+        return UNKNOWN if is_missing(diff) else fmt.pp(diff)
 
     def test(self, key: str | int) -> pd.Series:
         """The comparison row of one option: shares, ``diff``, ``p_value``, ``significant``."""

@@ -19,7 +19,7 @@ LOCATED = "forms-2025.xlsx, sheet 'Sheet1', row 4, column I ('Hvor godt kjenner 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
     root = copy_project(project_root(), tmp_path_factory.mktemp("broken") / "project")
-    path = root / "data" / "exports" / "forms-2025.xlsx"
+    path = root / "data" / "reconstructed" / "forms-2025.xlsx"
     book = openpyxl.load_workbook(path)
     book.active["I4"] = "Kjenner den ikke, men liker logoen"
     book.save(path)
@@ -33,7 +33,7 @@ def _run(root, *args):
 
 
 @pytest.mark.parametrize("command", [
-    ["summarize", "data/exports/forms-2025.xlsx", "--questionnaire",
+    ["summarize", "data/reconstructed/forms-2025.xlsx", "--questionnaire",
      "data/questionnaires/2025.yaml"],
     ["audit"],
     ["render", "--engine", "builtin", "--to", "html"],

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from analysis.bundle import ManifestError, _determined, read_manifest
+from analysis.bundle import ManifestError, Wave, _determined, _sums_determined, read_manifest
 
 
 def _root(tmp_path, manifest):
@@ -47,6 +47,49 @@ def test_counts_are_determined_when_the_figures_leave_little_room(tmp_path):
     assert dict(flags) == {"A": True, "B": False, "C": False}
 
 
+def _wave_with_groups(tmp_path):
+    # n = 100: room of max(2, 5 % of 100) = 5 answers, for sums as for single options.
+    doc = {"year": 2025, "questions": {"q19": {"n": 100, "counts": {
+        "A": {"count": 30, "min": 0, "max": 57},
+        "B": {"count": 27, "min": 0, "max": 57},
+        "C": {"count": 30, "min": 30, "max": 30},
+        "D": {"count": 13, "min": 0, "max": 43},
+    }, "groups": [{"options": ["A", "B"], "min": 57, "max": 57},
+                  {"options": ["B", "D"], "min": 10, "max": 16}]}}}
+    path = tmp_path / "reconstruction-2025.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    return Wave(2025, None, None, path, True, _determined(path),
+                sums_determined=_sums_determined(path))
+
+
+def test_a_sum_is_data_when_its_range_is_narrow_though_its_parts_are_not(tmp_path):
+    wave = _wave_with_groups(tmp_path)
+    assert wave.is_sum_determined("q19", ["B", "A"])        # 57-57, in any order
+    assert not wave.is_sum_determined("q19", ["B", "D"])    # width 6 > 5
+    assert wave.is_sum_determined("q19", ["C"])             # a single determined option
+    assert not wave.is_sum_determined("q19", ["A"])         # a single arbitrary one
+
+
+def test_a_sum_the_ranges_file_lacks_says_where_to_list_it(tmp_path):
+    wave = _wave_with_groups(tmp_path)
+    with pytest.raises(ManifestError, match=r"wave 2025, q19: the ranges file has no range for "
+                                            r"the sum of \['A', 'D'\]; list the group .*"
+                                            r"data/reconstruction.yaml"):
+        wave.is_sum_determined("q19", ["A", "D"])
+
+
+def test_for_a_real_export_every_sum_is_data():
+    assert Wave(2025, None, None, None, False).is_sum_determined("q19", ["A", "D"])
+
+
+def test_a_malformed_group_names_the_entry(tmp_path):
+    doc = {"year": 2025, "questions": {"q19": {"n": 100, "groups": [{"options": ["A"]}]}}}
+    path = tmp_path / "reconstruction-2025.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"questions\.q19\.groups\[0\]\.options"):
+        _sums_determined(path)
+
+
 def test_free_text_is_screened_for_personal_data_on_load(tmp_path):
     import pandas as pd
 
@@ -68,3 +111,34 @@ def test_free_text_is_screened_for_personal_data_on_load(tmp_path):
     assert "912 34 567" not in screened.wide.loc[1, "q09"]
     assert screened.long["text"].iloc[1] == "Bra sider"
     assert export.long["text"].iloc[0].startswith("Kontakt meg på ola@")  # original untouched
+
+
+def _bundle_of(*figures):
+    from types import MappingProxyType
+
+    from analysis.bundle import SurveyBundle
+    from analysis.ledger import Ledger
+
+    return SurveyBundle(waves=MappingProxyType({}), ledger=Ledger(tuple(figures)))
+
+
+def test_the_audit_is_kept_per_bundle_and_handed_out_as_a_fresh_copy():
+    from analysis.ledger import Figure
+
+    total = Figure("t-n", "n", 186, year=2025, basis="respondents", section="1", quote="186")
+    bundle = _bundle_of(total)
+    first = bundle.audit()
+    assert first["status"].tolist() == ["not-derivable"]  # no wave data for 2025 in use
+    first.loc[0, "status"] = "tampered"
+    assert bundle.audit()["status"].tolist() == ["not-derivable"]
+    # another bundle (other data, other ledger) never sees this one's audit
+    other = _bundle_of(total, Figure("t-q", "count", 3, year=2023, question=1, option=("A",)))
+    assert other.audit()["id"].tolist() == ["t-n", "t-q"]
+
+
+def test_the_chapters_free_text_comes_from_the_bundle():
+    from analysis.freetext import FreeTextError
+    from analysis.report.free_text import coding
+
+    with pytest.raises(FreeTextError, match="no coded free text"):
+        coding(_bundle_of())

@@ -49,7 +49,7 @@ def notebook_for(year: int, questions: list) -> nbformat.NotebookNode:
 
 def main() -> None:
     """Build, execute and write ``known-figures-<year>.ipynb`` for 2023 and 2025."""
-    ledger = load_ledger()
+    ledger = load_ledger().frame()
     HERE.mkdir(parents=True, exist_ok=True)
     for year in (2023, 2025):
         rows = ledger[ledger["year"] == year]

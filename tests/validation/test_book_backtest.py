@@ -55,7 +55,7 @@ def book_map():
 @pytest.fixture(scope="module")
 def figures(bundle, book_map):
     """Ledger rows of the years and sections the map covers, by id."""
-    ledger = bundle.ledger
+    ledger = bundle.ledger.frame()
     scope = ledger[ledger["year"].isin(book_map.years) & ledger["section"].isin(book_map.sections)]
     return scope.set_index("id")
 
@@ -77,7 +77,7 @@ def _expected(fig) -> str:
 
 
 def test_the_map_names_ledger_figures_of_its_scope(book_map, figures, bundle):
-    ids = set(bundle.ledger["id"])
+    ids = {f.id for f in bundle.ledger}
     unknown = [e.id for e in book_map.shown if e.id not in ids]
     assert not unknown, f"book-map.yaml names figures not in the ledger: {unknown}"
     outside = [e.id for e in book_map.shown if e.id not in figures.index]

@@ -70,7 +70,7 @@ def perturbed_root(tmp_path):
 def test_changing_one_answer_makes_the_validation_name_the_figure(perturbed_root, bundle):
     # One respondent who said "Studiesykepleier/…" to Q1 now says "Forsker/utprøver" instead.
     # The report publishes 75 study nurses and 29 researchers in 2025 (section 4.1).
-    export = perturbed_root / "data" / "exports" / "forms-2025.xlsx"
+    export = perturbed_root / "data" / "reconstructed" / "forms-2025.xlsx"
     q1 = bundle.current.questionnaire.question("q01")
     nurse, researcher = q1.options[2].label, q1.options[0].label
     book = openpyxl.load_workbook(export)

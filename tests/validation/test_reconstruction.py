@@ -1,15 +1,17 @@
-"""The bundled exports are exactly what the reconstruction produces from the ledger."""
+"""The bundled reconstructed exports are exactly what the reconstruction produces from the
+ledger, and a run leaves the bundled manifest as it is."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from analysis.ledger import load_ledger, wave_respondents
-from analysis.paths import exports_dir, project_root
+from analysis.paths import project_root, reconstructed_dir
 from analysis.questionnaire import QuestionType, load_questionnaire
 from analysis.reconstruct.command import reconstruct
 from analysis.reconstruct.ledger_solve import solve_ledger
@@ -17,27 +19,34 @@ from analysis.reconstruct.ledger_solve import solve_ledger
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory):
-    out = tmp_path_factory.mktemp("exports")
-    return out, reconstruct(out=out)
+    """A fresh reconstruction in a copy of data/ without the bundled reconstructed files."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(project_root() / "data", root / "data",
+                    ignore=shutil.ignore_patterns("reconstructed"))
+    return root, reconstruct(root)
 
 
 def test_regenerating_gives_byte_identical_files(regenerated):
-    out, written = regenerated
-    assert {p.name for p in written} >= {"forms-2025.xlsx", "forms-2023.xlsx", "MANIFEST.yaml"}
-    for path in written:
-        bundled = exports_dir() / path.name
+    root, result = regenerated
+    assert {p.name for p in result.files} == {"forms-2025.xlsx", "forms-2023.xlsx",
+                                              "reconstruction-2025.yaml",
+                                              "reconstruction-2023.yaml"}
+    for path in [*result.files, result.manifest]:
+        bundled = project_root() / path.relative_to(root)
         assert bundled.read_bytes() == path.read_bytes(), (
             f"{bundled} differs from a fresh `python -m analysis reconstruct`; regenerate it"
         )
+    assert {a.what for a in result.actions} == {"unchanged"}
 
 
 def test_summarize_on_the_2025_export_matches_the_solved_counts():
     ledger = load_ledger()
     questionnaire = load_questionnaire(2025)
-    solutions = solve_ledger(ledger[ledger["year"] == 2025], {2025: questionnaire},
+    solutions = solve_ledger(ledger.of_year(2025), {2025: questionnaire},
                              {2025: wave_respondents(ledger, 2025)})
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "summarize", str(exports_dir() / "forms-2025.xlsx"),
+        [sys.executable, "-m", "analysis", "summarize",
+         str(reconstructed_dir() / "forms-2025.xlsx"),
          "--questionnaire", str(project_root() / "data/questionnaires/2025.yaml"), "--json"],
         capture_output=True, text=True, check=True,
     )

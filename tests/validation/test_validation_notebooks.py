@@ -42,7 +42,7 @@ def proven_inconsistent(ledger):
     """Figure ids the solver drops using the published figures only (no data involved)."""
     years = (2023, 2025)
     solutions = solve_ledger(
-        ledger[ledger["year"].isin(years)],
+        [f for f in ledger if f.year in years],
         {y: load_questionnaire(y) for y in years},
         {y: wave_respondents(ledger, y) for y in years},
     )
@@ -52,13 +52,13 @@ def proven_inconsistent(ledger):
 @pytest.mark.parametrize("year", [2023, 2025])
 def test_stored_outputs_cover_every_published_figure_of_the_year(year, ledger):
     stored = [line["id"] for line in _stored_lines(year)]
-    expected = sorted(ledger.loc[ledger["year"] == year, "id"])
+    expected = sorted(f.id for f in ledger.of_year(year))
     assert sorted(stored) == expected
 
 
 @pytest.mark.parametrize("year", [2023, 2025])
 def test_stored_outputs_agree_with_the_published_figures(year, ledger, proven_inconsistent):
-    by_id = ledger.set_index("id")
+    by_id = ledger.frame().set_index("id")
     for line in _stored_lines(year):
         fig = by_id.loc[line["id"]]
         assert line["printed"] == pytest.approx(fig["value"]), line["id"]

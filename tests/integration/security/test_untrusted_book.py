@@ -42,7 +42,7 @@ SECRETS = ["Kari Nordmann", "Ola Hansen", "9123 4567", "010190-12345", "kari-nor
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     root = copy_project(project_root(), tmp_path_factory.mktemp("hostile") / "project")
-    path = root / "data" / "exports" / "forms-2025.xlsx"
+    path = root / "data" / "reconstructed" / "forms-2025.xlsx"
     book = openpyxl.load_workbook(path)
     sheet = book.active
     headers = [c.value or "" for c in sheet[1]]

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.audit.recompute import recompute
+from analysis.ledger import Figure
 from analysis.questionnaire.schema import Questionnaire
 
 QUESTIONNAIRE = Questionnaire.model_validate({
@@ -28,8 +29,8 @@ LONG = pd.DataFrame([
 
 
 def fig(**kw):
-    base = {"question": 1, "option": (), "kind": "count", "basis": None}
-    return pd.Series({**base, **kw})
+    base = {"id": "f", "value": 1, "year": 2025, "question": 1, "option": (), "kind": "count"}
+    return Figure(**{**base, **kw})
 
 
 def test_count_of_several_options_sums_them():
@@ -43,7 +44,7 @@ def test_percent_is_tried_under_each_denominator():
 
 
 def test_a_stated_basis_restricts_the_denominator():
-    rec = recompute(fig(option=("A",), kind="percent", basis="all ticks"), QUESTIONNAIRE, LONG, 4)
+    rec = recompute(fig(option=("A",), kind="percent", basis="answers"), QUESTIONNAIRE, LONG, 4)
     assert rec.values == {"answers": 50.0}
 
 
@@ -56,23 +57,24 @@ def test_mean_median_and_n_of_a_rating():
 
 
 def test_share_ticking_several_options():
-    rec = recompute(fig(kind="percent", basis="respondents ticking more than one option"),
+    rec = recompute(fig(kind="percent", basis="several-options"),
                     QUESTIONNAIRE, LONG, 4)
     assert rec.values == {"n": pytest.approx(100 / 3)}  # 1 of 3
 
 
 def test_figures_about_the_questionnaire_itself():
-    assert recompute(fig(question=None, basis="number of questions"), QUESTIONNAIRE, LONG,
+    assert recompute(fig(question=None, basis="questions"), QUESTIONNAIRE, LONG,
                      4).values == {"value": 3.0}
-    assert recompute(fig(question=1, basis="number of options"), QUESTIONNAIRE, LONG,
+    assert recompute(fig(question=1, basis="options"), QUESTIONNAIRE, LONG,
                      4).values == {"value": 3.0}
-    assert recompute(fig(question=None, basis="number of new questions"), QUESTIONNAIRE, LONG,
+    assert recompute(fig(question=None, basis="new-questions"), QUESTIONNAIRE, LONG,
                      4).values == {"value": 1.0}
 
 
 @pytest.mark.parametrize("figure", [
     fig(question=3, kind="count", option=("Positive",), basis="category"),
-    fig(question=None, kind="count", basis="recipients of group b"),
+    fig(question=None, kind="count", basis="context", what="recipients of group b"),
+    fig(question=3, kind="percent", option=("x",), basis="change", from_wave=2023),
     fig(question=3, kind="count", option=("x",)),
 ])
 def test_what_the_answers_cannot_give_is_not_derivable(figure):

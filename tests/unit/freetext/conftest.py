@@ -8,7 +8,7 @@ from analysis.freetext import FreeText, load_free_text
 
 @pytest.fixture(scope="session")
 def free_text() -> FreeText:
-    return load_free_text()
+    return load_free_text(year=2025)
 
 
 @pytest.fixture

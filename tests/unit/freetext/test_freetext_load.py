@@ -73,7 +73,7 @@ def test_unknown_question_names_known_ids(free_text):
 
 
 def _write_broken(tmp_path: Path, mutate) -> Path:
-    raw = yaml.safe_load(free_text_path().read_text(encoding="utf-8"))
+    raw = yaml.safe_load(free_text_path(2025).read_text(encoding="utf-8"))
     mutate(raw)
     path = tmp_path / "free-text-2025.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -111,4 +111,4 @@ def test_not_useful_above_answered_is_rejected(tmp_path):
 
 def test_missing_file_names_path(tmp_path):
     with pytest.raises(FreeTextError, match="free-text-2025.yaml: free-text file not found"):
-        load_free_text(root=tmp_path)
+        load_free_text(root=tmp_path, year=2025)

@@ -12,7 +12,7 @@ from analysis.ingest import xlsx_reader
 from analysis.ingest.problems import ProblemLog
 from analysis.ingest.table import read_table
 from analysis.ingest.xlsx_reader import read_xlsx_cells
-from analysis.paths import exports_dir
+from analysis.paths import reconstructed_dir
 
 T = dt.datetime(2025, 3, 1, 9, 30)
 
@@ -95,7 +95,8 @@ def test_openpyxl_reads_what_calamine_cannot(tmp_path, monkeypatch):
                        (186, 0): 186.0, (186, 2): dt.datetime(2025, 8, 12, 13, 52, 29)}),
 ])
 def test_bundled_export_cells(year, shape, cells):
-    found, notes, _ = read_xlsx_cells(exports_dir() / f"forms-{year}.xlsx", ProblemLog("x"), None)
+    path = reconstructed_dir() / f"forms-{year}.xlsx"
+    found, notes, _ = read_xlsx_cells(path, ProblemLog("x"), None)
     assert found.shape == shape and notes == []
     assert {k: found[k] for k in cells} == cells
     assert not np.equal(found, "").any()

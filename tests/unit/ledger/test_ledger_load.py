@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.ledger import LedgerError, load_contradictions, load_ledger
+from analysis.ledger import Basis, LedgerError, load_contradictions, load_ledger
 from analysis.ledger.check import option_problems, quote_problems
 from analysis.questionnaire import Questionnaire
 
@@ -32,7 +32,7 @@ GOOD = SOURCE + """figures:
 
 def test_tiny_ledger_loads_with_one_row_per_figure(tmp_path):
     write(tmp_path, "tiny.yaml", GOOD)
-    ledger = load_ledger(tmp_path).set_index("id")
+    ledger = load_ledger(tmp_path).frame().set_index("id")
     assert list(ledger.index) == ["t-n", "t-godt", "t-sum", "t-mean"]
     assert ledger.loc["t-n", "option"] == ()
     assert ledger.loc["t-godt", "option"] == ("Kjenner godt",)
@@ -41,6 +41,23 @@ def test_tiny_ledger_loads_with_one_row_per_figure(tmp_path):
     assert ledger.loc["t-mean", "value"] == 3.99
     assert ledger.loc["t-mean", "qualifier"] == "about"
     assert set(ledger["source"]) == {"tiny"}
+
+
+def test_structured_bases_load_as_enums_with_their_fields(tmp_path):
+    write(tmp_path, "tiny.yaml", SOURCE + """figures:
+  - {id: t-q9, year: 2025, question: 9, kind: n, value: 74, section: "4.3",
+     quote: "74 (av 186)", basis: respondents, of: 186}
+  - {id: t-up, year: 2025, question: 3, option: "Kjenner godt", kind: percent, value: 12,
+     section: "1", quote: "en økning på 12%", basis: change, from_wave: 2023}
+  - {id: t-ctx, year: 2025, question: null, kind: count, value: 170, section: "3",
+     quote: "ca. 170 mottakere", basis: context, what: "recipients of group b"}
+""")
+    ledger = load_ledger(tmp_path)
+    assert (ledger.figure("t-q9").basis, ledger.figure("t-q9").of) == (Basis.RESPONDENTS, 186)
+    assert ledger.figure("t-up").from_wave == 2023
+    assert ledger.figure("t-ctx").what == "recipients of group b"
+    assert ledger.figure("t-ctx").basis.denominator is None
+    assert ledger.figure("t-q9").basis.denominator == "respondents"
 
 
 def test_other_yaml_files_in_the_folder_are_not_ledger_files(tmp_path):
@@ -57,6 +74,11 @@ def test_other_yaml_files_in_the_folder_are_not_ledger_files(tmp_path):
         ('kind: mean, value: 3.999, decimals: 2', "more than 2 decimals"),
         ('kind: count, value: 4.5, decimals: 1', "not a whole number"),
         ('kind: n, option: "Ja", value: 4', "takes no option"),
+        ('kind: percent, value: 4, basis: "all ticks"', "basis"),
+        ('kind: percent, value: 4, basis: change', "needs from_wave"),
+        ('kind: count, value: 4, basis: context', "needs what"),
+        ('kind: n, value: 4, basis: n, of: 186', "of goes with basis respondents"),
+        ('kind: percent, value: 4, from_wave: 2023', "from_wave goes with basis change"),
     ],
 )
 def test_malformed_figure_names_file_index_and_id(tmp_path, entry, expected):

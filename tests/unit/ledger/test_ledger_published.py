@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.ledger import load_contradictions, load_ledger, load_sources
+from analysis.ledger import Basis, load_contradictions, load_ledger, load_sources, wave_totals
 from analysis.ledger.check import normalise_whitespace, option_problems, quote_problems
 from analysis.paths import project_root
 from analysis.questionnaire import load_questionnaire
@@ -25,12 +25,13 @@ def documents():
 
 def test_ledger_is_exhaustive_and_ids_unique(ledger):
     assert len(ledger) >= 150
-    assert ledger["id"].is_unique
-    assert set(ledger["source"]) == {"report-2025", "external-2018", "external-legepanelet"}
+    ids = [f.id for f in ledger]
+    assert len(set(ids)) == len(ids)
+    assert {f.source for f in ledger} == {"report-2025", "external-2018", "external-legepanelet"}
     # NorCRIN's own figures describe its survey waves; the Legepanelet context figures are
     # dated by their own article.
-    norcrin = ledger[ledger["source"] != "external-legepanelet"]
-    assert set(norcrin["year"]) <= {2018, 2020, 2023, 2025}
+    norcrin = {f.year for f in ledger if f.source != "external-legepanelet"}
+    assert norcrin <= {2018, 2020, 2023, 2025}
 
 
 def test_every_quote_occurs_in_its_source(ledger, documents):
@@ -44,14 +45,29 @@ def test_every_option_exists_in_that_years_questionnaire(ledger):
 
 def test_wave_totals_as_the_report_states_them(ledger):
     # "fikk totalt 186 svar, mot 155 svar i 2023"; 2018: "Responses: 149"
-    totals = ledger[ledger["question"].isna() & (ledger["kind"] == "n")
-                    & (ledger["basis"] == "respondents")]
-    by_year = totals.groupby("year")["value"].agg(set).to_dict()
+    totals = [f for f in ledger
+              if f.question is None and f.kind == "n" and f.basis is Basis.RESPONDENTS]
+    by_year = {y: {f.value for f in totals if f.year == y} for y in {f.year for f in totals}}
     assert by_year == {2018: {149.0}, 2023: {155.0}, 2025: {186.0}}
+    assert wave_totals(ledger) == {2018: 149, 2023: 155, 2025: 186}
+
+
+def test_structured_bases_as_the_report_words_them(ledger):
+    # "Det er 74 (av 186) som har svart på spørsmålet"
+    q09 = ledger.figure("r25-q09-y2025-n")
+    assert (q09.basis, q09.of) == (Basis.RESPONDENTS, 186)
+    # "en økning på 12% sammenliknet med 2023"
+    change = ledger.figure("r25-sum-q03-y2025-godt-litt-change-pct")
+    assert (change.basis, change.from_wave) == (Basis.CHANGE, 2023)
+    # "Nesten halvparten av respondentene (44 %) krysset av for flere svar"
+    assert ledger.figure("r25-q10-y2025-flere-svar-pct").basis is Basis.SEVERAL_OPTIONS
+    # "Totalt ca. 170 mottakere": context, described in words no code reads
+    recipients = ledger.figure("r25-met-recipients-b-count")
+    assert (recipients.basis, recipients.what) == (Basis.CONTEXT, "recipients of group b")
 
 
 def test_spot_values_match_the_report(ledger):
-    fig = ledger.set_index("id")
+    fig = ledger.frame().set_index("id")
     # "en gjennomsnittlig vurdering på 4,17 og en median på 4,0 (60 svar)"
     assert (fig.loc["r25-q11-y2023-mean", "value"], fig.loc["r25-q11-y2023-mean", "decimals"]) \
         == (4.17, 2)
@@ -64,7 +80,7 @@ def test_spot_values_match_the_report(ledger):
 
 
 def test_summary_and_results_are_both_recorded(ledger):
-    fig = ledger.set_index("id")
+    fig = ledger.frame().set_index("id")
     assert fig.loc["r25-sum-q03-y2025-godt-litt-pct", "section"] == "1"
     assert fig.loc["r25-q03-y2025-godt-litt-pct", "section"] == "4.2"
 
@@ -72,7 +88,7 @@ def test_summary_and_results_are_both_recorded(ledger):
 def test_contradictions_name_existing_figures_and_quote_the_report(ledger, documents):
     items = load_contradictions()
     assert len(items) >= 10
-    known = set(ledger["id"])
+    known = {f.id for f in ledger}
     text = normalise_whitespace(documents["report-2025"].read_text(encoding="utf-8"))
     for item in items:
         assert set(item.figures) <= known, item.id

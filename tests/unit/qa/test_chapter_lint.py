@@ -12,7 +12,7 @@ from analysis import report
 bundle = report.load()
 ```
 
-I {year} svarte `{python} report.view(bundle, "q03").n()` på spørsmål 3 (se @fig-kjennskap-q03).
+{year} svarte `{python} report.view(bundle, "q03").n()` på spørsmål 3 (se @fig-kjennskap-q03).
 
 ```{python}
 #| label: fig-kjennskap-q03
@@ -31,23 +31,23 @@ def _lint(tmp_path: Path, text: str):
 
 
 def test_a_clean_chapter_has_no_findings(tmp_path):
-    assert _lint(tmp_path, GOOD.replace("{year}", "2025")) == []
+    assert _lint(tmp_path, GOOD.replace("{year}", "I år")) == []
 
 
 def test_a_typed_figure_in_prose_is_found_with_its_line(tmp_path):
-    text = GOOD.replace("{year}", "2025") + "\nHele 42 % kjenner NorCRIN godt.\n"
+    text = GOOD.replace("{year}", "I år") + "\nHele 42 % kjenner NorCRIN godt.\n"
     findings = _lint(tmp_path, text)
     assert [(f.rule, f.line) for f in findings] == [("typed-number", text.count("\n", 0,
                                                      text.index("Hele 42")) + 1)]
 
 
-def test_years_question_numbers_and_references_are_allowed(tmp_path):
-    text = GOOD.replace("{year}", "2023 og 2025") + "\nSe spørsmål 20–22 og kapittel 4.\n"
+def test_question_numbers_and_references_are_allowed(tmp_path):
+    text = GOOD.replace("{year}", "I år") + "\nSe spørsmål 20–22 og kapittel 4.\n"
     assert _lint(tmp_path, text) == []
 
 
 def test_logic_imports_and_file_reads_in_a_chapter_are_found(tmp_path):
-    text = GOOD.replace("{year}", "2025").replace(
+    text = GOOD.replace("{year}", "I år").replace(
         "bundle = report.load()",
         "import pandas as pd\ndef f():\n    return 1\ndf = pd.read_csv('data/x.csv')",
     )
@@ -56,7 +56,7 @@ def test_logic_imports_and_file_reads_in_a_chapter_are_found(tmp_path):
 
 
 def test_figure_without_alt_text_and_bad_labels_are_found(tmp_path):
-    text = GOOD.replace("{year}", "2025").replace('#| fig-alt: "Liggende søyler"\n', "")
+    text = GOOD.replace("{year}", "I år").replace('#| fig-alt: "Liggende søyler"\n', "")
     text += '\n```{python}\n#| label: tbl-other-q01\nreport.view(bundle, "q01").table()\n```\n'
     found = {(f.rule, f.message.split(":")[0]) for f in _lint(tmp_path, text)}
     assert ("caption", "fig-kjennskap-q03") in found
@@ -65,5 +65,70 @@ def test_figure_without_alt_text_and_bad_labels_are_found(tmp_path):
 
 
 def test_a_missing_setup_cell_is_found(tmp_path):
-    text = GOOD.replace("{year}", "2025").replace("kjennskap-setup", "kjennskap-start")
+    text = GOOD.replace("{year}", "I år").replace("kjennskap-setup", "kjennskap-start")
     assert [f.rule for f in _lint(tmp_path, text)] == ["setup"]
+
+
+def _year_findings(tmp_path: Path, text: str) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in _lint(tmp_path, text)]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
+def test_a_year_about_the_current_wave_in_prose_is_found(tmp_path):
+    text = GOOD.replace("{year}", "I 2025")
+    assert _year_findings(tmp_path, text) == [("year-literal", _line_of(text, "I 2025"))]
+
+
+def test_a_year_in_an_inline_expression_is_found_even_in_a_history_div(tmp_path):
+    text = GOOD.replace("{year}", "I år") + (
+        "\n::: {.history}\n\n"
+        "Forrige gang: `{python} report.view(bundle, \"q03\").n(2023)`.\n\n:::\n"
+    )
+    assert _year_findings(tmp_path, text) == [("year-literal", _line_of(text, "Forrige gang"))]
+
+
+def test_a_year_in_code_and_in_a_caption_is_found(tmp_path):
+    text = GOOD.replace("{year}", "I år").replace(
+        "bundle = report.load()", "bundle = report.load()\nold = bundle.waves[2023]  # not 2020"
+    ).replace('#| fig-cap: "Kjennskap"', '#| fig-cap: "Kjennskap i 2025"')
+    findings = [f for f in _lint(tmp_path, text) if f.rule == "year-literal"]
+    assert len(findings) == 2  # the code (not its comment) and the caption
+    assert {f.line for f in findings} == {_line_of(text, "old = "), _line_of(text, "#| fig-cap")}
+
+
+def test_years_inside_a_history_div_are_allowed_and_only_there(tmp_path):
+    text = GOOD.replace("{year}", "I år") + (
+        "\n::: {.history}\n\nTidligere runder ble gjennomført i 2018, 2020 og 2023.\n\n"
+        "::: {.note}\nI 2019 kom rapporten.\n:::\n\n"  # nested div: still history
+        "Kurset våren 2025 var i Bergen.\n\n:::\n\nI 2025 svarte flere.\n"
+    )
+    assert _year_findings(tmp_path, text) == [("year-literal", _line_of(text, "I 2025 svarte"))]
+
+
+def test_another_div_is_not_a_history_marker(tmp_path):
+    text = GOOD.replace("{year}", "I år") + "\n::: {.note}\n\nI 2018 svarte 149.\n\n:::\n"
+    assert [f.rule for f in _lint(tmp_path, text)] == ["typed-number", "year-literal"]
+
+
+def test_an_unclosed_history_div_is_found(tmp_path):
+    text = GOOD.replace("{year}", "I år") + "\n::: {.history}\n\nI 2018 svarte mange.\n"
+    assert _year_findings(tmp_path, text) == [("year-literal", 1)]
+
+
+def test_numbers_that_are_not_years_are_no_year_literal(tmp_path):
+    text = GOOD.replace("{year}", "I år") + (
+        "\nSe @sec-kjennskap-q03 og `{python} bundle.ledger_id(\"r25-q07-y2023-mean\")`"
+        " og spørsmål 20.\n"
+    )
+    assert [f for f in _lint(tmp_path, text) if f.rule == "year-literal"] == []
+
+
+def test_every_chapter_of_the_book_is_clean():
+    """The rules hold on the real chapters (``python -m analysis.qa``)."""
+    from analysis.paths import project_root
+    from analysis.qa import lint_book
+
+    assert [str(f) for f in lint_book(project_root())] == []

@@ -2,7 +2,8 @@
 
 from conftest import choice
 
-from analysis.reconstruct.constraints import median_candidates, resolve_basis
+from analysis.ledger import Basis
+from analysis.reconstruct.constraints import median_candidates
 from analysis.reconstruct.figures import Figure, printed_interval
 from analysis.reconstruct.solve import solve_question
 
@@ -74,7 +75,7 @@ def test_one_question_does_not_mix_n_and_respondents():
     assert {sol.dropped, *sol.alternatives} == {("a",), ("ab",)}
 
 
-def test_resolve_basis_wordings():
-    assert resolve_basis("all ticks") == "answers"
-    assert resolve_basis("of 186 respondents") == "respondents"
-    assert resolve_basis("change from 2023") is None
+def test_basis_denominators():
+    assert Basis("answers").denominator == "answers"
+    assert Basis("respondents").denominator == "respondents"
+    assert Basis("change").denominator is None

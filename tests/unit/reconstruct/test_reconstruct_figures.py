@@ -1,11 +1,11 @@
-"""Printed intervals and reading ledger rows."""
+"""Printed intervals, and the ledger's figure type as the solver builds it by hand."""
 
-import math
 from fractions import Fraction
 
 import pytest
 
-from analysis.reconstruct.figures import Figure, figures_from_records, printed_interval
+from analysis.ledger import Basis, FigureKind
+from analysis.reconstruct.figures import Figure, printed_interval
 
 
 def test_printed_interval_is_exact():
@@ -13,11 +13,15 @@ def test_printed_interval_is_exact():
     assert printed_interval(45, 0) == (Fraction(89, 2), Fraction(91, 2))
 
 
-def test_records_with_missing_cells():
-    rows = [{"id": "f1", "kind": "percent", "value": 45.0, "decimals": 0, "option": (5,),
-             "basis": math.nan, "year": 2025, "question": 11.0}]
-    (fig,) = figures_from_records(rows)
-    assert fig == Figure("f1", "percent", 45.0, 0, (5,), None, 2025, 11)
+def test_hand_made_figures_normalise_to_the_ledger_enums():
+    fig = Figure("f1", "percent", 45, 0, [5], "answers", 2025, 11)
+    assert fig == Figure("f1", FigureKind.PERCENT, 45.0, 0, (5,), Basis.ANSWERS, 2025, 11)
+    assert (fig.kind, fig.basis, fig.option, fig.qid) == ("percent", "answers", (5,), "q11")
+
+
+def test_unknown_basis_raises_naming_the_figure():
+    with pytest.raises(ValueError, match="f8.*all ticks"):
+        Figure("f8", "percent", 1.0, basis="all ticks")
 
 
 def test_unknown_kind_raises():

@@ -1,50 +1,11 @@
-"""Summed options: bounds from hand-made figures, worked out by hand."""
+"""Summed options: the Fisher test of a group, worked out by hand.
 
-from analysis.questionnaire.schema import Option, Question
-from analysis.reconstruct.figures import Figure
-from analysis.report.option_groups import compare_counts, group_bounds, is_narrow
+The bounds of a sum are the reconstruction's (tests/unit/reconstruct/
+test_reconstruct_group_ranges.py); whether a sum is data is the bundle's
+(tests/unit/test_bundle.py).
+"""
 
-
-def single(labels: str) -> Question:
-    return Question(id="q01", number=1, text="t", type="single",
-                    options=[Option(label=x) for x in labels])
-
-
-def pct(fid: str, value: float, *option: str) -> Figure:
-    return Figure(id=fid, kind="percent", value=value, option=tuple(option), year=2025,
-                  question=1)
-
-
-Q = single("ABCD")
-# 100 answered; A+B printed as 57 % (56.5-57.5 % of 100 -> exactly 57), C as 30 % (-> 30).
-FIGS = [Figure(id="n", kind="n", value=100, year=2025, question=1),
-        pct("ab", 57, "A", "B"), pct("c", 30, "C")]
-
-
-def test_printed_sum_is_pinned_down_though_parts_are_not():
-    assert group_bounds(FIGS, Q, 100, 100, ["A", "B"]) == (57, 57)
-    assert group_bounds(FIGS, Q, 100, 100, ["A"]) == (0, 57)
-
-
-def test_remainder_follows_from_the_others():
-    # D = 100 - 57 - 30 = 13
-    assert group_bounds(FIGS, Q, 100, 100, ["D"]) == (13, 13)
-    assert group_bounds(FIGS, Q, 100, 100, ["C", "D"]) == (43, 43)
-
-
-def test_a_dropped_conflicting_figure_does_not_count():
-    # "A alone 81 %" cannot be true next to "A or B 57 %"; dropping "ab" instead would still
-    # clash with "C 30 %" (81 + 30 > 100), so the solver drops "a81" and A+B stays at 57.
-    figs = [*FIGS, pct("a81", 81, "A")]
-    assert group_bounds(figs, Q, 100, 100, ["A", "B"]) == (57, 57)
-
-
-def test_is_narrow_uses_two_answers_or_five_percent():
-    assert is_narrow((57, 57), 100)
-    assert is_narrow((10, 15), 100)      # width 5 = 5 % of 100
-    assert not is_narrow((10, 16), 100)  # width 6
-    assert is_narrow((3, 5), 20)         # width 2 (5 % of 20 is only 1)
-    assert not is_narrow((None, 5), 20)
+from analysis.report.option_groups import compare_counts
 
 
 def test_compare_counts_by_hand():

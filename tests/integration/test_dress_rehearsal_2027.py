@@ -1,0 +1,299 @@
+"""Dress rehearsal of the 2027 wave: a new wave is data, never a change to code or chapters.
+
+In a copy of the project, do what the 2027 author will do, and only that:
+
+1. ``python -m analysis new-wave 2027 --from 2025``;
+2. edit ``data/questionnaires/2027.yaml`` for three changes to the form: q10's option
+   «Juridisk rådgivning» renamed «Juridisk rådgivning og kontrakter» (and, in ``compare_to``,
+   marked as having no 2025 counterpart), q06 (visit frequency) dropped, q23 (how the
+   respondent heard of the survey) added;
+3. put a "real" Forms export in ``data/exports/`` and name it in the manifest: built here from
+   the bundled 2025 export with the same three changes, six fewer respondents (180) and the
+   times moved two years on; ``reconstructed: false``, ``publish_text: false`` as written;
+4. add the 2027 entry of ``data/survey-waves.yaml``, the coded free text
+   ``data/published/free-text-2027.yaml`` (a stand-in: 2025's coding), and the year in the
+   title, date and PDF name of ``_quarto.yml``;
+5. render the HTML book with the built-in engine.
+
+The book must then compare 2027 with 2025 (never 2023 as "previous"), say in a sentence that
+q06 and the renamed option are not compared, and draw 2027 in the respondents time series.
+Every .py and .qmd of the copy is checked to be unchanged. The checks before the render
+(diff-questionnaires, the bundle) need no render; the rest share one HTML render (1-3 min).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from analysis.engine.project import copy_project
+from analysis.engine.render import render_book
+from analysis.paths import project_root
+
+OLD_OPTION = "Juridisk rådgivning"
+NEW_OPTION = "Juridisk rådgivning og kontrakter"
+DROPPED = "q06"
+DROPPED_TEXT = "Hvor ofte er du inne på NorCRINs hjemmesider?"
+ADDED = {
+    "id": "q23", "number": 23, "text": "Hvordan fikk du vite om undersøkelsen?",
+    "type": "single", "new": True,
+    "options": [{"label": "Nyhetsbrevet"}, {"label": "Nettsidene"},
+                {"label": "E-post fra NorCRIN"}],
+}
+#: The bundled 2025 export has 186 respondents; the synthetic 2027 export drops the last six.
+RESPONDENTS_2027 = 180
+
+SURVEY_WAVE_2027 = """\
+  - year: 2027
+    source: "dress rehearsal (tests/integration/test_dress_rehearsal_2027.py)"
+    open_from: 2027-08-11
+    open_to: 2027-09-08
+    tool: Microsoft Forms
+    raw_data: true
+    announced:
+      - {channel: "NorCRINs nettsider", date: 2027-08-11}
+      - {channel: "NorCRIN Nyhetsbrev", date: 2027-08-26}
+    presented:
+      - {forum: "styremøte", date: 2027-10-21}
+      - {forum: "Brukermøte", date: 2027-11-11}
+"""
+
+
+def _code_and_chapters(root):
+    files = sorted([*root.glob("analysis/**/*.py"), *root.glob("**/*.qmd")])
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def _edit_questionnaire(path):
+    """The author's edits: rename an option (not comparable), drop q06, add q23."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["questions"] = [q for q in raw["questions"] if q["id"] != DROPPED] + [ADDED]
+    q10 = next(q for q in raw["questions"] if q["id"] == "q10")
+    (option,) = [o for o in q10["options"] if o["label"] == OLD_OPTION]
+    option["label"] = NEW_OPTION
+    mapping = raw["compare_to"]
+    del mapping["questions"][DROPPED], mapping["options"][DROPPED]
+    mapping["questions"]["q23"] = None
+    del mapping["options"]["q10"][OLD_OPTION]
+    mapping["options"]["q10"][NEW_OPTION] = None
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _synthetic_export(source, target, q2025):
+    """The 2025 export as if the 2027 form had been answered: same three changes."""
+    book = openpyxl.load_workbook(source)
+    sheet = book.active
+    headers = [c.value or "" for c in sheet[1]]
+    dropped = q2025.question(DROPPED)
+    (drop_col,) = [i + 1 for i, h in enumerate(headers) if h in (dropped.text, *dropped.headers)]
+    q10 = q2025.question("q10")
+    (q10_col,) = [i + 1 for i, h in enumerate(headers) if h in (q10.text, *q10.headers)]
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=q10_col)
+        if isinstance(cell.value, str):
+            parts = cell.value.split(";")
+            cell.value = ";".join(NEW_OPTION if p == OLD_OPTION else p for p in parts)
+        for col in (2, 3, 6):  # start, completion, last modified: two years on
+            stamp = sheet.cell(row=row, column=col)
+            if isinstance(stamp.value, dt.datetime):
+                stamp.value = stamp.value.replace(year=stamp.value.year + 2)
+    new_col = sheet.max_column + 1
+    sheet.cell(row=1, column=new_col, value=ADDED["text"])
+    labels = [o["label"] for o in ADDED["options"]]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=new_col, value=labels[row % len(labels)])
+    sheet.delete_rows(sheet.max_row - 5, 6)
+    sheet.delete_cols(drop_col)
+    book.save(target)
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """The copy after the author's steps 1-4 (no render yet): ``(root, hashes before)``."""
+    from analysis.questionnaire import load_questionnaire
+
+    root = copy_project(project_root(), tmp_path_factory.mktemp("rehearsal") / "project")
+    before = _code_and_chapters(root)
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    done = subprocess.run([sys.executable, "-m", "analysis", "new-wave", "2027", "--from",
+                           "2025"], cwd=root, env=env, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    data = root / "data"
+    _edit_questionnaire(data / "questionnaires" / "2027.yaml")
+    _synthetic_export(data / "exports" / "forms-2025.xlsx", data / "exports" / "forms-2027.xlsx",
+                      load_questionnaire(2025, root))
+    manifest = data / "exports" / "MANIFEST.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert text.count("export: null") == 1
+    manifest.write_text(text.replace("export: null", "export: forms-2027.xlsx"),
+                        encoding="utf-8")
+    waves = data / "survey-waves.yaml"
+    waves.write_text(waves.read_text(encoding="utf-8") + SURVEY_WAVE_2027, encoding="utf-8")
+    quarto = root / "_quarto.yml"
+    config = quarto.read_text(encoding="utf-8")
+    for old, new in (('title: "NorCRIN brukerundersøkelse 2025"',
+                      'title: "NorCRIN brukerundersøkelse 2027"'),
+                     ('date: "2025-09-30"', 'date: "2027-09-30"'),
+                     ("output-file: NorCRIN-brukerundersokelse-2025",
+                      "output-file: NorCRIN-brukerundersokelse-2027")):
+        assert config.count(old) == 1, old
+        config = config.replace(old, new)
+    quarto.write_text(config, encoding="utf-8")
+    coding = (data / "published" / "free-text-2025.yaml").read_text(encoding="utf-8")
+    (data / "published" / "free-text-2027.yaml").write_text(
+        coding.replace("\nyear: 2025\n", "\nyear: 2027\n"), encoding="utf-8")
+    return root, before
+
+
+@pytest.fixture(scope="module")
+def rehearsal(prepared):
+    """The copy rendered to HTML by the built-in engine."""
+    root, before = prepared
+    render_book(root, ("html",), use_cache=False, log=lambda line: None)
+    return root, before
+
+
+def _text(root, chapter):
+    page = root / "_book" / "chapters" / f"{chapter}.html"
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def _book_text(root):
+    pages = [root / "_book" / "index.html", *sorted((root / "_book" / "chapters").glob("*.html"))]
+    return " ".join(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+                    for p in pages)
+
+
+DIFF_2025_2027 = """\
+Questions added: 1
+  q23 "Hvordan fikk du vite om undersøkelsen?"
+Questions removed: 1
+  q06 "Hvor ofte er du inne på NorCRINs hjemmesider?"
+Questions reworded: none
+Options added: 1
+  q10 "Juridisk rådgivning og kontrakter"
+Options removed: 1
+  q10 "Juridisk rådgivning"
+Options reworded: none
+
+Comparisons the book leaves out: 4
+  q23: new in 2027, no counterpart in 2025
+  q06: asked in 2025 only
+  q10 option "Juridisk rådgivning og kontrakter": no counterpart in 2025
+  q10 option "Juridisk rådgivning" of 2025: no counterpart in 2027 (its 2025 count is left out)
+"""
+
+
+def test_the_author_changed_data_only(prepared):
+    root, before = prepared
+    assert _code_and_chapters(root) == before
+
+
+def test_diff_questionnaires_lists_the_three_changes(prepared):
+    root, _ = prepared
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    done = subprocess.run([sys.executable, "-m", "analysis", "diff-questionnaires", "2025",
+                           "2027"], cwd=root, env=env, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Questionnaires 2025 -> 2027\n\n" + DIFF_2025_2027
+
+
+def test_the_bundle_is_about_2027_and_compares_with_2025(prepared):
+    from analysis.bundle import load_bundle
+    from analysis.report import view
+
+    root, _ = prepared
+    bundle = load_bundle(root)
+    assert bundle.years == [2023, 2025, 2027]
+    assert bundle.current.respondents == RESPONDENTS_2027 and not bundle.current.reconstructed
+    q10 = view(bundle, "q10")
+    assert q10.prev_year == 2025
+    assert not q10.prev_asked(NEW_OPTION) and q10.prev_asked("Kurs og seminar")
+    assert view(bundle, "q07").prev_year == 2025
+
+
+@pytest.mark.slow
+def test_the_book_is_about_2027_and_compares_it_with_2025(rehearsal):
+    root, _ = rehearsal
+    values = json.loads((root / "_book" / "inline-values.json").read_text(encoding="utf-8"))
+    previous = [v for v in values
+                if v["expression"] == "prev" or v["expression"].endswith(".prev_year")]
+    assert previous, "the book names the previous wave somewhere"
+    wrong = [(v["chapter"], v["line"], v["expression"], v["value"]) for v in previous
+             if v["value"] != "2025"]
+    assert not wrong, f"previous wave shown as other than 2025: {wrong}"
+    title = BeautifulSoup((root / "_book" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser").title.get_text()
+    assert "2027" in title and "2025" not in title
+    years = [v for v in values if v["expression"] == "bundle.current.year"
+             or v["expression"].endswith(".year")]
+    assert all(v["value"] == "2027" for v in years), years
+
+
+@pytest.mark.slow
+def test_comparison_tables_name_2027_and_2025_never_2023(rehearsal):
+    root, _ = rehearsal
+    headings = []
+    for page in sorted((root / "_book" / "chapters").glob("04-*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for table in soup.find_all("table"):
+            heads = [th.get_text(" ", strip=True) for th in table.find_all("th")]
+            headings.append((page.name, heads))
+    compared = [h for _, h in headings if "Andel 2027" in h and "Andel 2025" in h]
+    assert len(compared) >= 10  # q01-q05, q10, q14, q15, q18, q19 compare with 2025
+    stale = [(name, h) for name, h in headings if any("2023" in x for x in h)]
+    assert not stale, stale
+
+
+@pytest.mark.slow
+def test_the_renamed_option_is_shown_without_a_2025_value(rehearsal):
+    root, _ = rehearsal
+    soup = _text(root, "04-4-tjenester")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in soup.find_all("tr")]
+    (row,) = [r for r in rows if r and r[0] == NEW_OPTION]
+    assert row[1:3] == ["–", "–"]  # Antall 2025, Andel 2025: no counterpart
+    assert not [r for r in rows if r and r[0] == OLD_OPTION]
+
+
+@pytest.mark.slow
+def test_what_is_not_compared_is_said_in_a_sentence(rehearsal):
+    root, _ = rehearsal
+    text = " ".join(_book_text(root).split())
+    assert (f"Spørsmål 6 fra 2025 («{DROPPED_TEXT}») ble ikke stilt i 2027, så det er ikke "
+            "med i sammenlikningen.") in text
+    assert (f"Alternativet «{NEW_OPTION}» har ikke noe motstykke i 2025 og sammenliknes "
+            "ikke.") in text
+
+
+@pytest.mark.slow
+def test_the_new_question_is_listed_as_new(rehearsal):
+    root, _ = rehearsal
+    text = " ".join(_text(root, "02-bakgrunn-metode").get_text(" ").split())
+    assert f"Spørsmål 23: «{ADDED['text']}»" in text
+
+
+@pytest.mark.slow
+def test_the_respondents_time_series_gains_a_2027_point(rehearsal):
+    root, _ = rehearsal
+    (svg,) = (root / "_book" / "chapters").glob(
+        "05-sammenlikning_files/figure-html/fig-sammenlikning-respondenter-*.svg")
+    # glyphs are paths; matplotlib leaves each text as a comment: ticks, then point labels
+    labels = [line.strip()[5:-4] for line in svg.read_text(encoding="utf-8").splitlines()
+              if line.strip().startswith("<!-- ") and line.strip().endswith(" -->")]
+    assert "2027" in labels
+    assert labels[-2:] == ["186", str(RESPONDENTS_2027)]  # 2025, then 2027
+    values = json.loads((root / "_book" / "inline-values.json").read_text(encoding="utf-8"))
+    now = [v["value"] for v in values if v["expression"] == "fmt.num(n_now)"]
+    assert now and set(now) == {str(RESPONDENTS_2027)}
