@@ -151,12 +151,21 @@ class Wave:
     #: One row per screened answer (respondent, question, action, kinds; never a value), for
     #: the review record kept outside the book (:func:`write_review`).
     review_rows: tuple = ()
+    #: For a reconstruction: qid -> whether the published figures pin down how many answered.
+    determined_n: Mapping | None = None
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
         if self.determined is None:
             return True
         return bool(self.determined.get(qid, {}).get(key, False))
+
+    def is_n_determined(self, qid: str) -> bool:
+        """True when the number who answered ``qid`` is data (the published figures allow one
+        value only), not the reconstruction's choice within a range."""
+        if self.determined_n is None:
+            return True
+        return bool(self.determined_n.get(qid, False))
 
     def held_back(self, qid: str) -> frozenset:
         """Respondents whose typed answer to ``qid`` the personal-data screen redacted or
@@ -262,6 +271,19 @@ def _determined(path: Path) -> Mapping:
     return MappingProxyType(out)
 
 
+def _determined_n(path: Path) -> Mapping:
+    """qid -> whether ``reconstruction-<year>.yaml`` gives a single possible ``n`` (``n_min ==
+    n_max``) without setting a published figure aside (``status: ok``); a question without
+    both bounds, or repaired, counts as not pinned down."""
+    raw = read_yaml(path, ManifestError, "ranges file named in the manifest")
+    ranges = validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
+    extra = {qid: (entry.model_extra or {}) for qid, entry in ranges.questions.items()}
+    return MappingProxyType({
+        qid: (e.get("status", "ok") == "ok" and e.get("n_min") is not None
+              and e.get("n_min") == e.get("n_max"))
+        for qid, e in extra.items()})
+
+
 def screen_export(export):
     """Redact or withhold personal data (names, national ids, phones, e-mail, URLs) in free text.
 
@@ -334,13 +356,15 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
         export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet))
-        determined = _determined(exports_dir(root) / entry.ranges) if entry.ranges else None
+        ranges = exports_dir(root) / entry.ranges if entry.ranges else None
+        determined = _determined(ranges) if ranges else None
+        determined_n = _determined_n(ranges) if ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
-            tuple(review_rows(removals)),
+            tuple(review_rows(removals)), determined_n,
         )
     return SurveyBundle(
         waves=MappingProxyType(waves),
