@@ -42,7 +42,7 @@ def with_chosen_note(rows: list[dict], columns: list[str]) -> list[dict]:
     return rows
 
 
-def choice_table(view, known_only: bool = False) -> Table:
+def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     """Row grain: one option of the current wave, then a row with n.
 
     Columns: ``Svaralternativ``; per wave (the previous one when comparable, then the current
@@ -50,7 +50,9 @@ def choice_table(view, known_only: bool = False) -> Table:
     share); then ``Endring (pp)`` (the difference of the two printed shares), ``p`` (Fisher's
     exact test per option) and ``p (Holm)`` (adjusted within the question). "–": no
     counterpart in the previous questionnaire; "ukjent": not pinned down by the published
-    figures. ``known_only`` leaves out options whose count is unknown in the current wave.
+    figures. ``known_only`` leaves out options whose count is unknown in the current wave;
+    ``tested=False`` leaves out the p-value columns (the composition of who answered is
+    described, not tested).
     """
     year, prev = view.year, view.prev_year
     years = [prev, year] if view.compared else [year]
@@ -58,7 +60,7 @@ def choice_table(view, known_only: bool = False) -> Table:
     for y in years:
         columns += [f"Antall {y}", f"Andel {y}", f"95 % KI {y}"]
     if view.compared:
-        columns += ["Endring (pp)", "p", "p (Holm)"]
+        columns += ["Endring (pp)", "p", "p (Holm)"] if tested else ["Endring (pp)"]
     rows = []
     if view.compared:
         frame = view.comparison
@@ -79,7 +81,7 @@ def choice_table(view, known_only: bool = False) -> Table:
             else:
                 row.update({"Endring (pp)": signed(printed_change(r["share_a"], r["share_b"])),
                             "p": p_cell(r["p_value"]), "p (Holm)": p_cell(r["p_holm"])})
-            rows.append(row)
+            rows.append({c: row[c] for c in columns})
     else:
         for _, r in view.counts.iterrows():
             known = bool(r["known"])

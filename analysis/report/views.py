@@ -215,6 +215,18 @@ class ChoiceView(QuestionView):
             return f"endringen fra {self.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
         return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
 
+    @as_text
+    def shift(self, key: str | int) -> Text:
+        """The change as printed, without a test: e.g. "en økning på 20 prosentpoeng". For
+        who answered (role, region): the composition of a self-selected sample is described,
+        not tested (see the box «Slik leser du tallene»)."""
+        points = self.change_points(key)
+        if points is None:
+            return f"endringen fra {self.prev_year} er ikke kjent"
+        if points == 0:
+            return "ingen endring"
+        return f"{'en økning' if points > 0 else 'en nedgang'} på {size_text(points)}"
+
     def overall(self):
         """Chi-square (or exact) test of the whole distribution; single choice only. Not part
         of the book's testing policy (which tests options and ratings); kept for analysts."""
@@ -223,11 +235,11 @@ class ChoiceView(QuestionView):
             self.option_map,
         )
 
-    def table(self, known_only: bool = False):
+    def table(self, known_only: bool = False, tested: bool = True):
         """Display table: option, count, share and interval per wave, change and p-values
         (``known_only``: leave out options whose current count the published figures do not
-        determine)."""
-        return tables.choice_table(self, known_only)
+        determine; ``tested=False``: no p-value columns, for who answered)."""
+        return tables.choice_table(self, known_only, tested)
 
     def figure(self):
         """Horizontal bars, previous wave beside the current one when comparable.
