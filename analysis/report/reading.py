@@ -53,7 +53,10 @@ def reading_guide(bundle) -> Block:
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
     values = {"prev": fmt.num(prev), "year": fmt.num(bundle.current.year),
               "alpha": fmt.num(ALPHA, 2)}
-    items = "\n".join(f"- {compose(item, **{k: v for k, v in values.items() if '{' + k + '}' in item})}"
-                      for item in _ITEMS)
+    lines = []
+    for item in _ITEMS:
+        used = {k: v for k, v in values.items() if "{" + k + "}" in item}
+        lines.append("- " + compose(item, **used))
+    items = "\n".join(lines)
     body = Block("**Slik leser du tallene**\n\n" + items + "\n")
-    return div(".reading-guide .callout-note", body)
+    return div(".reading-guide .reconstruction-notice", body)

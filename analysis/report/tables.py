@@ -61,6 +61,9 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
         columns += [f"Antall {y}", f"Andel {y}", f"95 % KI {y}"]
     if view.compared:
         columns += ["Endring (pp)", "p", "p (Holm)"] if tested else ["Endring (pp)"]
+    # An option whose wording the source does not give has a count only because the
+    # reconstruction had to put one there: its values are the reconstruction's choice.
+    unnamed = {o.label for o in view.unnamed()}
     rows = []
     if view.compared:
         frame = view.comparison
@@ -81,7 +84,8 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
             else:
                 row.update({"Endring (pp)": signed(printed_change(r["share_a"], r["share_b"])),
                             "p": p_cell(r["p_value"]), "p (Holm)": p_cell(r["p_holm"])})
-            rows.append({c: row[c] for c in columns})
+            rows.append(_mark_chosen({c: row[c] for c in columns},
+                                     r["option"] in unnamed and view.wave.reconstructed))
     else:
         for _, r in view.counts.iterrows():
             known = bool(r["known"])
@@ -90,13 +94,21 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
             row = {"Svaralternativ": r["label"]}
             row.update(_wave_cells(year, r["count"], r["share"], r["ci_low"], r["ci_high"],
                                    known, True))
-            rows.append(row)
+            rows.append(_mark_chosen(row, r["option"] in unnamed and view.wave.reconstructed))
     n_row = {c: "" for c in columns}
     n_row["Svaralternativ"] = N_ROW
     for y in years:
         n_row[f"Antall {y}"] = marked(view.n(y), view.n_chosen(y))
     rows.append(n_row)
     return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))
+
+
+def _mark_chosen(row: dict, chosen: bool) -> dict:
+    """Mark the row's number cells (not "ukjent" or "–") as the reconstruction's choice."""
+    if not chosen:
+        return row
+    return {k: (v if i == 0 or v in (UNKNOWN, NOT_ASKED) else marked(v, True))
+            for i, (k, v) in enumerate(row.items())}
 
 
 def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool) -> dict:
