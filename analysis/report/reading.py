@@ -51,7 +51,7 @@ def reading_guide(bundle) -> Block:
     """The box «Slik leser du tallene» (a fenced div with the section id ``sec-slik-leser-du``
     as a heading-free anchor the method chapter refers to)."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
-    values = {"prev": fmt.num(prev), "year": fmt.num(bundle.current.year),
+    values = {"prev": str(prev), "year": str(bundle.current.year),
               "alpha": fmt.num(ALPHA, 2)}
     lines = []
     for item in _ITEMS:

@@ -426,7 +426,7 @@ def rating_clause(comparison, prev_year: int) -> Text:
     >>> rating_clause(C(rank_biserial=0.2, significant=True), 2023)
     'vurderingene er høyere enn i 2023, og forskjellen er trolig reell'
     >>> rating_clause(C(rank_biserial=-0.05, significant=False), 2023)
-    'vurderingene er lavere enn i 2023, men forskjellen kan skyldes tilfeldigheter'
+    'forskjellen fra 2023 går i retning av lavere vurderinger, men den kan skyldes tilfeldigheter'
     """
     r = comparison.rank_biserial
     if r != r or r == 0:
@@ -434,8 +434,8 @@ def rating_clause(comparison, prev_year: int) -> Text:
     direction = "høyere" if r > 0 else "lavere"
     if comparison.significant:
         return f"vurderingene er {direction} enn i {prev_year}, og forskjellen er trolig reell"
-    return (f"vurderingene er {direction} enn i {prev_year}, men forskjellen kan skyldes "
-            "tilfeldigheter")
+    return (f"forskjellen fra {prev_year} går i retning av {direction} vurderinger, men den "
+            "kan skyldes tilfeldigheter")
 
 
 def view(bundle, qid: str) -> QuestionView:

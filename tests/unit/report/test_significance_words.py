@@ -82,7 +82,8 @@ def test_rating_verdict_on_both_sides():
     assert _rating_view(BELOW).verdict() == (
         "vurderingene er høyere enn i 2023, og forskjellen er trolig reell")
     assert _rating_view(0.09).verdict() == (
-        "vurderingene er høyere enn i 2023, men forskjellen kan skyldes tilfeldigheter")
+        "forskjellen fra 2023 går i retning av høyere vurderinger, men den kan skyldes "
+        "tilfeldigheter")
     assert _rating_view(0.09).conclusion("tilfredsheten") == (
         "Vi kan derfor ikke si at tilfredsheten samlet har endret seg.")
     assert _rating_view(BELOW).conclusion("tilfredsheten") == (
