@@ -24,7 +24,7 @@ from analysis.compute.intervals import wilson
 from analysis.questionnaire.schema import Question, QuestionType
 
 #: The one significance level of the book: every ``significant`` flag (choice, rating and
-#: option-group tests) and so every "statistisk signifikant" in the prose follows from it.
+#: option-group tests) and so every "trolig reell" in the prose follows from it.
 #: ``analysis.compute.rating_change``, ``analysis.report.option_groups`` and
 #: ``analysis.fmt.p_value`` read it from here; tests/unit/report/test_significance_words.py
 #: holds the wording on both sides of it.

@@ -72,20 +72,24 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
             known = {prev: asked and view.known(r["option"], prev), year: view.known(r["option"])}
             if known_only and not known[year]:
                 continue
+            chosen = r["option"] in unnamed and view.wave.reconstructed
             row = {"Svaralternativ": r["label"]}
-            for y, s in ((prev, "_a"), (year, "_b")):
-                row.update(_wave_cells(y, r[f"count{s}"], r[f"share{s}"], r[f"ci_low{s}"],
-                                       r[f"ci_high{s}"], known[y], asked or y == year))
+            for y, sfx in ((prev, "_a"), (year, "_b")):
+                row.update(_wave_cells(y, r[f"count{sfx}"], r[f"share{sfx}"], r[f"ci_low{sfx}"],
+                                       r[f"ci_high{sfx}"], known[y], asked or y == year,
+                                       chosen and y == year))
             both = known[prev] and known[year]
             if not asked:
                 row.update({"Endring (pp)": NOT_ASKED, "p": NOT_ASKED, "p (Holm)": NOT_ASKED})
             elif not both:
                 row.update({"Endring (pp)": UNKNOWN, "p": UNKNOWN, "p (Holm)": UNKNOWN})
             else:
-                row.update({"Endring (pp)": signed(printed_change(r["share_a"], r["share_b"])),
-                            "p": p_cell(r["p_value"]), "p (Holm)": p_cell(r["p_holm"])})
-            rows.append(_mark_chosen({c: row[c] for c in columns},
-                                     r["option"] in unnamed and view.wave.reconstructed))
+                row.update({
+                    "Endring (pp)": marked(signed(printed_change(r["share_a"], r["share_b"])),
+                                           chosen),
+                    "p": marked(p_cell(r["p_value"]), chosen),
+                    "p (Holm)": marked(p_cell(r["p_holm"]), chosen)})
+            rows.append({c: row[c] for c in columns})
     else:
         for _, r in view.counts.iterrows():
             known = bool(r["known"])
@@ -93,8 +97,8 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
                 continue
             row = {"Svaralternativ": r["label"]}
             row.update(_wave_cells(year, r["count"], r["share"], r["ci_low"], r["ci_high"],
-                                   known, True))
-            rows.append(_mark_chosen(row, r["option"] in unnamed and view.wave.reconstructed))
+                                   known, True, r["option"] in unnamed and view.wave.reconstructed))
+            rows.append(row)
     n_row = {c: "" for c in columns}
     n_row["Svaralternativ"] = N_ROW
     for y in years:
@@ -103,22 +107,18 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))
 
 
-def _mark_chosen(row: dict, chosen: bool) -> dict:
-    """Mark the row's number cells (not "ukjent" or "–") as the reconstruction's choice."""
-    if not chosen:
-        return row
-    return {k: (v if i == 0 or v in (UNKNOWN, NOT_ASKED) else marked(v, True))
-            for i, (k, v) in enumerate(row.items())}
-
-
-def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool) -> dict:
+def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool,
+                chosen: bool = False) -> dict:
+    """Count, share and interval cells of one wave; ``chosen`` marks them as the
+    reconstruction's choice."""
     if not asked:
         return {f"Antall {year}": NOT_ASKED, f"Andel {year}": NOT_ASKED,
                 f"95 % KI {year}": NOT_ASKED}
     if not known:
         return {f"Antall {year}": UNKNOWN, f"Andel {year}": UNKNOWN, f"95 % KI {year}": UNKNOWN}
-    return {f"Antall {year}": fmt.num(int(count)), f"Andel {year}": fmt.pct(share),
-            f"95 % KI {year}": interval_cell(lo, hi)}
+    return {f"Antall {year}": marked(fmt.num(int(count)), chosen),
+            f"Andel {year}": marked(fmt.pct(share), chosen),
+            f"95 % KI {year}": marked(interval_cell(lo, hi), chosen)}
 
 
 def rating_table(view) -> Table:
