@@ -124,8 +124,8 @@ def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool,
 def rating_table(view) -> Table:
     """Row grain: one score (lowest first, end labels named), then n, mean and median rows.
 
-    An n that is the reconstruction's choice is marked, and so are the mean and median that
-    rest on it.
+    An n that is the reconstruction's choice is marked (the scores' counts, and so mean and
+    median, are "ukjent" unless the published figures pin them down).
     """
     scale = view.question.scale
     years = [y for y in (view.prev_year, view.year) if y is not None]
@@ -146,8 +146,7 @@ def rating_table(view) -> Table:
                        ("Median", view.median)):
         row = {"Vurdering": name}
         for y in years:
-            printed = name == "Svarte (n)" or view.known(y)  # a mean of unknown scores: ukjent
-            row[f"Antall {y}"] = marked(func(y), view.n_chosen(y) and printed)
+            row[f"Antall {y}"] = marked(func(y), name == "Svarte (n)" and view.n_chosen(y))
             row[f"Andel {y}"] = ""
         rows.append(row)
     return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))

@@ -91,9 +91,18 @@ class QuestionView:
 
     def n_chosen(self, year: int | None = None) -> bool:
         """True when the n of the wave is the reconstruction's choice, not pinned down by the
-        published figures (always False for a real export)."""
+        published figures: the ranges allow more than one n, and the report gives no n for
+        the question that equals it (always False for a real export)."""
         wave, question = self._wave(year)
-        return not wave.is_n_determined(question.id)
+        if wave.is_n_determined(question.id):
+            return False
+        ledger = self.bundle.ledger
+        if ledger is None or ledger.empty:
+            return True
+        stated = ledger[(ledger["kind"] == "n") & (ledger["year"] == wave.year)
+                        & (ledger["question"] == self.question.number)
+                        & ledger["qualifier"].isna()]
+        return not (stated["value"] == self.n_value(year)).any()
 
 
 class ChoiceView(QuestionView):
