@@ -172,6 +172,8 @@ class Wave:
     #: For a reconstruction: qid -> frozenset of options -> whether the published figures pin
     #: the *summed* count down (the groups of the ranges file). None for a real export.
     sums_determined: Mapping | None = None
+    #: For a reconstruction: qid -> whether the published figures pin down how many answered.
+    determined_n: Mapping | None = None
 
     def is_determined(self, qid: str, key) -> bool:
         """True when the count of an option (or score) is data, not an arbitrary fill."""
@@ -204,6 +206,12 @@ class Wave:
                 f"{keys}; list the group under `groups: {{{qid}: ...}}` of wave {self.year} "
                 "in data/reconstruction.yaml and run `python -m analysis reconstruct`")
         return flags[group]
+    def is_n_determined(self, qid: str) -> bool:
+        """True when the number who answered ``qid`` is data (the published figures allow one
+        value only), not the reconstruction's choice within a range."""
+        if self.determined_n is None:
+            return True
+        return bool(self.determined_n.get(qid, False))
 
     def held_back(self, qid: str) -> frozenset:
         """Respondents whose typed answer to ``qid`` the personal-data screen redacted or
@@ -378,6 +386,18 @@ def _sums_determined(ranges: Path | RangesFile) -> Mapping:
     })
 
 
+def _determined_n(ranges: Path | RangesFile) -> Mapping:
+    """qid -> whether ``reconstruction-<year>.yaml`` gives a single possible ``n`` (``n_min ==
+    n_max``) without setting a published figure aside (``status: ok``); a question without
+    both bounds, or repaired, counts as not pinned down."""
+    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
+    extra = {qid: (entry.model_extra or {}) for qid, entry in ranges.questions.items()}
+    return MappingProxyType({
+        qid: (e.get("status", "ok") == "ok" and e.get("n_min") is not None
+              and e.get("n_min") == e.get("n_max"))
+        for qid, e in extra.items()})
+
+
 def screen_export(export):
     """Redact or withhold personal data (names, national ids, phones, e-mail, URLs) in free text.
 
@@ -458,12 +478,13 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         ranges = (_read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
                   if entry.ranges else None)
         determined = _determined(ranges) if ranges else None
+        determined_n = _determined_n(ranges) if ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
-            tuple(review_rows(removals)),
+            tuple(review_rows(removals)), determined_n=determined_n,
             sums_determined=_sums_determined(ranges) if ranges else None,
         )
     ledger = load_ledger(root)

@@ -4,7 +4,13 @@ All functions take the reader's ``long`` answers frame (one row per respondent x
 answer element) and questionnaire :class:`~analysis.questionnaire.schema.Question` objects.
 """
 
-from analysis.compute.change import ChoiceTest, compare_choice, overall_choice_test
+from analysis.compute.change import (
+    ChoiceTest,
+    adjust_within_question,
+    compare_choice,
+    holm,
+    overall_choice_test,
+)
 from analysis.compute.counts import choice_counts, chosen_options, respondents_answering
 from analysis.compute.effects import cohen_h, cramers_v, rank_biserial
 from analysis.compute.intervals import wilson
@@ -18,8 +24,9 @@ from analysis.compute.ratings import (
 )
 
 __all__ = [
-    "ChoiceTest", "RatingComparison", "RatingSummary", "choice_counts", "chosen_options",
-    "cohen_h", "compare_choice", "compare_rating", "cramers_v", "overall_choice_test",
+    "ChoiceTest", "RatingComparison", "RatingSummary", "adjust_within_question", "choice_counts",
+    "chosen_options",
+    "cohen_h", "compare_choice", "compare_rating", "cramers_v", "holm", "overall_choice_test",
     "rank_biserial", "rating_counts", "rating_summary", "respondents_answering", "scores",
     "summarise_counts", "wilson",
 ]

@@ -1,10 +1,10 @@
 """Change in a choice question between two survey waves (``a`` = earlier, ``b`` = later).
 
 Columns and fields carry the suffixes ``_a`` and ``_b`` rather than years, so the same code
-serves any pair of waves; the chapter names the years. Every result has a boolean
-``significant`` (p < :data:`ALPHA`) so prose never claims a difference the test does not support.
-P-values are per option and not adjusted for multiple comparisons: with ten options, one
-"significant" option in twenty is expected by chance, which the chapter should say.
+serves any pair of waves; the chapter names the years. Each option gets Fisher's exact test
+(``p_value``) and, because a question's options are tested together, Holm's adjustment within
+the question (``p_holm``, :func:`holm`): the question is the family. ``significant`` is
+``p_holm < ALPHA``, so prose never claims a difference the adjusted test does not support.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from analysis.compute.counts import chosen_options
 from analysis.compute.effects import cohen_h, cramers_v
@@ -23,7 +24,7 @@ from analysis.compute.intervals import wilson
 from analysis.questionnaire.schema import Question, QuestionType
 
 #: The one significance level of the book: every ``significant`` flag (choice, rating and
-#: option-group tests) and so every "statistisk signifikant" in the prose follows from it.
+#: option-group tests) and so every "trolig reell" in the prose follows from it.
 #: ``analysis.compute.rating_change``, ``analysis.report.option_groups`` and
 #: ``analysis.fmt.p_value`` read it from here; tests/unit/report/test_significance_words.py
 #: holds the wording on both sides of it.
@@ -39,6 +40,38 @@ def is_significant(p: float) -> bool:
     (True, False, False)
     """
     return bool(p < ALPHA)
+
+
+def holm(p_values) -> np.ndarray:
+    """Holm-adjusted p-values of one family of tests; NaN (no test) stays NaN and is not
+    counted in the family.
+
+    Holm's step-down method keeps the chance of any false "significant" in the family at
+    ``ALPHA`` without assuming the tests are independent, and is never less powerful than
+    Bonferroni. The adjustment is statsmodels' ``multipletests(method="holm")``.
+
+    Examples
+    --------
+    >>> [round(float(x), 3) for x in holm([0.01, 0.04, float("nan"), 0.03])]
+    [0.03, 0.06, nan, 0.06]
+    """
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    tested = ~np.isnan(p)
+    if tested.any():
+        out[tested] = multipletests(p[tested], alpha=ALPHA, method="holm")[1]
+    return out
+
+
+def adjust_within_question(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (one row per option, column ``p_value``) with ``p_holm`` (Holm within the
+    frame's rows, the question's family) and ``significant`` (``p_holm < ALPHA``) set anew."""
+    frame = frame.copy()
+    frame["p_holm"] = holm(frame["p_value"])
+    frame["significant"] = [is_significant(p) for p in frame["p_holm"]]
+    return frame
+
+
 #: Seed of the permutation test, fixed so the report renders the same p-value every time.
 PERMUTATION_SEED = 20250101
 PERMUTATION_RESAMPLES = 9999
@@ -114,10 +147,11 @@ def compare_choice(
         Row grain: one option of ``question_b``, in questionnaire order. Columns ``option``,
         ``label``; per wave (suffix ``_a``/``_b``) ``count``, ``n``, ``share``, ``ci_low``,
         ``ci_high``; ``diff`` (share b − a, as a share), ``p_value`` (two-sided Fisher exact
-        test on chosen / not chosen), ``cohen_h`` (signed b − a) and ``significant``
-        (p < ``ALPHA``). Options new in wave b have NaN in the ``_a`` columns and the test
-        columns. ``n_a`` counts every wave-a respondent who answered, including those who
-        chose only dropped options. ``attrs["dropped_a"]`` lists the dropped a-labels.
+        test on chosen / not chosen), ``p_holm`` (Holm-adjusted over the question's tested
+        options), ``cohen_h`` (signed b − a) and ``significant`` (``p_holm < ALPHA``).
+        Options new in wave b have NaN in the ``_a`` columns and the test columns. ``n_a``
+        counts every wave-a respondent who answered, including those who chose only dropped
+        options. ``attrs["dropped_a"]`` lists the dropped a-labels.
 
     Raises
     ------
@@ -155,10 +189,10 @@ def compare_choice(
                 "count_b": k_b, "n_b": n_b, "share_b": share_b,
                 "ci_low_b": lo_b, "ci_high_b": hi_b,
                 "diff": share_b - share_a, "p_value": p,
-                "cohen_h": cohen_h(share_a, share_b), "significant": is_significant(p),
+                "cohen_h": cohen_h(share_a, share_b),
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = adjust_within_question(pd.DataFrame(rows))
     frame["count_a"] = frame["count_a"].astype("Int64")
     frame.attrs["dropped_a"] = dropped
     return frame

@@ -20,7 +20,8 @@ class RatingComparison:
     ``u_statistic`` is U of wave b; ``rank_biserial`` is positive when wave b rated higher
     (−1..1; about 0.1 small, 0.3 medium, 0.5 large). Ratings are ordinal, so the test
     compares whole distributions rather than means; means are given because the published
-    reports quote them.
+    reports quote them. A rating question is one test, a family of one: its Holm-adjusted
+    p-value (``p_holm``) is ``p_value`` itself.
     """
 
     n_a: int
@@ -33,6 +34,11 @@ class RatingComparison:
     p_value: float
     rank_biserial: float
     significant: bool
+
+    @property
+    def p_holm(self) -> float:
+        """Holm within the question's family of one test: the raw p-value."""
+        return self.p_value
 
 
 def compare_rating(

@@ -48,11 +48,22 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
   ]
 ]
 #set page(numbering: "1")
+$for(header-includes)$
+$header-includes$
+$endfor$
 #counter(page).update(1)
 #outline(title: [Innhold], depth: 2)
 
 $body$
 """
+
+
+def _footer_includes(book: Book) -> list[str]:
+    """The Typst files ``format.typst.include-in-header`` names that set the page footer
+    (Quarto includes them all; here only those, since the others assume Quarto's template)."""
+    files = book.format_options.get("typst", {}).get("include-in-header", [])
+    files = [files] if isinstance(files, str) else list(files)
+    return [f for f in files if "footer" in Path(f).name]
 
 
 def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
@@ -84,7 +95,9 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
             *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
-            f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}"]
+            f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",
+            *(f"--variable=header-includes:{(book.root / f).read_text(encoding='utf-8')}"
+              for f in _footer_includes(book))]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
     except RuntimeError as exc:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.compute.intervals import wilson
 from analysis.display import NO_DATA
 from analysis.figures.style import (
     FIGSIZE,
@@ -37,7 +38,8 @@ def choice_table(counts_by_wave: Mapping[int | str, pd.DataFrame]) -> pd.DataFra
     -------
     pandas.DataFrame
         Row grain: one option x wave. Columns ``label``, ``wave``, ``share``, ``count``,
-        ``n``. Option order is first appearance, waves in the mapping's order.
+        ``n``, ``ci_low``, ``ci_high`` (95 % Wilson interval from count and n; NaN without a
+        count). Option order is first appearance, waves in the mapping's order.
 
     Examples
     --------
@@ -50,7 +52,10 @@ def choice_table(counts_by_wave: Mapping[int | str, pd.DataFrame]) -> pd.DataFra
     stacked = pd.concat(parts, ignore_index=True)
     labels = pd.unique(stacked["label"])
     full = pd.MultiIndex.from_product([labels, list(counts_by_wave)], names=["label", "wave"])
-    return stacked.set_index(["label", "wave"]).reindex(full).reset_index()
+    table = stacked.set_index(["label", "wave"]).reindex(full).reset_index()
+    bounds = [wilson(k, n) if pd.notna(k) and pd.notna(n) and pd.notna(s) else (np.nan, np.nan)
+              for k, n, s in zip(table["count"], table["n"], table["share"], strict=True)]
+    return table.assign(ci_low=[lo for lo, _ in bounds], ci_high=[hi for _, hi in bounds])
 
 
 def comparison_table(
@@ -114,14 +119,26 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
         values = np.array([shares.get((lb, wave), np.nan) for lb in labels], dtype=float)
         present = ~np.isnan(values)
         ax.barh(ys[present], values[present], height=bar_h * 0.92, color=colour, label=str(wave))
-        for y, v in zip(ys, values, strict=True):
+        ends = values.copy()
+        if {"ci_low", "ci_high"} <= set(table.columns):  # 95 % interval as a whisker
+            ci = table.set_index(["label", "wave"])[["ci_low", "ci_high"]]
+            lo = np.array([ci["ci_low"].get((lb, wave), np.nan) for lb in labels], dtype=float)
+            hi = np.array([ci["ci_high"].get((lb, wave), np.nan) for lb in labels], dtype=float)
+            whisk = present & ~np.isnan(lo) & ~np.isnan(hi)
+            ax.errorbar(values[whisk], ys[whisk],
+                        xerr=[values[whisk] - lo[whisk], hi[whisk] - values[whisk]],
+                        fmt="none", ecolor=TEXT_GREY, elinewidth=0.8, capsize=2)
+            ends = np.where(whisk, hi, values)
+        for y, v, end in zip(ys, values, ends, strict=True):
             missing = bool(np.isnan(v))
             # white box: a grid line must not run through the number
-            ax.text(0 if missing else v, y, " " + (NO_DATA if missing else pct(v)),
+            ax.text(0 if missing else end, y, " " + (NO_DATA if missing else pct(v)),
                     va="center", ha="left", fontsize=8.5, color=TEXT_GREY,
                     style="italic" if missing else "normal",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85})
-    top = float(np.nanmax(table["share"].to_numpy(dtype=float), initial=0.0))
+    reach = table["ci_high"] if "ci_high" in table.columns else table["share"]
+    top = float(np.nanmax(np.fmax(table["share"].to_numpy(dtype=float),
+                                  reach.to_numpy(dtype=float)), initial=0.0))
     xmax = max(top * 1.18, 0.12)
     step = 0.1 if top <= 0.6 else 0.2
     ax.set_xlim(0, xmax)

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from analysis.compute.intervals import wilson
 from analysis.compute.ratings import RatingSummary, summarise_counts
 from analysis.figures.style import (
     FIGSIZE,
@@ -69,6 +70,32 @@ def _segments(shares: pd.Series, scale: RatingScale) -> dict[int, tuple[float, f
     return out
 
 
+def _side_intervals(counts: pd.Series, scale: RatingScale) -> list[tuple[float, float, float]]:
+    """Outer edge of the low and the high side of a diverging bar, each with the 95 % Wilson
+    interval of that side's share (scores below / above the midpoint), in bar coordinates.
+
+    Examples
+    --------
+    >>> s = RatingScale(min=1, max=3, low_label="lav", high_label="høy")
+    >>> [round(e, 2) for e, _, _ in _side_intervals(pd.Series([1, 2, 1], index=[1, 2, 3]), s)]
+    [-0.5, 0.5]
+    """
+    n = int(counts.sum())
+    if n == 0:
+        return []
+    mid = (scale.min + scale.max) / 2
+    half = float(counts.get(mid, 0)) / n / 2 if mid in scale.points else 0.0
+    out = []
+    for sign, side in ((-1, [p for p in scale.points if p < mid]),
+                       (1, [p for p in scale.points if p > mid])):
+        k = int(counts.reindex(side, fill_value=0).sum())
+        lo, hi = wilson(k, n)
+        edge = sign * (half + k / n)
+        bounds = sorted((sign * (half + lo), sign * (half + hi)))
+        out.append((edge, bounds[0], bounds[1]))
+    return out
+
+
 def diverging_ratings(table: pd.DataFrame, scale: RatingScale) -> Figure:
     """Diverging stacked bars: scores below the midpoint left of zero, above it right.
 
@@ -84,7 +111,8 @@ def diverging_ratings(table: pd.DataFrame, scale: RatingScale) -> Figure:
     -------
     matplotlib.figure.Figure
         One patch per wave x score (the midpoint score is one patch centred on zero); each
-        wave's tick label gives n, mean and median.
+        wave's tick label gives n, mean and median. A whisker at each outer end shows the
+        95 % Wilson interval of the share below and above the midpoint.
 
     Examples
     --------
@@ -109,6 +137,10 @@ def diverging_ratings(table: pd.DataFrame, scale: RatingScale) -> Figure:
                 ax.text(left + width / 2, y, pct(width), ha="center", va="center",
                         fontsize=8, color=ink_on(colours[score]))
             lo_extent, hi_extent = min(lo_extent, left), max(hi_extent, left + width)
+        for edge, lo, hi in _side_intervals(rows["count"], scale):
+            ax.errorbar([edge], [y], xerr=[[edge - lo], [hi - edge]], fmt="none",
+                        ecolor=TEXT_GREY, elinewidth=0.8, capsize=2)
+            lo_extent, hi_extent = min(lo_extent, lo), max(hi_extent, hi)
     ticks = []
     for wave in waves:
         s = summaries[wave]

@@ -27,9 +27,18 @@ import pandas as pd
 
 from analysis import compute, figures, fmt
 from analysis.compute.change import fisher_p, is_significant
-from analysis.display import UNKNOWN, Table, Text, as_text, is_missing
+from analysis.display import Table, Text, as_text, is_missing
 from analysis.questionnaire.schema import Question
-from analysis.report.tables import bare_p, bare_pp
+from analysis.report.tables import with_chosen_note
+from analysis.report.values import (
+    NOT_ASKED,
+    UNKNOWN,
+    marked,
+    p_cell,
+    points_text,
+    printed_change,
+    signed,
+)
 from analysis.report.views import change_clause
 
 
@@ -90,12 +99,13 @@ def compare_counts(k_a: int, n_a: int, k_b: int, n_b: int) -> pd.Series:
     Returns
     -------
     pandas.Series
-        ``diff`` (share b - share a, 0-1), ``p_value`` and ``significant`` (p < ``ALPHA``): the
+        ``share_a``, ``share_b``, ``diff`` (share b - share a, 0-1), ``p_value`` and
+        ``significant`` (p < ``ALPHA``; one grouped comparison is a family of one): the
         fields :func:`analysis.report.views.change_clause` words.
     """
     p = fisher_p(k_a, n_a, k_b, n_b)
-    return pd.Series({"diff": k_b / n_b - k_a / n_a, "p_value": p,
-                      "significant": is_significant(p)})
+    return pd.Series({"share_a": k_a / n_a, "share_b": k_b / n_b, "diff": k_b / n_b - k_a / n_a,
+                      "p_value": p, "significant": is_significant(p)})
 
 
 def _pair(view, keys) -> tuple[int, int] | None:
@@ -104,11 +114,13 @@ def _pair(view, keys) -> tuple[int, int] | None:
 
 
 def change(view, keys) -> Text:
-    """Change in the summed share since the previous wave, e.g. ``"+1 prosentpoeng"``."""
+    """Change in the summed share since the previous wave, e.g. ``"+1 prosentpoeng"``: the
+    difference of the two printed shares."""
     pair = _pair(view, keys)
     if pair is None:
         return UNKNOWN
-    return fmt.pp(pair[1] / view.n_value() - pair[0] / view.n_value(view.prev_year))
+    return points_text(printed_change(pair[0] / view.n_value(view.prev_year),
+                                      pair[1] / view.n_value()))
 
 
 @as_text
@@ -118,7 +130,7 @@ def verdict(view, keys) -> Text:
     if pair is None:
         return f"endringen fra {view.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
     row = compare_counts(pair[0], view.n_value(view.prev_year), pair[1], view.n_value())
-    return change_clause(row)
+    return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
 
 
 def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
@@ -136,26 +148,37 @@ def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
 
 
 def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
-    """Display table of option groups: share per wave, change (pp) and Fisher's p, then n."""
+    """Display table of option groups: share per wave, change (the difference of the printed
+    shares), Fisher's p and Holm's adjustment over the table's groups, then n."""
     prev, year = view.prev_year, view.year
+    columns = ["Svaralternativ", f"Andel {prev}", f"Andel {year}", "Endring (pp)", "p",
+               "p (Holm)"]
     frame = grouped(view, groups).set_index(["label", "wave"])
-    rows = []
+    rows, tests = [], []
     for label, keys in groups.items():
         a, b = frame.loc[(label, prev)], frame.loc[(label, year)]
         asked = all(view.prev_asked(k) for k in view._labels(keys))
+        missing = UNKNOWN if asked else NOT_ASKED
         row = {"Svaralternativ": label,
-               f"Andel {prev}": fmt.pct(a["share"]) if a["share"] == a["share"]
-               else (UNKNOWN if asked else "–"),
+               f"Andel {prev}": missing if is_missing(a["share"]) else fmt.pct(a["share"]),
                f"Andel {year}": UNKNOWN if is_missing(b["share"]) else fmt.pct(b["share"]),
-               "Endring (pp)": "–" if not asked else UNKNOWN, "p": "–" if not asked else UNKNOWN}
+               "Endring (pp)": missing, "p": missing, "p (Holm)": missing}
+        test = None
         if a["share"] == a["share"] and b["share"] == b["share"]:
             test = compare_counts(int(a["count"]), int(a["n"]), int(b["count"]), int(b["n"]))
-            row["Endring (pp)"] = bare_pp(test["diff"])
-            row["p"] = bare_p(test["p_value"])
+            row["Endring (pp)"] = signed(printed_change(a["share"], b["share"]))
+            row["p"] = p_cell(test["p_value"])
         rows.append(row)
-    rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Andel {prev}": view.n(prev),
-                 f"Andel {year}": view.n(), "Endring (pp)": "", "p": ""})
-    return Table(pd.DataFrame(rows))
+        tests.append(float("nan") if test is None else test["p_value"])
+    for row, p_holm in zip(rows, compute.holm(tests), strict=True):
+        if p_holm == p_holm:
+            row["p (Holm)"] = p_cell(p_holm)
+    n_row = {c: "" for c in columns}
+    n_row.update({"Svaralternativ": "Svarte på spørsmålet (n)",
+                  f"Andel {prev}": marked(view.n(prev), view.n_chosen(prev)),
+                  f"Andel {year}": marked(view.n(), view.n_chosen())})
+    rows.append(n_row)
+    return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))
 
 
 def figure(view, groups: Mapping[str, Sequence[str]]):

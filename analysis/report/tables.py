@@ -1,7 +1,14 @@
 """Display tables for the chapters: Norwegian headings, formatted numbers, one row per option.
 
 The denominator is always stated: shares are of the respondents who answered the question
-(``n`` in the last row), and for multiple choice they may add up to more than 100 %.
+(``n`` in the n row), and for multiple choice they may add up to more than 100 %. Values stay
+numbers (the view's ``comparison`` and ``counts`` frames) until a cell formats them; a change is
+the difference of the two printed shares (:func:`analysis.report.values.printed_change`).
+
+With reconstructed data a value the published figures do not pin down reads "ukjent"; a value
+that is printed but is the reconstruction's choice within what the figures allow (an ``n``
+given only as a range) carries :data:`~analysis.report.values.CHOSEN_MARK` and the table ends
+with a note row saying so.
 """
 
 from __future__ import annotations
@@ -9,70 +16,120 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import UNKNOWN, Table
+from analysis.display import Table
+from analysis.report.values import (
+    CHOSEN_MARK,
+    NOT_ASKED,
+    UNKNOWN,
+    interval_cell,
+    marked,
+    p_cell,
+    printed_change,
+    signed,
+)
+
+#: Row label of the n row of a choice table.
+N_ROW = "Svarte på spørsmålet (n)"
+#: Row label of the note under a table with a :data:`CHOSEN_MARK`.
+CHOSEN_NOTE = (f"{CHOSEN_MARK} Rekonstruksjonens valg innenfor det de publiserte tallene "
+               "tillater, ikke et publisert tall")
 
 
-def choice_table(view, known_only: bool = False) -> Table:
+def with_chosen_note(rows: list[dict], columns: list[str]) -> list[dict]:
+    """``rows`` plus the note row when any cell carries :data:`CHOSEN_MARK`."""
+    if any(CHOSEN_MARK in str(v) for r in rows for v in r.values()):
+        rows = [*rows, {c: (CHOSEN_NOTE if i == 0 else "") for i, c in enumerate(columns)}]
+    return rows
+
+
+def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     """Row grain: one option of the current wave, then a row with n.
 
-    Columns: ``Svaralternativ``, ``Antall <year>``, ``Andel <year>`` for the previous wave (when
-    comparable) and the current one, ``95 % KI <year>`` (Wilson interval of the current
-    share), ``Endring (pp)`` (percentage points) and ``p`` (Fisher's exact
-    test per option; not adjusted for multiple comparisons). ``known_only`` leaves out options
-    whose count is unknown in the current wave (reconstructed data).
+    Columns: ``Svaralternativ``; per wave (the previous one when comparable, then the current
+    one) ``Antall <year>``, ``Andel <year>`` and ``95 % KI <year>`` (Wilson interval of the
+    share); then ``Endring (pp)`` (the difference of the two printed shares), ``p`` (Fisher's
+    exact test per option) and ``p (Holm)`` (adjusted within the question). "–": no
+    counterpart in the previous questionnaire; "ukjent": not pinned down by the published
+    figures. ``known_only`` leaves out options whose count is unknown in the current wave;
+    ``tested=False`` leaves out the p-value columns (the composition of who answered is
+    described, not tested).
     """
     year, prev = view.year, view.prev_year
+    years = [prev, year] if view.compared else [year]
+    columns = ["Svaralternativ"]
+    for y in years:
+        columns += [f"Antall {y}", f"Andel {y}", f"95 % KI {y}"]
+    if view.compared:
+        columns += ["Endring (pp)", "p", "p (Holm)"] if tested else ["Endring (pp)"]
+    # An option whose wording the source does not give has a count only because the
+    # reconstruction had to put one there: its values are the reconstruction's choice.
+    unnamed = {o.label for o in view.unnamed()}
     rows = []
     if view.compared:
-        for _, r in view.comparison.iterrows():
-            # "–": no counterpart in the previous questionnaire; "ukjent": not pinned down.
+        frame = view.comparison
+        for _, r in frame.iterrows():
             asked = view.prev_asked(r["option"])
-            known_a = asked and view.known(r["option"], prev)
-            known_b = view.known(r["option"])
-            both = known_a and known_b
-
-            def show(value, formatter, known, applies=True):
-                if not applies:
-                    return "–"
-                return formatter(value) if known else UNKNOWN
-
-            rows.append({
-                "Svaralternativ": r["label"],
-                f"Antall {prev}": show(r["count_a"], fmt.num, known_a, asked),
-                f"Andel {prev}": show(r["share_a"], fmt.pct, known_a, asked),
-                f"Antall {year}": show(r["count_b"], fmt.num, known_b),
-                f"Andel {year}": show(r["share_b"], fmt.pct, known_b),
-                f"95 % KI {year}": show((r["ci_low_b"], r["ci_high_b"]),
-                                         lambda c: _bare_ci(*c), known_b),
-                "Endring (pp)": show(r["diff"], bare_pp, both, asked),
-                "p": show(r["p_value"], bare_p, both, asked),
-            })
-        rows.append({
-            "Svaralternativ": "Svarte på spørsmålet (n)",
-            f"Antall {prev}": view.n(prev), f"Andel {prev}": "",
-            f"Antall {year}": view.n(), f"Andel {year}": "", f"95 % KI {year}": "",
-            "Endring (pp)": "", "p": "",
-        })
+            known = {prev: asked and view.known(r["option"], prev), year: view.known(r["option"])}
+            if known_only and not known[year]:
+                continue
+            chosen = r["option"] in unnamed and view.wave.reconstructed
+            row = {"Svaralternativ": r["label"]}
+            for y, sfx in ((prev, "_a"), (year, "_b")):
+                row.update(_wave_cells(y, r[f"count{sfx}"], r[f"share{sfx}"], r[f"ci_low{sfx}"],
+                                       r[f"ci_high{sfx}"], known[y], asked or y == year,
+                                       chosen and y == year))
+            both = known[prev] and known[year]
+            if not asked:
+                row.update({"Endring (pp)": NOT_ASKED, "p": NOT_ASKED, "p (Holm)": NOT_ASKED})
+            elif not both:
+                row.update({"Endring (pp)": UNKNOWN, "p": UNKNOWN, "p (Holm)": UNKNOWN})
+            else:
+                row.update({
+                    "Endring (pp)": marked(signed(printed_change(r["share_a"], r["share_b"])),
+                                           chosen),
+                    "p": marked(p_cell(r["p_value"]), chosen),
+                    "p (Holm)": marked(p_cell(r["p_holm"]), chosen)})
+            rows.append({c: row[c] for c in columns})
     else:
         for _, r in view.counts.iterrows():
             known = bool(r["known"])
-            rows.append({
-                "Svaralternativ": r["label"],
-                f"Antall {year}": fmt.num(r["count"]) if known else UNKNOWN,
-                f"Andel {year}": fmt.pct(r["share"]) if known else UNKNOWN,
-                "95 % KI": _bare_ci(r["ci_low"], r["ci_high"]) if known else UNKNOWN,
-            })
-        rows.append({"Svaralternativ": "Svarte på spørsmålet (n)", f"Antall {year}": view.n(),
-                     f"Andel {year}": "", "95 % KI": ""})
-    if known_only:
-        rows = [r for r in rows if r[f"Antall {year}"] != UNKNOWN]
-    return Table(pd.DataFrame(rows))
+            if known_only and not known:
+                continue
+            row = {"Svaralternativ": r["label"]}
+            row.update(_wave_cells(year, r["count"], r["share"], r["ci_low"], r["ci_high"],
+                                   known, True, r["option"] in unnamed and view.wave.reconstructed))
+            rows.append(row)
+    n_row = {c: "" for c in columns}
+    n_row["Svaralternativ"] = N_ROW
+    for y in years:
+        n_row[f"Antall {y}"] = marked(view.n(y), view.n_chosen(y))
+    rows.append(n_row)
+    return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))
+
+
+def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool,
+                chosen: bool = False) -> dict:
+    """Count, share and interval cells of one wave; ``chosen`` marks them as the
+    reconstruction's choice."""
+    if not asked:
+        return {f"Antall {year}": NOT_ASKED, f"Andel {year}": NOT_ASKED,
+                f"95 % KI {year}": NOT_ASKED}
+    if not known:
+        return {f"Antall {year}": UNKNOWN, f"Andel {year}": UNKNOWN, f"95 % KI {year}": UNKNOWN}
+    return {f"Antall {year}": marked(fmt.num(int(count)), chosen),
+            f"Andel {year}": marked(fmt.pct(share), chosen),
+            f"95 % KI {year}": marked(interval_cell(lo, hi), chosen)}
 
 
 def rating_table(view) -> Table:
-    """Row grain: one score (lowest first, end labels named), then n, mean and median rows."""
+    """Row grain: one score (lowest first, end labels named), then n, mean and median rows.
+
+    An n that is the reconstruction's choice is marked (the scores' counts, and so mean and
+    median, are "ukjent" unless the published figures pin them down).
+    """
     scale = view.question.scale
     years = [y for y in (view.prev_year, view.year) if y is not None]
+    columns = ["Vurdering"] + [f"{k} {y}" for y in years for k in ("Antall", "Andel")]
     rows = []
     for score in scale.points:
         label = str(score)
@@ -89,23 +146,7 @@ def rating_table(view) -> Table:
                        ("Median", view.median)):
         row = {"Vurdering": name}
         for y in years:
-            row[f"Antall {y}"] = func(y)
+            row[f"Antall {y}"] = marked(func(y), name == "Svarte (n)" and view.n_chosen(y))
             row[f"Andel {y}"] = ""
         rows.append(row)
-    return Table(pd.DataFrame(rows))
-
-
-def bare_p(p: float) -> str:
-    """``"0,09"`` or ``"< 0,001"``: the p-value without the leading ``p =`` of the prose form."""
-    text = fmt.p_value(p)
-    return text.replace("p", "", 1).replace("=", "", 1).strip().replace("\u00a0", " ").strip()
-
-
-def _bare_ci(lo: float, hi: float) -> str:
-    """``"38–47 %"``: the interval without the leading "95 % KI" of the prose form."""
-    return fmt.ci(lo, hi).replace("95\u00a0%\u00a0KI", "").replace("95 % KI", "").strip()
-
-
-def bare_pp(diff: float) -> str:
-    """``"+9"``: a change in percentage points without the unit (the column heading has it)."""
-    return fmt.pp(diff).split("\u00a0")[0].split(" ")[0]
+    return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))

@@ -1,5 +1,5 @@
 """Development over time as display tables: respondents per wave, and the main changes since
-the previous wave with a short verdict worded from the test (never from the eye).
+the previous wave with a short verdict worded from the Holm-adjusted test (never from the eye).
 
 Used by the method chapter (respondents per year) and the comparison chapter (main changes).
 """
@@ -11,16 +11,20 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import NO_DATA, UNKNOWN, Table, is_missing
-from analysis.report.tables import bare_p, bare_pp
+from analysis.display import NO_DATA, Table, is_missing
+from analysis.report.values import NOT_ASKED, UNKNOWN, p_cell, printed_change, signed
 
-#: Short verdicts for the change table.
-SIGNIFICANT_UP = "signifikant økning"
-SIGNIFICANT_DOWN = "signifikant nedgang"
-RATED_HIGHER = "signifikant høyere"
-RATED_LOWER = "signifikant lavere"
-NOT_SIGNIFICANT = "ingen signifikant endring"
+#: Short verdicts for the change table, in plain words (the box «Slik leser du tallene» says
+#: that "trolig reell" means a Holm-adjusted p below 0,05).
+SIGNIFICANT_UP = "trolig reell økning"
+SIGNIFICANT_DOWN = "trolig reell nedgang"
+RATED_HIGHER = "trolig reelt høyere"
+RATED_LOWER = "trolig reelt lavere"
+NOT_SIGNIFICANT = "kan skyldes tilfeldigheter"
+NO_CHANGE = "ingen endring"
 NOT_TESTABLE = "kan ikke testes"
+#: The verdicts that say a change is likely real.
+LIKELY_REAL = (SIGNIFICANT_UP, SIGNIFICANT_DOWN, RATED_HIGHER, RATED_LOWER)
 
 
 def format_respondents(frame: pd.DataFrame, reconstructed: Iterable[int] = (),
@@ -84,19 +88,22 @@ def respondents_table(bundle) -> Table:
                  left=["År", "Kilde"])
 
 
-def choice_verdict(diff: float, significant: bool) -> str:
-    """Short verdict for one option's change (Fisher's exact test per option).
+def choice_verdict(points, significant: bool) -> str:
+    """Short verdict for one option's change: ``points`` the printed change (None or NaN when
+    unknown), ``significant`` the Holm-adjusted test's flag.
 
     Examples
     --------
-    >>> choice_verdict(0.2, True), choice_verdict(-0.05, False)
-    ('signifikant økning', 'ingen signifikant endring')
+    >>> choice_verdict(21, True), choice_verdict(-5, False), choice_verdict(0, False)
+    ('trolig reell økning', 'kan skyldes tilfeldigheter', 'ingen endring')
     """
-    if is_missing(diff):
+    if points is None or is_missing(points):
         return NOT_TESTABLE
+    if points == 0 and not significant:
+        return NO_CHANGE
     if not significant:
         return NOT_SIGNIFICANT
-    return SIGNIFICANT_UP if diff > 0 else SIGNIFICANT_DOWN
+    return SIGNIFICANT_UP if points > 0 else SIGNIFICANT_DOWN
 
 
 def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
@@ -113,12 +120,15 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
     -------
     Table
         Row grain: one item. Columns ``Tema``, ``<previous year>``, ``<year>`` (shares, or
-        "snitt 3,98" for ratings), ``Endring (pp)``, ``p`` and ``Vurdering``. Values the
-        published figures do not determine read "ukjent", and their verdict "kan ikke testes".
-        p-values are per row, not adjusted for multiple comparisons.
+        "snitt 3,98" for ratings), ``Endring (pp)`` (the difference of the two printed
+        shares), ``p`` (the row's own test), ``p (Holm)`` (adjusted within the row's question:
+        all its tested options; a rating is a family of one) and ``Vurdering`` (from
+        ``p (Holm)``). Values the published figures do not determine read "ukjent", and their
+        verdict "kan ikke testes".
     """
+    columns = ["Tema", "Endring (pp)", "p", "p (Holm)", "Vurdering"]
     if not items:
-        return Table(pd.DataFrame(columns=["Tema", "Endring (pp)", "p", "Vurdering"]))
+        return Table(pd.DataFrame(columns=columns))
     first = items[0][1]
     prev, year = first.prev_year, first.year
     rows = []
@@ -126,31 +136,35 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
         if (view.prev_year, view.year) != (prev, year):
             raise ValueError(f"{theme}: compares {view.prev_year}-{view.year}, not {prev}-{year}")
         if key is None:
-            a, b = view.mean(prev), view.mean(year)
-            testable = view.known(prev) and view.known(year)
-            row = {str(prev): f"snitt {a}" if a != UNKNOWN else UNKNOWN,
-                   str(year): f"snitt {b}" if b != UNKNOWN else UNKNOWN, "Endring (pp)": "–"}
-            if testable:
+            row = {str(y): f"snitt {view.mean(y)}" if view.known(y) else UNKNOWN
+                   for y in (prev, year)}
+            row["Endring (pp)"] = NOT_ASKED
+            if view.known(prev) and view.known(year):
                 c = view.comparison
-                row["p"] = bare_p(c.p_value)
+                row["p"], row["p (Holm)"] = p_cell(c.p_value), p_cell(c.p_holm)
                 row["Vurdering"] = (NOT_SIGNIFICANT if not c.significant
                                     else RATED_HIGHER if c.rank_biserial > 0 else RATED_LOWER)
             else:
-                row["p"], row["Vurdering"] = UNKNOWN, NOT_TESTABLE
+                row["p"] = row["p (Holm)"] = UNKNOWN
+                row["Vurdering"] = NOT_TESTABLE
         else:
             t = view.test(key)
-            known = t["diff"] == t["diff"]
+            points = printed_change(t["share_a"], t["share_b"])
+            tested = points is not None and t["p_value"] == t["p_value"]
             row = {str(prev): view.share(key, prev), str(year): view.share(key),
-                   "Endring (pp)": bare_pp(t["diff"]) if known else UNKNOWN,
-                   "p": bare_p(t["p_value"]) if known else UNKNOWN,
-                   "Vurdering": choice_verdict(t["diff"], bool(t["significant"]))}
+                   "Endring (pp)": signed(points) if points is not None else UNKNOWN,
+                   "p": p_cell(t["p_value"]) if tested else UNKNOWN,
+                   "p (Holm)": p_cell(t["p_holm"]) if tested else UNKNOWN,
+                   "Vurdering": choice_verdict(points if tested else None,
+                                               bool(t["significant"]))}
         rows.append({"Tema": theme, **row})
-    return Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)",
-                                             "p", "Vurdering"]), left=["Tema", "Vurdering"])
+    return Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), *columns[1:]]),
+                 left=["Tema", "Vurdering"])
 
 
 def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
-    """How many rows of :func:`change_table` there are, are significant, cannot be tested.
+    """How many rows of :func:`change_table` there are, are likely real (Holm-adjusted p
+    below the level), cannot be tested.
 
     Examples
     --------
@@ -162,6 +176,6 @@ def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
     verdicts = frame["Vurdering"]
     return {
         "rows": len(frame),
-        "significant": int(verdicts.str.startswith("signifikant").sum()),
+        "significant": int(verdicts.isin(LIKELY_REAL).sum()),
         "untestable": int((verdicts == NOT_TESTABLE).sum()),
     }

@@ -2,21 +2,27 @@
 
 A view is built once per question from the bundle and answers the chapter's questions:
 ``view.share("Kjenner godt")`` -> ``"42 %"``, ``view.change(...)`` -> ``"+9 prosentpoeng"``,
-``view.verdict(...)`` -> a sentence that never claims a difference its test does not support.
-Every string is formatted the Norwegian way (:mod:`analysis.fmt`).
+``view.verdict(...)`` -> a clause that says in plain words what changed and how sure we are,
+never more than the Holm-adjusted test supports. Values stay numbers (``share_value``,
+``change_points``, the ``comparison`` frame) until the last step formats them
+(:mod:`analysis.report.values`, :mod:`analysis.fmt`); a printed change is always the difference
+of the two printed shares.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cached_property
 
 import pandas as pd
 
 from analysis import compute, figures, fmt
-from analysis.display import UNKNOWN, Text, as_text, is_missing
+from analysis.display import Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
+from analysis.report import tables
+from analysis.report.values import UNKNOWN, points_text, printed_change, size_text
 
 Key = str | int | Sequence[str | int]
 
@@ -84,6 +90,20 @@ class QuestionView:
             raise KeyError(f"{self.question.id} has no comparable question in {year}")
         return self.prev_wave, self.prev_question
 
+    def n_chosen(self, year: int | None = None) -> bool:
+        """True when the n of the wave is the reconstruction's choice, not pinned down by the
+        published figures: the ranges allow more than one n, and the report gives no n for
+        the question that equals it (always False for a real export)."""
+        wave, question = self._wave(year)
+        if wave.is_n_determined(question.id):
+            return False
+        ledger = self.bundle.ledger
+        if ledger is None or not len(ledger):
+            return True
+        stated = [f.value for f in ledger.about(wave.year, question.number)
+                  if f.kind == "n" and f.qualifier is None]
+        return self.n_value(year) not in stated
+
 
 class ChoiceView(QuestionView):
     """A single- or multiple-choice question (shares are of respondents who answered).
@@ -120,7 +140,8 @@ class ChoiceView(QuestionView):
     @cached_property
     def comparison(self) -> pd.DataFrame | None:
         """Previous vs current wave, one row per current option (see ``compare_choice``);
-        values of unknown options are NaN and their ``significant`` is False."""
+        values of unknown options are NaN and their ``significant`` is False. Holm's adjustment
+        (``p_holm``) runs over the options tested, i.e. known in both waves."""
         if not self.compared:
             return None
         frame = compute.compare_choice(
@@ -130,12 +151,11 @@ class ChoiceView(QuestionView):
         known_b = frame["option"].map(self.known)
         cols_a = [c for c in frame.columns if c.endswith("_a") and c != "n_a"]
         cols_b = [c for c in frame.columns if c.endswith("_b") and c != "n_b"]
-        tests = [c for c in ("diff", "p_value", "cohen_h") if c in frame.columns]
+        tests = [c for c in ("diff", "p_value", "p_holm", "cohen_h") if c in frame.columns]
         frame = frame.copy()
         frame.loc[~known_a, cols_a + tests] = float("nan")
         frame.loc[~known_b, cols_b + tests] = float("nan")
-        frame.loc[~(known_a & known_b), "significant"] = False
-        return frame
+        return compute.adjust_within_question(frame)
 
     def _labels(self, key: Key) -> list[str]:
         keys = [key] if isinstance(key, str | int) else list(key)
@@ -178,51 +198,57 @@ class ChoiceView(QuestionView):
         value = self.share_value(key, year)
         return UNKNOWN if is_missing(value) else fmt.pct(value, decimals)
 
+    def change_points(self, key: Key) -> Decimal | None:
+        """Change since the previous wave in percentage points *as printed*: the difference of
+        the two printed shares (None when either is unknown)."""
+        return printed_change(self.share_value(key, self.prev_year), self.share_value(key))
+
     def change(self, key: Key) -> Text:
-        """Change in share from the previous wave, in percentage points (or ``"ukjent"``)."""
-        diff = self.share_value(key) - self.share_value(key, self.prev_year)
-        return UNKNOWN if is_missing(diff) else fmt.pp(diff)
+        """Change in share from the previous wave, e.g. ``"+21 prosentpoeng"`` (or ``"ukjent"``);
+        always the difference of the two shares as :meth:`share` prints them."""
+        points = self.change_points(key)
+        return UNKNOWN if points is None else points_text(points)
 
     def test(self, key: str | int) -> pd.Series:
-        """The comparison row of one option: shares, ``diff``, ``p_value``, ``significant``."""
+        """The comparison row of one option: shares, ``diff``, ``p_value``, ``p_holm``,
+        ``significant``."""
         (label,) = self._labels(key)
         return self.comparison.set_index("option").loc[label]
 
     @as_text
     def verdict(self, key: str | int) -> Text:
-        """One Norwegian clause on the change, honest about the test (Fisher's exact test)."""
+        """One Norwegian clause on the change: its direction and size as printed and, in the
+        same clause, how sure we are (Fisher's exact test, Holm within the question)."""
         row = self.test(key)
         if row["diff"] != row["diff"]:
             return f"endringen fra {self.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
-        return change_clause(row)
+        return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
+
+    @as_text
+    def shift(self, key: str | int) -> Text:
+        """The change as printed, without a test: e.g. "en økning på 20 prosentpoeng". For
+        who answered (role, region): the composition of a self-selected sample is described,
+        not tested (see the box «Slik leser du tallene»)."""
+        points = self.change_points(key)
+        if points is None:
+            return f"endringen fra {self.prev_year} er ikke kjent"
+        if points == 0:
+            return "ingen endring"
+        return f"{'en økning' if points > 0 else 'en nedgang'} på {size_text(points)}"
 
     def overall(self):
-        """Chi-square (or exact) test of the whole distribution; single choice only."""
+        """Chi-square (or exact) test of the whole distribution; single choice only. Not part
+        of the book's testing policy (which tests options and ratings); kept for analysts."""
         return compute.overall_choice_test(
             self.prev_wave.long, self.wave.long, self.prev_question, self.question,
             self.option_map,
         )
 
-    @as_text
-    def overall_clause(self) -> Text:
-        """Norwegian clause on the whole distribution's change (single choice), e.g. "en
-        kjikvadrattest av hele fordelingen gir p = 0,03 (Cramérs V = 0,16), altså en
-        statistisk signifikant forskjell"."""
-        if not all(self.known(o.label, y) for o in self.question.options
-                   for y in (self.year, self.prev_year) if self.prev_asked(o.label)):
-            return "hele fordelingen kan ikke testes fordi ikke alle tallene er kjent"
-        t = self.overall()
-        verdict = ("altså en statistisk signifikant forskjell" if t.significant
-                   else "altså ingen statistisk signifikant forskjell")
-        return (f"en {t.method} av hele fordelingen gir {fmt.p_value(t.p_value)} "
-                f"(Cramérs V = {fmt.num(t.cramers_v, 2)}), {verdict}")
-
-    def table(self, known_only: bool = False):
-        """Display table: option, count and share per wave, change and p-value (``known_only``:
-        leave out options whose current count the published figures do not determine)."""
-        from analysis.report.tables import choice_table
-
-        return choice_table(self, known_only)
+    def table(self, known_only: bool = False, tested: bool = True):
+        """Display table: option, count, share and interval per wave, change and p-values
+        (``known_only``: leave out options whose current count the published figures do not
+        determine; ``tested=False``: no p-value columns, for who answered)."""
+        return tables.choice_table(self, known_only, tested)
 
     def figure(self):
         """Horizontal bars, previous wave beside the current one when comparable.
@@ -334,17 +360,12 @@ class RatingView(QuestionView):
 
     @as_text
     def verdict(self) -> Text:
-        """One Norwegian clause on the change in ratings (Mann-Whitney U)."""
+        """One Norwegian clause on the change in ratings: direction and certainty together
+        (Mann-Whitney U; the p-value is in the tables, not the sentence)."""
         if not (self.known() and self.known(self.prev_year)):
             return (f"endringen fra {self.prev_year} kan ikke testes fordi fordelingen ikke er "
                     "kjent i begge år")
-        c = self.comparison
-        direction = "høyere" if c.rank_biserial > 0 else "lavere"
-        if c.significant:
-            return (f"vurderingene er statistisk signifikant {direction} enn i {self.prev_year} "
-                    f"(Mann–Whitney, {fmt.p_value(c.p_value)})")
-        return (f"forskjellen fra {self.prev_year} er ikke statistisk signifikant "
-                f"(Mann–Whitney, {fmt.p_value(c.p_value)})")
+        return rating_clause(self.comparison, self.prev_year)
 
     @as_text
     def conclusion(self, subject: str) -> Text:
@@ -356,9 +377,7 @@ class RatingView(QuestionView):
 
     def table(self):
         """Display table: score, count and share per wave, mean and median below."""
-        from analysis.report.tables import rating_table
-
-        return rating_table(self)
+        return tables.rating_table(self)
 
     def figure(self):
         """Diverging stacked bars, one per wave, mean and median in the labels."""
@@ -372,30 +391,60 @@ class RatingView(QuestionView):
         return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
 
 
-@as_text
-def change_clause(row: pd.Series) -> Text:
-    """Norwegian clause for one option's change, e.g. "en økning på 9 prosentpoeng, men den er
-    ikke statistisk signifikant (p = 0,09)" -- the wording follows the test, never the eye.
+#: How sure the verdicts are, in plain words (defined in the box «Slik leser du tallene»).
+LIKELY_REAL = "og den er trolig reell"
+MAY_BE_CHANCE = "men den kan skyldes tilfeldigheter"
 
-    The direction word follows the difference *as printed* (whole percentage points), so a
-    difference that rounds to zero is "ingen endring" rather than "en nedgang på 0".
+
+@as_text
+def change_clause(share_a: float, share_b: float, significant: bool) -> Text:
+    """Norwegian clause for one change in share, direction and certainty in one: e.g. "en
+    økning på 21 prosentpoeng, og den er trolig reell" or "en nedgang på 5 prosentpoeng, men
+    den kan skyldes tilfeldigheter".
+
+    The size is the difference of the printed shares (:func:`printed_change`), so a change
+    that prints as zero is "ingen endring" rather than "en nedgang på 0". ``significant`` is
+    the Holm-adjusted test's flag.
 
     Examples
     --------
-    >>> change_clause(pd.Series({"diff": -0.104, "significant": True, "p_value": 0.03}))
-    'en nedgang på 10\xa0prosentpoeng, som er statistisk signifikant (p\xa0=\xa00,03)'
-    >>> change_clause(pd.Series({"diff": 0.004, "significant": False, "p_value": 1.0}))
-    'ingen endring (p\xa0=\xa01,00)'
+    >>> change_clause(0.574, 0.776, True).replace("\xa0", " ")
+    'en økning på 21 prosentpoeng, og den er trolig reell'
+    >>> change_clause(0.354, 0.156, False).replace("\xa0", " ")
+    'en nedgang på 19 prosentpoeng, men den kan skyldes tilfeldigheter'
+    >>> change_clause(0.501, 0.497, False)
+    'ingen endring'
     """
-    diff = float(row["diff"])
-    p = fmt.p_value(row["p_value"])
-    size = fmt.pp(abs(diff)).lstrip("+")
-    if size.startswith("0\xa0") or size.startswith("0 "):
-        return f"ingen endring ({p})"
-    word = "en økning" if diff > 0 else "en nedgang"
-    if bool(row["significant"]):
-        return f"{word} på {size}, som er statistisk signifikant ({p})"
-    return f"{word} på {size}, men den er ikke statistisk signifikant ({p})"
+    points = printed_change(share_a, share_b)
+    if points is None:
+        raise ValueError("change_clause needs two shares")
+    if points == 0:
+        return "ingen endring"
+    word = "en økning" if points > 0 else "en nedgang"
+    return f"{word} på {size_text(points)}, {LIKELY_REAL if significant else MAY_BE_CHANCE}"
+
+
+@as_text
+def rating_clause(comparison, prev_year: int) -> Text:
+    """Norwegian clause on a rating's change from ``prev_year`` (a ``RatingComparison``):
+    which way the ratings moved and, in the same clause, how sure we are.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as C
+    >>> rating_clause(C(rank_biserial=0.2, significant=True), 2023)
+    'vurderingene er høyere enn i 2023, og forskjellen er trolig reell'
+    >>> rating_clause(C(rank_biserial=-0.05, significant=False), 2023)
+    'forskjellen fra 2023 går i retning av lavere vurderinger, men den kan skyldes tilfeldigheter'
+    """
+    r = comparison.rank_biserial
+    if r != r or r == 0:
+        return f"vurderingene er omtrent som i {prev_year}"
+    direction = "høyere" if r > 0 else "lavere"
+    if comparison.significant:
+        return f"vurderingene er {direction} enn i {prev_year}, og forskjellen er trolig reell"
+    return (f"forskjellen fra {prev_year} går i retning av {direction} vurderinger, men den "
+            "kan skyldes tilfeldigheter")
 
 
 def view(bundle, qid: str) -> QuestionView:

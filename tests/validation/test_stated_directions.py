@@ -79,8 +79,6 @@ CHANGES = [
     ("chapters/04-4-tjenester.qmd", "Økningene passer godt", "q14", "GCP-kurs", "share", UP),
     ("chapters/04-4-tjenester.qmd", "Økningene passer godt", "q14",
      "Nasjonalt kurs i studiesykepleie", "share", UP),
-    ("chapters/04-6-samarbeid.qmd", "Her er det flere enn sist som mener NorCRIN spiller en "
-     "rolle", "q19", ROLE, "group", UP),
     ("chapters/04-6-samarbeid.qmd", "En mulig forklaring på økningen", "q19", ROLE, "group",
      UP),
     ("chapters/04-6-samarbeid.qmd", "spiller en rolle i stor eller noen grad er høyere i år",

@@ -198,21 +198,19 @@ def test_the_fixture_straddles_the_threshold():
 
 def test_verdict_just_above_the_threshold_is_not_significant(bundle):
     verdict = view(bundle, "q04").verdict("Ja")
-    assert verdict == (f"en økning på 50{NBSP}prosentpoeng, men den er ikke statistisk "
-                       f"signifikant (p{NBSP}={NBSP}0,07)")
+    assert verdict == f"en økning på 50{NBSP}prosentpoeng, men den kan skyldes tilfeldigheter"
 
 
 def test_verdict_below_the_threshold_is_significant(bundle):
     verdict = view(bundle, "q05").verdict("Ja")
-    assert verdict == (f"en økning på 60{NBSP}prosentpoeng, som er statistisk signifikant "
-                       f"(p{NBSP}={NBSP}0,02)")
+    assert verdict == f"en økning på 60{NBSP}prosentpoeng, og den er trolig reell"
 
 
 def test_change_table_verdicts_follow_the_same_threshold(bundle):
     table = change_table([("Bruk", view(bundle, "q04"), "Ja"),
                           ("Anbefaling", view(bundle, "q05"), "Ja")])
-    assert table.cell("Bruk", "Vurdering") == "ingen signifikant endring"
-    assert table.cell("Anbefaling", "Vurdering") == "signifikant økning"
+    assert table.cell("Bruk", "Vurdering") == "kan skyldes tilfeldigheter"
+    assert table.cell("Anbefaling", "Vurdering") == "trolig reell økning"
     assert table.cell("Bruk", "2023") == pct(30) and table.cell("Bruk", "2025") == pct(80)
     assert table.cell("Bruk", "Endring (pp)") == "+50"
 
@@ -221,4 +219,5 @@ def test_not_significant_change_is_never_called_significant(bundle):
     q01 = view(bundle, "q01")
     p = fisher_two_sided(3, 9, 6, 12)  # 0.67
     assert p > ALPHA
-    assert "men den er ikke statistisk signifikant" in q01.verdict("Godt")
+    assert "men den kan skyldes tilfeldigheter" in q01.verdict("Godt")
+    assert "trolig reell" not in q01.verdict("Godt")

@@ -61,9 +61,12 @@ def test_shares_counts_and_change_are_formatted_the_norwegian_way():
 
 def test_the_verdict_follows_fishers_exact_test():
     # 2x2 table [[2, 8], [8, 2]]: two-sided Fisher p = 0.023 (hypergeometric, hand-computed
-    # from C(10,k)C(10,10-k)/C(20,10) over k <= 2 and k >= 8), so the rise is significant.
+    # from C(10,k)C(10,10-k)/C(20,10) over k <= 2 and k >= 8). "Nei" has the same table
+    # mirrored, so Holm over the question's two tests gives max(2 x 0.023, 0.023) = 0.046 for
+    # both: still below 0.05, so the rise is likely real.
     verdict = view(_bundle(), "q01").verdict("Ja")
-    assert verdict.startswith(f"en økning på 60{NBSP}prosentpoeng, som er statistisk signifikant")
+    assert verdict == f"en økning på 60{NBSP}prosentpoeng, og den er trolig reell"
+    assert view(_bundle(), "q01").test("Ja")["p_holm"] == pytest.approx(0.0460, abs=1e-3)
 
 
 def test_rating_mean_median_and_shares():
@@ -98,3 +101,38 @@ def test_the_reconstruction_notice_shows_only_with_reconstructed_data():
     assert markdown.startswith("::: {.reconstruction-notice}")
     text = to_plain(markdown)
     assert "Rekonstruerte data" in text and "2023" in text and "2025" not in text
+
+
+def _bundle_with_chosen_n():
+    # 2023 reconstructed: both counts pinned down, but the published figures allow a range of
+    # n for q01 (only shares were published) -- the n printed is the reconstruction's choice.
+    waves = {
+        2023: Wave(2023, _questionnaire(2023, compare=True),
+                   _wave(2023, 2, 8, [1, 2, 2]).export, None, True,
+                   {"q01": {"Ja": True, "Nei": True}, "q02": {1: True, 2: True, 3: True,
+                                                             4: True, 5: True}},
+                   determined_n={"q01": False, "q02": True}),
+        2025: _wave(2025, 8, 2, [4, 5, 5]),
+    }
+    return SurveyBundle(waves=MappingProxyType(waves), ledger=pd.DataFrame(), root=None)
+
+
+def test_the_table_has_intervals_for_both_waves_and_marks_a_chosen_n():
+    table = view(_bundle_with_chosen_n(), "q01").table()
+    # Wilson 95 % interval of 2/10: 5,7 %-51,0 % -> "6–51 %"; of 8/10: 49,0 %-94,3 % -> "49–94 %"
+    assert table.cell("Ja", "95 % KI 2023") == f"6–51{NBSP}%"
+    assert table.cell("Ja", "95 % KI 2025") == f"49–94{NBSP}%"
+    assert table.cell("Ja", "Endring (pp)") == "+60"
+    assert table.cell("Svarte på spørsmålet (n)", "Antall 2023") == "10\u2020"
+    assert table.cell("Svarte på spørsmålet (n)", "Antall 2025") == "10"
+    assert table.rows()[-1][0].startswith("\u2020 Rekonstruksjonens valg")
+    ratings = view(_bundle_with_chosen_n(), "q02").table()
+    assert ratings.cell("Svarte (n)", "Antall 2023") == "3"  # pinned down: no mark
+    assert "\u2020" not in " ".join(" ".join(r) for r in ratings.rows())
+
+
+def test_who_answered_is_described_not_tested():
+    v = view(_bundle(), "q01")
+    assert v.shift("Ja") == f"en økning på 60{NBSP}prosentpoeng"
+    assert "p" not in view(_bundle(), "q01").table(tested=False).columns
+    assert "p (Holm)" in v.table().columns

@@ -3,7 +3,9 @@
 The words are checked on both sides of the threshold for each kind of test the prose words:
 Fisher per option (``change_clause``), Fisher for a group of options (``option_groups``),
 Mann-Whitney for ratings (``RatingView.verdict``), the p-value as printed (``fmt.p_value``), and
-the short verdicts of the comparison table (``choice_verdict``).
+the short verdicts of the comparison table (``choice_verdict``). The prose says it in plain
+words ("trolig reell" / "kan skyldes tilfeldigheter"); "statistisk signifikant" is defined in
+the box «Slik leser du tallene» only.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import analysis
@@ -48,13 +49,11 @@ def test_is_significant_is_strictly_below_alpha(p, expected):
 
 def test_change_clause_words_follow_the_flag_from_the_p_value():
     def clause(p):
-        return change_clause(pd.Series({"diff": 0.09, "p_value": p,
-                                        "significant": is_significant(p)}))
+        return change_clause(0.31, 0.40, is_significant(p))  # 31 % -> 40 %: +9
 
-    assert clause(0.03) == (f"en økning på 9{NBSP}prosentpoeng, som er statistisk signifikant "
-                            f"(p{NBSP}={NBSP}0,03)")
-    assert clause(0.09) == (f"en økning på 9{NBSP}prosentpoeng, men den er ikke statistisk "
-                            f"signifikant (p{NBSP}={NBSP}0,09)")
+    assert clause(0.03) == f"en økning på 9{NBSP}prosentpoeng, og den er trolig reell"
+    assert clause(0.09) == (f"en økning på 9{NBSP}prosentpoeng, men den kan skyldes "
+                            "tilfeldigheter")
 
 
 def test_group_test_words_on_both_sides():
@@ -62,8 +61,11 @@ def test_group_test_words_on_both_sides():
     below, above = compare_counts(2, 10, 8, 10), compare_counts(3, 10, 8, 10)
     assert below["p_value"] == pytest.approx(0.02301, abs=1e-4) and below["significant"]
     assert above["p_value"] == pytest.approx(0.06978, abs=1e-4) and not above["significant"]
-    assert "som er statistisk signifikant" in change_clause(below)
-    assert "men den er ikke statistisk signifikant (p\u00a0=\u00a00,07)" in change_clause(above)
+    def clause(row):
+        return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
+
+    assert clause(below) == f"en økning på 60{NBSP}prosentpoeng, og den er trolig reell"
+    assert clause(above).endswith("men den kan skyldes tilfeldigheter")
 
 
 def _rating_view(p):
@@ -78,10 +80,10 @@ def _rating_view(p):
 
 def test_rating_verdict_on_both_sides():
     assert _rating_view(BELOW).verdict() == (
-        f"vurderingene er statistisk signifikant høyere enn i 2023 (Mann–Whitney, "
-        f"p{NBSP}<{NBSP}0,05)")
+        "vurderingene er høyere enn i 2023, og forskjellen er trolig reell")
     assert _rating_view(0.09).verdict() == (
-        f"forskjellen fra 2023 er ikke statistisk signifikant (Mann–Whitney, p{NBSP}={NBSP}0,09)")
+        "forskjellen fra 2023 går i retning av høyere vurderinger, men den kan skyldes "
+        "tilfeldigheter")
     assert _rating_view(0.09).conclusion("tilfredsheten") == (
         "Vi kan derfor ikke si at tilfredsheten samlet har endret seg.")
     assert _rating_view(BELOW).conclusion("tilfredsheten") == (
@@ -95,6 +97,6 @@ def test_printed_p_never_contradicts_the_word():
 
 
 def test_short_verdicts_follow_the_flag():
-    assert choice_verdict(0.2, is_significant(BELOW)) == "signifikant økning"
-    assert choice_verdict(-0.2, is_significant(BELOW)) == "signifikant nedgang"
-    assert choice_verdict(0.2, is_significant(0.09)) == "ingen signifikant endring"
+    assert choice_verdict(20, is_significant(BELOW)) == "trolig reell økning"
+    assert choice_verdict(-20, is_significant(BELOW)) == "trolig reell nedgang"
+    assert choice_verdict(20, is_significant(0.09)) == "kan skyldes tilfeldigheter"

@@ -37,14 +37,20 @@ def test_respondents_table_names_a_published_estimate():
 
 
 class FakeChoice:
-    """Two options: A went from 20 of 100 to 40 of 100 (significant), B is unknown in 2023."""
+    """Two options: A went from 20,4 % to 40,4 % (significant after Holm), B is unknown in
+    2023; C went from 57,4 % to 77,6 % (printed 57 % and 78 %: +21, not the unrounded +20)."""
 
     prev_year, year = 2023, 2025
     rows = {
-        "A": {"diff": 0.20, "p_value": 0.0021, "significant": True},
-        "B": {"diff": NAN, "p_value": NAN, "significant": False},
+        "A": {"share_a": 0.204, "share_b": 0.404, "diff": 0.20, "p_value": 0.0021,
+              "p_holm": 0.0042, "significant": True},
+        "B": {"share_a": NAN, "share_b": 0.07, "diff": NAN, "p_value": NAN, "p_holm": NAN,
+              "significant": False},
+        "C": {"share_a": 0.574, "share_b": 0.776, "diff": 0.202, "p_value": 0.03,
+              "p_holm": 0.09, "significant": False},
     }
-    shares = {("A", 2023): "20 %", ("A", 2025): "40 %", ("B", 2023): "ukjent", ("B", 2025): "7 %"}
+    shares = {("A", 2023): "20 %", ("A", 2025): "40 %", ("B", 2023): "ukjent", ("B", 2025): "7 %",
+              ("C", 2023): "57 %", ("C", 2025): "78 %"}
 
     def share(self, key, year=None):
         return self.shares[(key, year or self.year)]
@@ -59,7 +65,8 @@ def fake_rating(known_prev=True, p=0.21, significant=False, rb=0.05):
         prev_year=2023, year=2025,
         mean=lambda y=None: means[y or 2025],
         known=lambda y=None: known_prev if y == 2023 else True,
-        comparison=SimpleNamespace(p_value=p, significant=significant, rank_biserial=rb),
+        comparison=SimpleNamespace(p_value=p, p_holm=p, significant=significant,
+                                   rank_biserial=rb),
     )
 
 
@@ -67,20 +74,27 @@ def test_change_table_words_each_row_from_its_test():
     table = change_table([
         ("A", FakeChoice(), "A"),
         ("B", FakeChoice(), "B"),
+        ("C", FakeChoice(), "C"),
         ("Snitt", fake_rating(), None),
         ("Snitt ukjent", fake_rating(known_prev=False), None),
         ("Snitt lavere", fake_rating(p=0.004, significant=True, rb=-0.3), None),
     ])
-    assert list(table.columns) == ["Tema", "2023", "2025", "Endring (pp)", "p", "Vurdering"]
+    assert list(table.columns) == ["Tema", "2023", "2025", "Endring (pp)", "p", "p (Holm)",
+                                   "Vurdering"]
     rows = table.frame.set_index("Tema")
     # A: 20 % -> 40 % is +20 points; p = 0,0021 prints with three decimals as 0,002
-    assert rows.loc["A"].tolist() == ["20 %", "40 %", "+20", "0,002", "signifikant økning"]
-    assert rows.loc["B"].tolist() == ["ukjent", "7 %", "ukjent", "ukjent", "kan ikke testes"]
-    assert rows.loc["Snitt"].tolist() == ["snitt 3,98", "snitt 3,99", "–", "0,21",
-                                          "ingen signifikant endring"]
-    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt 3,99", "–", "ukjent",
+    assert rows.loc["A"].tolist() == ["20 %", "40 %", "+20", "0,002", "0,004",
+                                      "trolig reell økning"]
+    assert rows.loc["B"].tolist() == ["ukjent", "7 %", "ukjent", "ukjent", "ukjent",
+                                      "kan ikke testes"]
+    # C: raw p 0,03, Holm 0,09: the verdict follows the adjusted p
+    assert rows.loc["C"].tolist() == ["57 %", "78 %", "+21", "0,03", "0,09",
+                                      "kan skyldes tilfeldigheter"]
+    assert rows.loc["Snitt"].tolist() == ["snitt 3,98", "snitt 3,99", "–", "0,21", "0,21",
+                                          "kan skyldes tilfeldigheter"]
+    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt 3,99", "–", "ukjent", "ukjent",
                                                  "kan ikke testes"]
-    assert rows.loc["Snitt lavere", "Vurdering"] == "signifikant lavere"
+    assert rows.loc["Snitt lavere", "Vurdering"] == "trolig reelt lavere"
 
 
 def test_change_table_refuses_views_of_different_years():
@@ -91,6 +105,8 @@ def test_change_table_refuses_views_of_different_years():
 
 
 def test_choice_verdict():
-    assert choice_verdict(-0.2, True) == "signifikant nedgang"
-    assert choice_verdict(0.09, False) == "ingen signifikant endring"
+    assert choice_verdict(-20, True) == "trolig reell nedgang"
+    assert choice_verdict(9, False) == "kan skyldes tilfeldigheter"
+    assert choice_verdict(0, False) == "ingen endring"
     assert choice_verdict(NAN, False) == "kan ikke testes"
+    assert choice_verdict(None, False) == "kan ikke testes"
