@@ -74,7 +74,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
                 NOT_DERIVABLE,
                 None,
                 None,
-                f"no survey data for {int(fig['year'])} in use",
+                f"ingen svardata for {int(fig['year'])} i bruk",
             )
         else:
             rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
