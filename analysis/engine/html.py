@@ -54,8 +54,10 @@ def relative_link(from_page: str, to_page: str) -> str:
     return os.path.relpath(to_page, start).replace(os.sep, "/")
 
 
-def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = ()) -> str:
-    """Convert a chapter's markdown to an HTML fragment with pandoc (and the book's filters).
+def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = (),
+                     extra: tuple[str, ...] = ()) -> str:
+    """Convert a chapter's markdown to an HTML fragment with pandoc (and the book's filters;
+    ``extra``: further pandoc arguments, e.g. :meth:`Book.citeproc_args`).
 
     Raises
     ------
@@ -65,7 +67,7 @@ def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = ()) 
     try:
         return pypandoc.convert_text(
             markdown, "html5", format="markdown",
-            extra_args=["--wrap=none", *(f"--lua-filter={f}" for f in filters)])
+            extra_args=["--wrap=none", *(f"--lua-filter={f}" for f in filters), *extra])
     except RuntimeError as exc:
         raise RenderError(f"{where}: pandoc could not convert the chapter: {exc}") from None
 

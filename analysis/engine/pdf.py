@@ -84,7 +84,8 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
             *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
-            f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}"]
+            f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",
+            *book.citeproc_args()]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
     except RuntimeError as exc:

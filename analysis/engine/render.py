@@ -115,7 +115,8 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> No
         markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
                                     book.echo, book.warning)
         body = html.markdown_to_html(markdown, chapter.doc.path,
-                                     tuple(book.root / f for f in book.filters))
+                                     tuple(book.root / f for f in book.filters),
+                                     tuple(book.citeproc_args()))
         html.write_page(book, out, infos, position, body)
 
 
