@@ -13,6 +13,9 @@ from analysis.engine.book import Book
 from analysis.engine.crossref import ChapterInfo
 from analysis.engine.errors import RenderError
 
+#: Quarto's ``.content-visible`` / ``.content-hidden`` divs, done by a Lua filter (both formats).
+CONTENT_VISIBLE = Path(__file__).with_name("content_visible.lua")
+
 _SUBHEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 

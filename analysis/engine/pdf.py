@@ -82,6 +82,7 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     papersize = str(book.format_options.get("typst", {}).get("papersize", "a4"))
     args = ["--standalone", f"--template={template}", "--wrap=none",
             *(f"--lua-filter={book.root / f}" for f in book.filters),
+            f"--lua-filter={Path(__file__).with_name('content_visible.lua')}",
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",

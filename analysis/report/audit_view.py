@@ -16,6 +16,10 @@ from analysis import fmt
 from analysis.audit import audit_figures, consistency_counts, status_counts
 from analysis.display import Table, as_text
 
+#: Heading of the column with the ledger id of a published figure ("Figur" would read as a
+#: chart of the book).
+ID = "Tall-id"
+
 #: Status names in the report's language.
 STATUS_NB = {
     "reproduced": "gjenskapt eksakt",
@@ -96,12 +100,12 @@ def not_reproduced(bundle) -> pd.DataFrame:
     frame = audit(bundle)
     frame = frame[frame["status"] == "not-reproducible"]
     return pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Forklaring": frame["explanation"].to_numpy(),
-    }).set_index("Figur")
+    }).set_index(ID)
 
 
 def inconsistent(bundle) -> pd.DataFrame:
@@ -111,11 +115,11 @@ def inconsistent(bundle) -> pd.DataFrame:
     frame = audit(bundle)
     frame = frame[frame["inconsistent"]]
     return pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Forklaring": frame["inconsistency"].to_numpy(),
-    }).set_index("Figur")
+    }).set_index(ID)
 
 
 def contradictions(bundle) -> pd.DataFrame:
@@ -132,12 +136,12 @@ def all_figures(bundle) -> Table:
     """Row grain: every published figure, with status and the recomputed value."""
     frame = audit(bundle)
     return Table(pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Status": frame["status"].map(STATUS_NB).to_numpy(),
-    }), left=["Figur", "Status"])
+    }), left=[ID, "Status"])
 
 
 def consistency_count(bundle, key: str) -> str:
@@ -162,6 +166,16 @@ def consistency(bundle) -> Table:
          counts["untested"]),
     ]
     return Table(pd.DataFrame([{"Utfall": u, "Antall tall": fmt.num(n)} for u, n in rows]))
+
+
+@as_text
+def annex_file() -> str:
+    """File name of the book's Excel annex (``<output-file>-tabellvedlegg.xlsx`` beside the
+    PDF), from ``_quarto.yml``."""
+    from analysis.engine.book import load_book
+    from analysis.paths import project_root
+
+    return load_book(project_root()).annex_name
 
 
 @as_text
