@@ -35,6 +35,9 @@ class Book:
         ``book.output-file``: the PDF's file stem (empty: derived from the title).
     downloads : tuple of str
         ``book.downloads`` (``pdf``: every HTML page links to the PDF).
+    tools : tuple of (text, href) pairs
+        ``book.tools`` and ``book.sidebar.tools`` entries with an ``href``: further links of
+        the sidebar (the Excel annex), ``href`` relative to the output root.
     language : dict
         ``language:`` keys (``section-title-appendices``, ``tools-download``, ...).
     filters : tuple of str
@@ -60,6 +63,7 @@ class Book:
     output_dir: str = "_book"
     output_file: str = ""
     downloads: tuple[str, ...] = ()
+    tools: tuple[tuple[str, str], ...] = ()
     language: dict = field(default_factory=dict, compare=False)
     filters: tuple[str, ...] = ()
     bibliography: tuple[str, ...] = ()
@@ -143,6 +147,7 @@ def load_book(root: Path) -> Book:
         if not (root / source).is_file():
             raise RenderError(f"{path}: book lists {source!r}, which does not exist")
     execute = config.get("execute") or {}
+    sidebar = book.get("sidebar") or {}
     formats = config.get("format") or {"html": {}}
     return Book(
         root=root,
@@ -159,6 +164,9 @@ def load_book(root: Path) -> Book:
         output_dir=str(project.get("output-dir", "_book")),
         output_file=str(book.get("output-file") or ""),
         downloads=tuple(str(d) for d in book.get("downloads") or ()),
+        tools=tuple((str(t.get("text") or t["href"]), str(t["href"]))
+                    for t in [*(book.get("tools") or ()), *(sidebar.get("tools") or ())]
+                    if isinstance(t, dict) and t.get("href")),
         language={str(k): str(v) for k, v in (config.get("language") or {}).items()},
         filters=tuple(_filters(path, root, config.get("filters") or [])),
         bibliography=tuple(_files(path, root, "bibliography", config.get("bibliography"))),

@@ -115,6 +115,9 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
         label = html.escape(book.language.get("tools-download", "Last ned PDF"))
         pdf = relative_link(page, f"{book.slug}.pdf")
         links.append(f'<a class="download" href="{html.escape(pdf)}">{label}</a>')
+    for text, href in book.tools:
+        target = href if "://" in href else relative_link(page, href)
+        links.append(f'<a class="download" href="{html.escape(target)}">{html.escape(text)}</a>')
     toc = "".join(
         f'<a href="#{anchor}" style="margin-left:{(int(level) - 2)}em">'
         f"{html.escape(_TAG.sub('', text))}</a>"

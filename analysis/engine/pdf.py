@@ -35,6 +35,9 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show table: set text(size: 8.5pt)
 #show table: set par(justify: false)
 #show link: set text(fill: rgb("#1a4d80"))
+$for(header-includes)$
+$header-includes$
+$endfor$
 
 #page(numbering: none)[
   #set par(justify: false)
@@ -86,11 +89,19 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",
-            *book.citeproc_args()]
+            *book.citeproc_args(), *(f"--include-in-header={book.root / f}"
+                                     for f in header_includes(book))]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
     except RuntimeError as exc:
         raise RenderError(f"pandoc could not convert the book to Typst: {exc}") from None
+
+
+def header_includes(book: Book) -> list[str]:
+    """``format: typst: include-in-header:`` files (one or a list), as real Quarto includes
+    them: Typst rules both engines apply (see ``assets/typst/``)."""
+    value = book.format_options.get("typst", {}).get("include-in-header") or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
 def compile_pdf(typ_path: Path, pdf_path: Path, root: Path, date: str = "") -> Path:

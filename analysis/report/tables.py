@@ -97,9 +97,10 @@ def rating_table(view) -> Table:
 
 
 def bare_p(p: float) -> str:
-    """``"0,09"`` or ``"< 0,001"``: the p-value without the leading ``p =`` of the prose form."""
-    text = fmt.p_value(p)
-    return text.replace("p", "", 1).replace("=", "", 1).strip().replace("\u00a0", " ").strip()
+    """``"0,09"`` or ``"<\u00a00,001"``: the p-value without the leading ``p =`` of the prose
+    form; the no-break space keeps ``<`` and the number on one line in a narrow column."""
+    text = str(fmt.p_value(p)).replace("\u00a0", " ")
+    return text.replace("p", "", 1).replace("=", "", 1).strip().replace(" ", "\u00a0")
 
 
 def _bare_ci(lo: float, hi: float) -> str:
