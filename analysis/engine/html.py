@@ -16,7 +16,7 @@ from analysis.engine.errors import RenderError
 #: Quarto's ``.content-visible`` / ``.content-hidden`` divs, done by a Lua filter (both formats).
 CONTENT_VISIBLE = Path(__file__).with_name("content_visible.lua")
 
-_SUBHEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_SUBHEADING = re.compile(r'<h([23])(?: [^>]*?)? id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 CSS = """\
