@@ -129,8 +129,8 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
         if key is None:
             a, b = view.mean(prev), view.mean(year)
             testable = view.known(prev) and view.known(year)
-            row = {str(prev): f"snitt {a}" if a != UNKNOWN else UNKNOWN,
-                   str(year): f"snitt {b}" if b != UNKNOWN else UNKNOWN, "Endring (pp)": "–"}
+            row = {str(prev): f"snitt\u00a0{a}" if a != UNKNOWN else UNKNOWN,
+                   str(year): f"snitt\u00a0{b}" if b != UNKNOWN else UNKNOWN, "Endring (pp)": "–"}
             if testable:
                 c = view.comparison
                 row["p"] = bare_p(c.p_value)
