@@ -76,7 +76,7 @@ def test_change_table_words_each_row_from_its_test():
     # A: 20 % -> 40 % is +20 points; p = 0,0021 prints with three decimals as 0,002
     assert rows.loc["A"].tolist() == ["20 %", "40 %", "+20", "0,002", "signifikant økning"]
     assert rows.loc["B"].tolist() == ["ukjent", "7 %", "ukjent", "ukjent", "kan ikke testes"]
-    assert rows.loc["Snitt"].tolist() == ["snitt 3,98", "snitt 3,99", "–", "0,21",
+    assert rows.loc["Snitt"].tolist() == ["snitt\u00a03,98", "snitt\u00a03,99", "–", "0,21",
                                           "ingen signifikant endring"]
     assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt 3,99", "–", "ukjent",
                                                  "kan ikke testes"]
