@@ -78,7 +78,7 @@ def test_change_table_words_each_row_from_its_test():
     assert rows.loc["B"].tolist() == ["ukjent", "7 %", "ukjent", "ukjent", "kan ikke testes"]
     assert rows.loc["Snitt"].tolist() == ["snitt\u00a03,98", "snitt\u00a03,99", "–", "0,21",
                                           "ingen signifikant endring"]
-    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt 3,99", "–", "ukjent",
+    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt\u00a03,99", "–", "ukjent",
                                                  "kan ikke testes"]
     assert rows.loc["Snitt lavere", "Vurdering"] == "signifikant lavere"
 
