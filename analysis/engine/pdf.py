@@ -25,7 +25,8 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
-#show heading.where(level: 1): it => { pagebreak(weak: true); it }
+// Chapters open on a right-hand page, as in Quarto's book template (printed two-sided).
+#show heading.where(level: 1): it => { pagebreak(weak: true, to: "odd"); it }
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
 #set image(width: 90%)

@@ -103,7 +103,8 @@ def citations(book: Path) -> list[tuple[str, str]]:
     rows = []
     for page, soup in pages(book).items():
         for node in _main(soup).select("span.citation"):
-            rows.append((page, text(node)))
+            # Quarto links the name and year inside the span: no separator between the parts
+            rows.append((page, _SPACE.sub(" ", node.get_text()).strip()))
     return rows
 
 
