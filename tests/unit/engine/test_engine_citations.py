@@ -68,3 +68,16 @@ def test_the_real_book_has_citeproc_for_typst_and_its_header_files():
     assert book.format_options["typst"]["citeproc"] is True
     assert "assets/typst/tables.typ" in header_includes(book)
     assert all((book.root / f).is_file() for f in header_includes(book))
+
+
+def test_every_page_links_the_annex_relative_to_itself(tmp_path):
+    from analysis.engine.crossref import ChapterInfo
+    from analysis.engine.html import write_page
+
+    book = _book(tmp_path)
+    infos = [ChapterInfo("index.qmd", "1", "T"), ChapterInfo("chapters/b.qmd", "2", "B")]
+    out = tmp_path / "_book"
+    first = write_page(book, out, infos, 0, "<p>x</p>").read_text(encoding="utf-8")
+    second = write_page(book, out, infos, 1, "<p>y</p>").read_text(encoding="utf-8")
+    assert '<a class="download" href="T-tabellvedlegg.xlsx">Excel</a>' in first
+    assert '<a class="download" href="../T-tabellvedlegg.xlsx">Excel</a>' in second
