@@ -68,6 +68,8 @@ def test_the_real_book_has_citeproc_for_typst_and_its_header_files():
     assert book.format_options["typst"]["citeproc"] is True
     assert "assets/typst/tables.typ" in header_includes(book)
     assert all((book.root / f).is_file() for f in header_includes(book))
+    # the sidebar link names the file both engines write (output-file + "-tabellvedlegg.xlsx")
+    assert book.annex_name in [href for _, href in book.tools]
 
 
 def test_every_page_links_the_annex_relative_to_itself(tmp_path):
