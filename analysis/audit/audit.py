@@ -70,7 +70,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
         wave = bundle.waves.get(fig.year)
         if wave is None:
             status, basis, value, text = (
-                NOT_DERIVABLE, None, None, f"no survey data for {fig.year} in use")
+                NOT_DERIVABLE, None, None, f"ingen svardata for {fig.year} i bruk")
         else:
             rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
             solution = solutions.get((fig.year, fig.qid))

@@ -15,6 +15,9 @@ NOT_DERIVABLE = "not-derivable"
 #: Every status, in the order the audit reports them.
 STATUSES = (REPRODUCED, WITHIN_ROUNDING, NOT_REPRODUCIBLE, NOT_DERIVABLE)
 
+#: The denominators of a share, as the explanation names them (bokmål, as the appendix).
+BASIS_WORDS = {"n": "svarte", "respondents": "respondenter", "answers": "avkrysninger"}
+
 #: Tolerance for float noise when comparing a recomputed value with a rounding interval end.
 _EPS = 1e-9
 
@@ -73,32 +76,33 @@ def classify(
     lo_text = "−∞" if math.isinf(lo) else num(lo, decimals + 1)
     hi_text = "∞" if math.isinf(hi) else num(hi, decimals + 1)
     text = (
-        f"printed {_stated(printed, decimals, qualifier)} needs a value in "
-        f"[{lo_text}, {hi_text}]; the data give {tried}"
+        f"publisert {_stated(printed, decimals, qualifier)} krever en verdi i "
+        f"[{lo_text}; {hi_text}]; dataene gir {tried}"
     )
     return NOT_REPRODUCIBLE, basis, value, text
 
 
 def _stated(printed: float, decimals: int, qualifier: str | None) -> str:
-    words = {"over": "over ", "under": "under ", "about": "about "}
+    words = {"over": "over ", "under": "under ", "about": "ca. "}
     return f"{words.get(qualifier, '')}{num(printed, decimals)}"
 
 
 def _arith(kind: str, basis: str, value: float, rec: Recomputed, decimals: int) -> str:
     shown = num(value, decimals + 1)
     if kind == "percent":
-        return f"{rec.parts.get('count')} / {rec.parts.get(basis)} ({basis}) = {shown} %"
+        base = BASIS_WORDS.get(basis, basis)
+        return f"{rec.parts.get('count')} / {rec.parts.get(basis)} ({base}) = {shown}\u00a0%"
     if kind == "mean":
         total = num(rec.parts.get("sum", math.nan), 0)
         return f"sum {total} / n {rec.parts.get('n')} = {shown}"
     if kind == "median":
-        return f"median of {rec.parts.get('n')} scores = {shown}"
+        return f"median av {rec.parts.get('n')} vurderinger = {shown}"
     if kind == "count" and "count" in rec.parts:
-        return f"{rec.parts['count']} answers"
+        return f"{rec.parts['count']} svar"
     if "questionnaire" in rec.parts:
-        return f"{rec.parts['questionnaire']} in the questionnaire file"
+        return f"{rec.parts['questionnaire']} i spørreskjemafilen"
     if "respondents" in rec.parts:
-        return f"{rec.parts['respondents']} responses in the export"
+        return f"{rec.parts['respondents']} svar i eksporten"
     if "n" in rec.parts:
-        return f"{rec.parts['n']} answered"
+        return f"{rec.parts['n']} svarte"
     return shown

@@ -51,23 +51,25 @@ def recompute(
     """
     kind, basis = figure.kind, figure.basis
     if basis is Basis.CATEGORY:
-        return Recomputed(derivable=False, reason="a coded free-text category, not an option")
+        return Recomputed(derivable=False, reason="en kategori sekretariatet sorterte "
+                                                  "fritekstsvar i, ikke et svaralternativ")
     if basis in _FROM_QUESTIONNAIRE:
         value = _FROM_QUESTIONNAIRE[basis](questionnaire, figure)
         if value is not None:
             return Recomputed({"value": float(value)}, {"questionnaire": value})
     if basis is Basis.CHANGE:
-        return Recomputed(derivable=False, reason="a change between waves: see the contradictions")
+        return Recomputed(derivable=False, reason="en endring mellom år: se motsigelsene")
     if figure.question is None:
         if kind is FigureKind.N and basis is Basis.RESPONDENTS:
             return Recomputed({"value": float(respondents)}, {"respondents": respondents})
-        return Recomputed(derivable=False, reason="context (recipients, groups), not an answer")
+        return Recomputed(derivable=False,
+                          reason="sammenhengstall (mottakere, grupper), ikke et svar")
     qid = figure.qid
     try:
         question = questionnaire.question(qid)
     except KeyError:
         return Recomputed(
-            derivable=False, reason=f"the {questionnaire.year} questionnaire has no {qid}"
+            derivable=False, reason=f"spørreskjemaet for {questionnaire.year} har ikke {qid}"
         )
     rows = long[long["question"] == qid]
     answering = int(rows["respondent"].nunique())
@@ -80,7 +82,7 @@ def recompute(
             {"count": several, "n": answering},
         )
     if question.type is QuestionType.TEXT:
-        return Recomputed(derivable=False, reason="free text: only the number answering is data")
+        return Recomputed(derivable=False, reason="fritekst: bare antallet som svarte, er data")
     if question.type is QuestionType.RATING:
         column = rows["score"].astype("Int64")
     else:
@@ -93,7 +95,7 @@ def recompute(
         )
     wanted = set(figure.option)
     if not wanted:
-        return Recomputed(derivable=False, reason="the figure names no option to count")
+        return Recomputed(derivable=False, reason="tallet nevner ikke noe svaralternativ å telle")
     count = int(column.isin(wanted).sum())
     if kind is FigureKind.COUNT:
         return Recomputed({"value": float(count)}, {"count": count})

@@ -35,10 +35,18 @@ class Book:
         ``book.output-file``: the PDF's file stem (empty: derived from the title).
     downloads : tuple of str
         ``book.downloads`` (``pdf``: every HTML page links to the PDF).
+    tools : tuple of (text, href) pairs
+        ``book.tools`` and ``book.sidebar.tools`` entries with an ``href``: further links of
+        the sidebar (the Excel annex), ``href`` relative to the output root.
     language : dict
         ``language:`` keys (``section-title-appendices``, ``tools-download``, ...).
     filters : tuple of str
         ``filters:``: pandoc Lua filters, paths relative to ``root``, run on every format.
+    bibliography : tuple of str
+        ``bibliography:``: BibTeX/CSL files, paths relative to ``root`` (citations ``[@key]``
+        are formatted by pandoc's citeproc, as real Quarto does).
+    csl : str
+        ``csl:``: the citation style file (empty: pandoc's default style).
     """
 
     root: Path
@@ -55,8 +63,11 @@ class Book:
     output_dir: str = "_book"
     output_file: str = ""
     downloads: tuple[str, ...] = ()
+    tools: tuple[tuple[str, str], ...] = ()
     language: dict = field(default_factory=dict, compare=False)
     filters: tuple[str, ...] = ()
+    bibliography: tuple[str, ...] = ()
+    csl: str = ""
     format_options: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -74,6 +85,20 @@ class Book:
             return str(long_date(self.date)) if self.date else ""
         except ValueError:
             return self.date
+
+    @property
+    def annex_name(self) -> str:
+        """File name of the Excel annex beside the PDF: ``<slug>-tabellvedlegg.xlsx``."""
+        return f"{self.slug}-tabellvedlegg.xlsx"
+
+    def citeproc_args(self) -> list[str]:
+        """Pandoc arguments that format ``[@key]`` citations with the book's bibliography and
+        style, in the book's language (nothing when the book has no bibliography)."""
+        if not self.bibliography:
+            return []
+        args = ["--citeproc", f"--metadata=lang:{self.lang}",
+                *(f"--bibliography={self.root / b}" for b in self.bibliography)]
+        return args + ([f"--csl={self.root / self.csl}"] if self.csl else [])
 
     @property
     def slug(self) -> str:
@@ -122,6 +147,7 @@ def load_book(root: Path) -> Book:
         if not (root / source).is_file():
             raise RenderError(f"{path}: book lists {source!r}, which does not exist")
     execute = config.get("execute") or {}
+    sidebar = book.get("sidebar") or {}
     formats = config.get("format") or {"html": {}}
     return Book(
         root=root,
@@ -138,8 +164,13 @@ def load_book(root: Path) -> Book:
         output_dir=str(project.get("output-dir", "_book")),
         output_file=str(book.get("output-file") or ""),
         downloads=tuple(str(d) for d in book.get("downloads") or ()),
+        tools=tuple((str(t.get("text") or t["href"]), str(t["href"]))
+                    for t in [*(book.get("tools") or ()), *(sidebar.get("tools") or ())]
+                    if isinstance(t, dict) and t.get("href")),
         language={str(k): str(v) for k, v in (config.get("language") or {}).items()},
         filters=tuple(_filters(path, root, config.get("filters") or [])),
+        bibliography=tuple(_files(path, root, "bibliography", config.get("bibliography"))),
+        csl=next(iter(_files(path, root, "csl", config.get("csl"))), ""),
         format_options={k: dict(v or {}) for k, v in formats.items()},
     )
 
@@ -153,6 +184,18 @@ def _filters(path: Path, root: Path, entries: list) -> list[str]:
                               "Lua filter files only")
         if not (root / entry).is_file():
             raise RenderError(f"{path}: filter {entry!r} does not exist")
+        out.append(entry)
+    return out
+
+
+def _files(path: Path, root: Path, key: str, value) -> list[str]:
+    """A top-level file option (``bibliography:``, ``csl:``): one path or a list; each must
+    exist."""
+    entries = [] if value is None else [value] if isinstance(value, str) else value
+    out = []
+    for entry in entries:
+        if not isinstance(entry, str) or not (root / entry).is_file():
+            raise RenderError(f"{path}: {key} {entry!r} is not a file of the project")
         out.append(entry)
     return out
 

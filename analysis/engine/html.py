@@ -13,7 +13,10 @@ from analysis.engine.book import Book
 from analysis.engine.crossref import ChapterInfo
 from analysis.engine.errors import RenderError
 
-_SUBHEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+#: Quarto's ``.content-visible`` / ``.content-hidden`` divs, done by a Lua filter (both formats).
+CONTENT_VISIBLE = Path(__file__).with_name("content_visible.lua")
+
+_SUBHEADING = re.compile(r'<h([23])(?: [^>]*?)? id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 CSS = """\
@@ -54,8 +57,10 @@ def relative_link(from_page: str, to_page: str) -> str:
     return os.path.relpath(to_page, start).replace(os.sep, "/")
 
 
-def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = ()) -> str:
-    """Convert a chapter's markdown to an HTML fragment with pandoc (and the book's filters).
+def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = (),
+                     extra: tuple[str, ...] = ()) -> str:
+    """Convert a chapter's markdown to an HTML fragment with pandoc (and the book's filters;
+    ``extra``: further pandoc arguments, e.g. :meth:`Book.citeproc_args`).
 
     Raises
     ------
@@ -65,7 +70,7 @@ def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = ()) 
     try:
         return pypandoc.convert_text(
             markdown, "html5", format="markdown",
-            extra_args=["--wrap=none", *(f"--lua-filter={f}" for f in filters)])
+            extra_args=["--wrap=none", *(f"--lua-filter={f}" for f in filters), *extra])
     except RuntimeError as exc:
         raise RenderError(f"{where}: pandoc could not convert the chapter: {exc}") from None
 
@@ -110,6 +115,9 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
         label = html.escape(book.language.get("tools-download", "Last ned PDF"))
         pdf = relative_link(page, f"{book.slug}.pdf")
         links.append(f'<a class="download" href="{html.escape(pdf)}">{label}</a>')
+    for text, href in book.tools:
+        target = href if "://" in href else relative_link(page, href)
+        links.append(f'<a class="download" href="{html.escape(target)}">{html.escape(text)}</a>')
     toc = "".join(
         f'<a href="#{anchor}" style="margin-left:{(int(level) - 2)}em">'
         f"{html.escape(_TAG.sub('', text))}</a>"

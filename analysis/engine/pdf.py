@@ -25,7 +25,8 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
-#show heading.where(level: 1): it => { pagebreak(weak: true); it }
+// Chapters open on a right-hand page, as in Quarto's book template (printed two-sided).
+#show heading.where(level: 1): it => { pagebreak(weak: true, to: "odd"); it }
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
 #set image(width: 90%)
@@ -35,6 +36,9 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show table: set text(size: 8.5pt)
 #show table: set par(justify: false)
 #show link: set text(fill: rgb("#1a4d80"))
+$for(header-includes)$
+$header-includes$
+$endfor$
 
 #page(numbering: none)[
   #set par(justify: false)
@@ -56,14 +60,6 @@ $endfor$
 
 $body$
 """
-
-
-def _footer_includes(book: Book) -> list[str]:
-    """The Typst files ``format.typst.include-in-header`` names that set the page footer
-    (Quarto includes them all; here only those, since the others assume Quarto's template)."""
-    files = book.format_options.get("typst", {}).get("include-in-header", [])
-    files = [files] if isinstance(files, str) else list(files)
-    return [f for f in files if "footer" in Path(f).name]
 
 
 def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
@@ -93,15 +89,23 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     papersize = str(book.format_options.get("typst", {}).get("papersize", "a4"))
     args = ["--standalone", f"--template={template}", "--wrap=none",
             *(f"--lua-filter={book.root / f}" for f in book.filters),
+            f"--lua-filter={Path(__file__).with_name('content_visible.lua')}",
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",
-            *(f"--variable=header-includes:{(book.root / f).read_text(encoding='utf-8')}"
-              for f in _footer_includes(book))]
+            *book.citeproc_args(), *(f"--include-in-header={book.root / f}"
+                                     for f in header_includes(book))]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
     except RuntimeError as exc:
         raise RenderError(f"pandoc could not convert the book to Typst: {exc}") from None
+
+
+def header_includes(book: Book) -> list[str]:
+    """``format: typst: include-in-header:`` files (one or a list), as real Quarto includes
+    them: Typst rules both engines apply (see ``assets/typst/``)."""
+    value = book.format_options.get("typst", {}).get("include-in-header") or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
 def compile_pdf(typ_path: Path, pdf_path: Path, root: Path, date: str = "") -> Path:

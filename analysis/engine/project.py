@@ -12,7 +12,8 @@ FOLDERS = ("data", "analysis", "assets")
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy ``_quarto.yml``, the book's chapters and :data:`FOLDERS` from ``source`` to ``target``.
+    """Copy ``_quarto.yml``, the book's chapters, its bibliography and style, and :data:`FOLDERS`
+    from ``source`` to ``target``.
 
     Used by the benchmark and the tests, which render into temporary copies so that the real
     ``_book/`` and cache are never touched. Returns ``target``.
@@ -23,7 +24,8 @@ def copy_project(source: Path, target: Path) -> Path:
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for chapter in load_book(source).sources:
-        (target / chapter).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source / chapter, target / chapter)
+    book = load_book(source)
+    for path in (*book.sources, *book.bibliography, *([book.csl] if book.csl else [])):
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / path, target / path)
     return target

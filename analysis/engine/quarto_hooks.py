@@ -13,7 +13,9 @@
     Reads the inline values Quarto printed from the executed notebooks it kept
     (``keep-ipynb: true``: ``metadata.user_expressions`` of each markdown cell), remembers them
     for chapters a later render restores from the freeze, and writes ``inline-values.json`` and
-    ``render-log.json`` into the output folder; then removes the notebooks.
+    ``render-log.json`` into the output folder, and the Excel annex of the book's tables
+    (:mod:`analysis.annex`, from the tables the same notebooks printed); then removes the
+    notebooks.
 """
 
 if __name__ == "__main__":  # run as a script by Quarto: the project root must come first
@@ -31,6 +33,7 @@ import shutil  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path, PurePosixPath  # noqa: E402
 
+from analysis.annex import notebook_tables, write_book_annex  # noqa: E402
 from analysis.engine.book import load_book  # noqa: E402
 from analysis.engine.cache import tree_fingerprint  # noqa: E402
 from analysis.engine.qmd import MarkdownBlock, read_qmd  # noqa: E402
@@ -110,26 +113,31 @@ def pre(root: Path) -> int:
 def post(root: Path, out: Path, outputs: list[str]) -> int:
     """The post-render hook (see the module docstring)."""
     book = load_book(root)
-    values, chapters, problems = [], [], []
+    values, chapters, problems, printed = [], [], [], {}
     for source in book.sources:
         notebooks = kept_notebooks(root, source)
-        executed = None
+        executed, tables = None, {}
         for path in notebooks:
-            executed = executed_values(json.loads(path.read_text(encoding="utf-8"))) or executed
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            found = executed_values(notebook)
+            if found is not None:
+                executed = found
+                tables.update(notebook_tables(notebook))
         stored = _stored(root, source)
         try:
             if executed is not None:
                 rows = chapter_values(root, source, executed)
                 stored.parent.mkdir(parents=True, exist_ok=True)
                 stored.write_text(json.dumps({"source": _source_key(root, source),
-                                              "values": rows}, ensure_ascii=False),
-                                  encoding="utf-8")
+                                              "values": rows, "tables": tables},
+                                             ensure_ascii=False), encoding="utf-8")
             else:
                 entry = json.loads(stored.read_text(encoding="utf-8"))
                 if entry["source"] != _source_key(root, source):
                     raise ValueError(f"{source}: its stored inline values are of an older "
                                      "source; render with --no-cache")
-                rows = entry["values"]
+                rows, tables = entry["values"], entry["tables"]
+            printed[source] = tables
         except (OSError, ValueError, KeyError) as exc:
             rows = []
             problems.append(str(exc) if not isinstance(exc, OSError) else
@@ -140,6 +148,10 @@ def post(root: Path, out: Path, outputs: list[str]) -> int:
         for path in notebooks:
             path.unlink()
     write_trace(out, values)
+    try:
+        write_book_annex(book, out, printed)
+    except ValueError as exc:
+        problems.append(f"the Excel annex was not written: {exc}")
     formats = sorted({"pdf" if PurePosixPath(f).suffix == ".pdf" else "html"
                       for f in outputs if PurePosixPath(f).suffix in (".pdf", ".html")})
     write_run_log(out, {"engine": "quarto", "formats": formats, "chapters": chapters,

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from analysis.annex import notebook_tables, write_book_annex
 from analysis.engine import crossref, html, pdf
 from analysis.engine.book import Book, load_book
 from analysis.engine.errors import RenderError
@@ -62,6 +63,8 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     with render_lock(root, log), staged(output) as staging:
         chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight)
         write_trace(staging, trace(chapters))
+        write_book_annex(book, staging, {c.doc.path: notebook_tables(c.notebook)
+                                         for c in chapters})
         if "html" in formats:
             step = time.perf_counter()
             _write_html(book, staging, chapters, index)
@@ -115,7 +118,9 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> No
         markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
                                     book.echo, book.warning)
         body = html.markdown_to_html(markdown, chapter.doc.path,
-                                     tuple(book.root / f for f in book.filters))
+                                     (*(book.root / f for f in book.filters),
+                                      html.CONTENT_VISIBLE),
+                                     tuple(book.citeproc_args()))
         html.write_page(book, out, infos, position, body)
 
 

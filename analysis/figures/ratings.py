@@ -25,6 +25,11 @@ from analysis.questionnaire.schema import RatingScale
 
 MIN_LABELLED = 0.06  # segments narrower than this carry no percentage: it would not fit
 
+#: Decimals of the mean and the median in the labels, as the text prints them
+#: (:meth:`analysis.report.views.RatingView.mean` and ``.median``: "3,99", "4,0").
+MEAN_DECIMALS = 2
+MEDIAN_DECIMALS = 1
+
 
 def rating_table(counts_by_wave: Mapping[int | str, pd.DataFrame]) -> pd.DataFrame:
     """Stack :func:`~analysis.compute.rating_counts` tables of several waves for plotting.
@@ -144,8 +149,8 @@ def diverging_ratings(table: pd.DataFrame, scale: RatingScale) -> Figure:
     ticks = []
     for wave in waves:
         s = summaries[wave]
-        ticks.append(f"{wave} (n{NBSP}={NBSP}{s.n})\nsnitt {num(s.mean, 1)}, "
-                     f"median {num(s.median, 1 if s.median % 1 else 0)}")
+        ticks.append(f"{wave} (n{NBSP}={NBSP}{s.n})\nsnitt {num(s.mean, MEAN_DECIMALS)}, "
+                     f"median {num(s.median, MEDIAN_DECIMALS)}")
     ax.set_yticks(range(len(waves)), ticks)
     ax.set_ylim(len(waves) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
@@ -179,14 +184,14 @@ def alt_text_ratings(table: pd.DataFrame, scale: RatingScale) -> str:
     >>> s = RatingScale(min=1, max=3, low_label="Lav", high_label="Høy")
     >>> t = pd.DataFrame({"wave": 2025, "score": [1, 2, 3], "count": [1, 2, 1]})
     >>> alt_text_ratings(t, s).replace("\\u00a0", " ")  # doctest: +NORMALIZE_WHITESPACE
-    'Divergerende søyler på skalaen 1 (lav) til 3 (høy): 2025 (n = 4) snitt 2,0, median 2,
+    'Divergerende søyler på skalaen 1 (lav) til 3 (høy): 2025 (n = 4) snitt 2,00, median 2,0,
     25 % under midten og 25 % over.'
     """
     parts = []
     for wave, s in _summaries(table, scale).items():
         parts.append(
-            f"{wave} (n{NBSP}={NBSP}{s.n}) snitt {num(s.mean, 1)}, "
-            f"median {num(s.median, 1 if s.median % 1 else 0)}, "
+            f"{wave} (n{NBSP}={NBSP}{s.n}) snitt {num(s.mean, MEAN_DECIMALS)}, "
+            f"median {num(s.median, MEDIAN_DECIMALS)}, "
             f"{pct(s.share_low)} under midten og {pct(s.share_high)} over"
         )
     return (f"Divergerende søyler på skalaen {scale.min} ({scale.low_label.lower()}) til "

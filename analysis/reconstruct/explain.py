@@ -1,9 +1,10 @@
-"""Plain-English arithmetic for a figure the solver had to drop.
+"""The arithmetic, in Norwegian, for a figure the solver had to drop.
 
 Each explanation compares what the printed figure needs with what the *other* figures of the
 question allow. Ranges come from two small solves (minimise and maximise the quantity under the
 kept figures), so "the other figures force A = 3" is a statement about every solution, not
-about one reconstruction. Means are explained with the GRIM test.
+about one reconstruction. Means are explained with the GRIM test. The text is bokmål with
+decimal commas, as the book's appendix prints it (the CLI prints the same text).
 """
 
 from __future__ import annotations
@@ -35,29 +36,31 @@ def explain_dropped(fig: Figure, kept: list[Figure], question: Question, respond
     Returns
     -------
     str
-        One paragraph starting with the figure id and its printed value.
+        One paragraph (the figure's id and printed value are not repeated: the appendix and
+        the CLI print them beside it), e.g. ``"Av n = 35 som svarte, trengs et antall i
+        [28,175; 28,525], som ikke rommer noe heltall; ..."``.
     """
-    head = f"{fig.id} ({fig.kind} {_what(fig)}{fig.printed})"
     if fig.kind == "mean":
-        return f"{head}: {_mean_text(fig, kept, question, solution)}"
+        return _sentence(_mean_text(fig, kept, question, solution))
     if fig.kind == "median":
-        return f"{head}: the other figures give counts {_counts(solution.counts)}, " \
-               f"whose median is {_median(solution.counts)}"
+        return _sentence(f"de andre tallene gir antallene {_counts(solution.counts)}, med "
+                         f"median {_median(solution.counts)}")
     n_lo, n_hi = _range(kept, question, respondents, "n", fig)
-    n_text = f"n = {n_lo}" if n_lo == n_hi else f"n between {n_lo} and {n_hi}"
+    n_text = f"n = {n_lo}" if n_lo == n_hi else f"n mellom {n_lo} og {n_hi}"
     if fig.kind == "n":
-        return f"{head}: the other figures allow only {n_text}"
+        return _sentence(f"de andre tallene tillater bare {n_text}")
     s_lo, s_hi = _range(kept, question, respondents, "sum", fig)
     label = " + ".join(map(str, fig.option))
-    s_text = f"{label} = {s_lo}" if s_lo == s_hi else f"{label} between {s_lo} and {s_hi}"
+    s_text = f"{label} = {s_lo}" if s_lo == s_hi else f"{label} mellom {s_lo} og {s_hi}"
     if fig.kind == "count":
-        return f"{head}: the other figures allow only {s_text}"
-    return f"{head}: {_percent_need(fig, n_lo, n_hi, respondents)}; the other figures allow " \
-           f"only {s_text} with {n_text}" + _implied(fig, solution)
+        return _sentence(f"de andre tallene tillater bare {s_text}")
+    return _sentence(f"{_percent_need(fig, n_lo, n_hi, respondents)}; de andre tallene "
+                     f"tillater bare {s_text} med {n_text}" + _implied(fig, solution))
 
 
-def _what(fig: Figure) -> str:
-    return f"{' + '.join(map(str, fig.option))}: " if fig.option else ""
+def _sentence(text: str) -> str:
+    """Capital first letter and a full stop."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def _mean_text(fig: Figure, kept: list[Figure], question: Question, solution) -> str:
@@ -72,8 +75,8 @@ def _mean_text(fig: Figure, kept: list[Figure], question: Question, solution) ->
     if grim.feasible:
         total = sum(s * c for s, c in solution.counts.items())
         mean = round_half_up(Fraction(total, solution.n), fig.decimals)
-        text += f"; but with the other figures the counts are {_counts(solution.counts)}, " \
-                f"sum {total}, mean {mean}"
+        text += f"; men med de andre tallene er antallene {_counts(solution.counts)}, " \
+                f"summen {total} og gjennomsnittet {_comma(str(mean))}"
     return text
 
 
@@ -83,16 +86,18 @@ def _percent_need(fig: Figure, n_lo: int, n_hi: int, respondents: int) -> str:
     for name, base in (("n", n_lo), ("respondents", respondents)):
         if name == "respondents" and base == n_lo == n_hi:
             continue
+        of = f"av n = {base} som svarte" if name == "n" else f"av alle {base} respondenter"
         a, b = lo * base / 100, hi * base / 100
         if b > base:  # "over x %": only a lower bound (the upper end is the open cap)
-            parts.append(f"of {name} = {base} it needs a count of at least {math.ceil(a)}")
+            parts.append(f"{of} trengs et antall på minst {math.ceil(a)}")
             continue
         if a < 0:  # "under x %": only an upper bound
-            parts.append(f"of {name} = {base} it needs a count of at most {math.floor(b)}")
+            parts.append(f"{of} trengs et antall på høyst {math.floor(b)}")
             continue
         whole = list(range(math.ceil(a), math.floor(b) + 1))
-        fit = f"i.e. {' or '.join(map(str, whole))}" if whole else "which holds no integer"
-        parts.append(f"of {name} = {base} it needs a count in [{_num(a)}, {_num(b)}], {fit}")
+        fit = f"altså {' eller '.join(map(str, whole))}" if whole \
+            else "som ikke rommer noe heltall"
+        parts.append(f"{of} trengs et antall i [{_num(a)}; {_num(b)}], {fit}")
     return "; ".join(parts)
 
 
@@ -101,7 +106,7 @@ def _implied(fig: Figure, solution) -> str:
     if not solution.n:
         return ""
     pct = round_half_up(Fraction(100 * count, solution.n), 1)
-    return f" (reconstruction: {count} of {solution.n} = {pct} %)"
+    return f" (rekonstruksjonen: {count} av {solution.n} = {_comma(str(pct))}\u00a0%)"
 
 
 def _key(item, keys: list):
@@ -131,11 +136,16 @@ def _counts(counts: dict) -> str:
 def _median(counts: dict) -> str:
     scores = sorted(s for s, c in counts.items() for _ in range(c))
     if not scores:
-        return "undefined"
+        return "udefinert"
     mid = len(scores) // 2
     value = scores[mid] if len(scores) % 2 else Fraction(scores[mid - 1] + scores[mid], 2)
-    return str(float(value))
+    return _comma(str(float(value)))
 
 
 def _num(value: Fraction) -> str:
-    return f"{float(value):.3f}".rstrip("0").rstrip(".")
+    """Up to three decimals, trailing zeros dropped, decimal comma: ``12,495``."""
+    return _comma(f"{float(value):.3f}".rstrip("0").rstrip("."))
+
+
+def _comma(text: str) -> str:
+    return text.replace(".", ",")

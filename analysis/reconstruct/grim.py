@@ -3,7 +3,7 @@
 GRIM (granularity-related inconsistency of means) asks whether any integer score sum divided
 by n rounds to the printed mean. On a bounded scale, with some score counts already known from
 other published figures, the reachable sums shrink further; this module checks both and says
-why in plain English, with the arithmetic.
+why in Norwegian (decimal comma, as the book prints it), with the arithmetic.
 """
 
 from __future__ import annotations
@@ -85,16 +85,16 @@ def mean_feasible(
     last = math.floor(high_sum) if closed or high_sum.denominator != 1 else int(high_sum) - 1
     matching = tuple(range(first, last + 1))
 
-    unit = "decimal" if decimals == 1 else "decimals"
+    unit = "desimal" if decimals == 1 else "desimaler"
     head = (
-        f"n = {n}, mean printed {mean:.{decimals}f} ({decimals} {unit}) needs a score sum in "
-        f"[{_num(low_sum)}, {_num(high_sum)}{']' if closed else ')'}"
+        f"n = {n}, publisert gjennomsnitt {_fixed(mean, decimals)} ({decimals} {unit}) krever "
+        f"en sum av vurderingene i [{_num(low_sum)}; {_num(high_sum)}{']' if closed else ')'}"
     )
     if matching:
-        head += ", i.e. " + _list(matching)
+        head += ", altså " + _list(matching)
     else:
-        head += f", which holds no integer: {first - 1} gives {_mean(first - 1, n, decimals)}"
-        head += f" and {first} gives {_mean(first, n, decimals)}"
+        head += f", som ikke rommer noe heltall: {first - 1} gir {_mean(first - 1, n, decimals)}"
+        head += f" og {first} gir {_mean(first, n, decimals)}"
 
     fixed_n = sum(fixed.values())
     fixed_sum = sum(s * c for s, c in fixed.items())
@@ -102,9 +102,10 @@ def mean_feasible(
     free = [s for s in range(scale_min, scale_max + 1) if s not in fixed]
     if rest < 0 or (rest > 0 and not free):
         why = (
-            f"the fixed counts already hold {fixed_n} respondents, more than n = {n}"
+            f"de kjente antallene har allerede {fixed_n} respondenter, flere enn n = {n}"
             if rest < 0
-            else f"the fixed counts hold {fixed_n} of {n} respondents and no score is left"
+            else f"de kjente antallene har {fixed_n} av {n} respondenter, og ingen vurdering "
+            "er ledig"
         )
         return GrimResult(False, None, matching, (), f"{head}; {why}")
 
@@ -115,16 +116,17 @@ def mean_feasible(
     if fixed:
         terms = " + ".join(f"{c}·{s}" for s, c in fixed.items() if c)
         parts.append(
-            f"the fixed counts give {terms or '0'} = {fixed_sum} from {fixed_n} respondents"
+            f"de kjente antallene gir {terms or '0'} = {fixed_sum} fra {fixed_n} respondenter"
         )
     parts.append(_rest_text(rest, free, fixed_sum, bool(fixed), result_range, n, decimals))
     verdict = (
-        f"so a sum of {_list(reachable)} is reachable and the mean is possible"
+        f"så en sum på {_list(reachable)} er mulig, og gjennomsnittet kan stemme"
         if reachable
-        else f"so no reachable sum rounds to {mean:.{decimals}f}"
+        else f"så ingen mulig sum avrundes til {_fixed(mean, decimals)}"
     )
     if not reachable and result_range[0] == result_range[1]:
-        verdict = f"mean {_mean(result_range[0], n, decimals)} ≠ {mean:.{decimals}f}"
+        verdict = (f"gjennomsnitt {_mean(result_range[0], n, decimals)} ≠ "
+                   f"{_fixed(mean, decimals)}")
     text = "; ".join(parts) + ", " + verdict
     return GrimResult(bool(reachable), result_range, matching, reachable, text)
 
@@ -134,16 +136,17 @@ def _rest_text(
     rng: tuple[int, int], n: int, d: int,
 ) -> str:
     if rest == 0:
-        return f"no respondent is left, so the sum is {fixed_sum}"
-    who = f"the other {rest} respondents" if has_fixed else f"the {rest} respondents"
+        return f"ingen respondenter er igjen, så summen er {fixed_sum}"
+    who = f"de andre {rest} respondentene" if has_fixed else f"de {rest} respondentene"
     if len(free) == 1:
         s = free[0]
         total = f"{fixed_sum} + {rest * s} = {rng[0]}" if has_fixed else f"{rng[0]}"
-        return f"{who} can only score {s} (the only score left), so the sum is {total}"
+        return f"{who} kan bare ha gitt {s} (den eneste vurderingen som er ledig), så summen " \
+               f"er {total}"
     scores = ", ".join(map(str, free))
     return (
-        f"{who} score among {scores}, so the sum lies between {rng[0]} and {rng[1]} "
-        f"(means {_mean(rng[0], n, d)} to {_mean(rng[1], n, d)})"
+        f"{who} har gitt vurderinger blant {scores}, så summen ligger mellom {rng[0]} og "
+        f"{rng[1]} (gjennomsnitt {_mean(rng[0], n, d)} til {_mean(rng[1], n, d)})"
     )
 
 
@@ -162,13 +165,23 @@ def _sums_of(count: int, scores: list[int]) -> set[int]:
 
 
 def _mean(total: int, n: int, decimals: int) -> str:
-    return str(round_half_up(Fraction(total, n), decimals))
+    return _comma(str(round_half_up(Fraction(total, n), decimals)))
+
+
+def _fixed(value: float, decimals: int) -> str:
+    """``4,17``: a printed value with its decimals, decimal comma."""
+    return _comma(f"{value:.{decimals}f}")
 
 
 def _num(value: Fraction) -> str:
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-    return text
+    """Up to six decimals, trailing zeros dropped, decimal comma: ``249,9``."""
+    return _comma(f"{float(value):.6f}".rstrip("0").rstrip("."))
+
+
+def _comma(text: str) -> str:
+    return text.replace(".", ",")
 
 
 def _list(values: tuple[int, ...]) -> str:
-    return " or ".join(map(str, values)) if len(values) <= 3 else f"{values[0]}..{values[-1]}"
+    return " eller ".join(map(str, values)) if len(values) <= 3 \
+        else f"{values[0]}–{values[-1]}"

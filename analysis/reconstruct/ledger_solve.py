@@ -82,8 +82,8 @@ def summary_lines(solutions: Mapping[tuple[int, str], Solution]) -> list[str]:
         counts = ", ".join(f"{k}={v}" for k, v in sol.counts.items())
         skipped = f" [{len(sol.skipped)} skipped]" if sol.skipped else ""
         lines.append(f"{year} {qid} {sol.status:<10} n={sol.n} {counts}{skipped}")
-        for text in sol.explanations.values():
-            lines.append(f"    DROP {text}")
+        for fid, text in sol.explanations.items():
+            lines.append(f"    DROP {fid}: {text}")
         for alt in sol.alternatives:
             lines.append(f"    or drop instead: {', '.join(alt)}")
     return lines

@@ -20,7 +20,8 @@ SHORT_COLUMNS = ["År", "Spm.", "Publisert", "Data gir"]
 
 def short_table(frame: pd.DataFrame) -> Table:
     """The figure table (row label: the figure's ledger id) without its explanation."""
-    return Table(frame[[c for c in SHORT_COLUMNS if c in frame.columns]], left=["Figur", "År"])
+    return Table(frame[[c for c in SHORT_COLUMNS if c in frame.columns]],
+                 left=[frame.index.name or "Tall-id", "År"])
 
 
 def explanation_list(frame: pd.DataFrame) -> Block:

@@ -21,6 +21,10 @@ from analysis.audit import (
 )
 from analysis.display import Table, as_text, is_missing
 
+#: Heading of the column with the ledger id of a published figure ("Figur" would read as a
+#: chart of the book).
+ID = "Tall-id"
+
 #: Status names in the report's language.
 STATUS_NB = {
     REPRODUCED: "gjenskapt eksakt",
@@ -98,12 +102,12 @@ def not_reproduced(bundle) -> pd.DataFrame:
     frame = audit(bundle)
     frame = frame[frame["status"] == NOT_REPRODUCIBLE]
     return pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Forklaring": frame["explanation"].to_numpy(),
-    }).set_index("Figur")
+    }).set_index(ID)
 
 
 def inconsistent(bundle) -> pd.DataFrame:
@@ -113,11 +117,11 @@ def inconsistent(bundle) -> pd.DataFrame:
     frame = audit(bundle)
     frame = frame[frame["inconsistent"]]
     return pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Forklaring": frame["inconsistency"].to_numpy(),
-    }).set_index("Figur")
+    }).set_index(ID)
 
 
 def contradictions(bundle) -> pd.DataFrame:
@@ -134,12 +138,12 @@ def all_figures(bundle) -> Table:
     """Row grain: every published figure, with status and the recomputed value."""
     frame = audit(bundle)
     return Table(pd.DataFrame({
-        "Figur": frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
+        ID: frame["id"].to_numpy(), "År": frame["year"].astype(str).to_numpy(),
         "Spm.": [_question(r) for _, r in frame.iterrows()],
         "Publisert": [_printed(r) for _, r in frame.iterrows()],
         "Data gir": [_recomputed(r) for _, r in frame.iterrows()],
         "Status": frame["status"].map(STATUS_NB).to_numpy(),
-    }), left=["Figur", "Status"])
+    }), left=[ID, "Status"])
 
 
 def consistency_count(bundle, key: str) -> str:
@@ -164,6 +168,16 @@ def consistency(bundle) -> Table:
          counts["untested"]),
     ]
     return Table(pd.DataFrame([{"Utfall": u, "Antall tall": fmt.num(n)} for u, n in rows]))
+
+
+@as_text
+def annex_file() -> str:
+    """File name of the book's Excel annex (``<output-file>-tabellvedlegg.xlsx`` beside the
+    PDF), from ``_quarto.yml``."""
+    from analysis.engine.book import load_book
+    from analysis.paths import project_root
+
+    return load_book(project_root()).annex_name
 
 
 @as_text

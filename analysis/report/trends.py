@@ -136,7 +136,7 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
         if (view.prev_year, view.year) != (prev, year):
             raise ValueError(f"{theme}: compares {view.prev_year}-{view.year}, not {prev}-{year}")
         if key is None:
-            row = {str(y): f"snitt {view.mean(y)}" if view.known(y) else UNKNOWN
+            row = {str(y): f"snitt\u00a0{view.mean(y)}" if view.known(y) else UNKNOWN
                    for y in (prev, year)}
             row["Endring (pp)"] = NOT_ASKED
             if view.known(prev) and view.known(year):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from analysis import fmt
-from analysis.display import UNKNOWN, Text  # noqa: F401 -- UNKNOWN: re-exported with the other cell values
+from analysis.display import UNKNOWN, Text, is_missing  # noqa: F401 -- UNKNOWN: re-exported with the other cell values
 
 #: What a value reads as when the question (or option) was not asked that year.
 NOT_ASKED = Text("–")
@@ -32,7 +32,7 @@ def percent(share: float | None, decimals: int = 0) -> Decimal | None:
     >>> percent(0.574), percent(0.285), percent(float("nan")) is None
     (Decimal('57'), Decimal('29'), True)
     """
-    if fmt.is_missing(share):
+    if is_missing(share):
         return None
     value = Decimal(repr(float(share))).scaleb(2)
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
@@ -96,7 +96,7 @@ def p_cell(p: float | None) -> Text:
     """
     from analysis.compute.change import ALPHA
 
-    if fmt.is_missing(p):
+    if is_missing(p):
         return Text(fmt.MISSING)
     if not 0 <= p <= 1:
         raise ValueError(f"a p-value lies in 0..1, got {p}")

@@ -96,3 +96,40 @@ def pdf_pages(book: Path) -> int:
     """Pages of the book's PDF (there is exactly one)."""
     (pdf,) = sorted(book.glob("*.pdf"))
     return len(PdfReader(pdf).pages)
+
+
+def citations(book: Path) -> list[tuple[str, str]]:
+    """(page, citation as read: "(Fisher, 1922)") of every citation, in page order."""
+    rows = []
+    for page, soup in pages(book).items():
+        for node in _main(soup).select("span.citation"):
+            # Quarto links the name and year inside the span: no separator between the parts
+            rows.append((page, _SPACE.sub(" ", node.get_text()).strip()))
+    return rows
+
+
+def references(book: Path) -> list[tuple[str, str]]:
+    """(page, entry) of every entry of a list of references (pandoc's ``.csl-entry``)."""
+    rows = []
+    for page, soup in pages(book).items():
+        for node in _main(soup).select(".csl-entry"):
+            rows.append((page, text(node)))
+    return rows
+
+
+def pdf_text(book: Path) -> str:
+    """The PDF's text with white space collapsed and soft hyphens dropped."""
+    (pdf,) = sorted(book.glob("*.pdf"))
+    raw = " ".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    return _SPACE.sub(" ", raw.replace("\u00ad", "").replace("\u00a0", " "))
+
+
+def annex(book: Path) -> dict[str, list[list[str]]]:
+    """Sheet name -> rows of cell values of the book's Excel annex (there is exactly one)."""
+    from openpyxl import load_workbook
+
+    (path,) = sorted(book.glob("*-tabellvedlegg.xlsx"))
+    workbook = load_workbook(path)
+    return {name: [["" if v is None else str(v) for v in row]
+                   for row in workbook[name].iter_rows(values_only=True)]
+            for name in workbook.sheetnames}

@@ -31,7 +31,8 @@ def _same(items: dict, what: str) -> None:
 
 
 @pytest.mark.parametrize("what", ["chapter_titles", "captions", "cross_references",
-                                  "tables", "inline_values"])
+                                  "tables", "inline_values", "citations", "references",
+                                  "annex"])
 def test_readers_see_the_same(books, what):
     _same({engine: getattr(extract, what)(book) for engine, book in books.items()}, what)
 
@@ -50,3 +51,29 @@ def test_pdf_page_counts_are_within_ten_percent(books):
     quarto, builtin = (extract.pdf_pages(books[e]) for e in ("quarto", "builtin"))
     print(f"PDF pages: quarto {quarto}, builtin {builtin}")
     assert abs(quarto - builtin) <= 0.1 * quarto, (quarto, builtin)
+
+
+def test_citations_and_references_are_in_both_books(books):
+    # HTML: the background chapter cites, and its list of references holds each source once.
+    for engine, book in books.items():
+        cited = [c for _, c in extract.citations(book)]
+        assert "(Fisher, 1922)" in cited, (engine, cited)
+        entries = [e for _, e in extract.references(book)]
+        mann = "Mann, H. B., & Whitney, D. R. (1947). On a test of"
+        assert len(entries) == 6 and any(e.startswith(mann) for e in entries), (engine, entries)
+    # PDF: the same citations and entries, formatted by pandoc's citeproc in both engines
+    # (Typst's own bibliography would write them differently).
+    for engine, book in books.items():
+        pdf = extract.pdf_text(book)
+        for expected in ("(Fisher, 1922)", "(Mann & Whitney, 1947)",
+                         "Fisher, R. A. (1922).", "NorCRIN. (2025). NorCRIN brukerundersøkelse"):
+            assert expected in pdf, (engine, expected)
+
+
+def test_the_annex_has_every_table_and_the_pdf_not_the_long_list(books):
+    for engine, book in books.items():
+        sheets = extract.annex(book)
+        assert "etterproving-alle" in sheets and len(sheets) > 25, (engine, list(sheets))
+        pdf = extract.pdf_text(book)
+        assert "PDF-utgaven gjengir ikke den lange lista" in pdf, engine
+        assert "Tabell A.5" not in pdf, engine  # the full list is in the HTML and the annex

@@ -58,3 +58,13 @@ def test_not_derivable_passes_the_reason_through():
     rec = Recomputed(derivable=False, reason="context (recipients, groups), not an answer")
     assert classify(170, 0, "count", rec) == (
         "not-derivable", None, None, "context (recipients, groups), not an answer")
+
+
+def test_the_arithmetic_is_in_bokmal_with_decimal_commas():
+    # 81 % printed with 0 decimals stands for [80,5; 81,5]; 106 of 186 is 56.99.. -> "57,0 %".
+    rec = Recomputed({"n": 100 * 106 / 186}, {"count": 106, "n": 186})
+    status, _, _, text = classify(81, 0, "percent", rec)
+    assert status == "not-reproducible"
+    assert text == ("publisert 81 krever en verdi i [80,5; 81,5]; dataene gir "
+                    "106 / 186 (svarte) = 57,0\u00a0%")
+    assert "." not in text.replace("...", "")

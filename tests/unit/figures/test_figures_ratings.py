@@ -34,10 +34,11 @@ def test_segments_diverge_around_the_split_midpoint():
 
 
 def test_tick_labels_carry_n_mean_and_median_in_norwegian():
+    # as the text prints them: mean with two decimals ("3,99"), median with one ("4,0")
     ax = diverging_ratings(_table(), FIVE).axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == [f"2023 (n{S}={S}10)\nsnitt 3,0, median 3",
-                      f"2025 (n{S}={S}10)\nsnitt 4,2, median 4"]
+    assert labels == [f"2023 (n{S}={S}10)\nsnitt 3,00, median 3,0",
+                      f"2025 (n{S}={S}10)\nsnitt 4,20, median 4,0"]
     legend = [t.get_text() for t in diverging_ratings(_table(), FIVE).legends[0].get_texts()]
     assert legend == ["1 svært vanskelig", "2", "3", "4", "5 svært lett"]
 
@@ -55,8 +56,8 @@ def test_left_axis_ticks_have_no_sign():
 def test_alt_text():
     assert alt_text_ratings(_table(), FIVE) == (
         "Divergerende søyler på skalaen 1 (svært vanskelig) til 5 (svært lett): "
-        f"2023 (n{S}={S}10) snitt 3,0, median 3, 30{S}% under midten og 30{S}% over; "
-        f"2025 (n{S}={S}10) snitt 4,2, median 4, 0{S}% under midten og 80{S}% over."
+        f"2023 (n{S}={S}10) snitt 3,00, median 3,0, 30{S}% under midten og 30{S}% over; "
+        f"2025 (n{S}={S}10) snitt 4,20, median 4,0, 0{S}% under midten og 80{S}% over."
     )
 
 

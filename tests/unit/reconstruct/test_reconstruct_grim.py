@@ -18,7 +18,7 @@ def test_impossible_mean_between_two_sums():
     result = mean_feasible(3.48, 2, 7, 1, 5)
     assert not result.feasible
     assert result.matching_sums == ()
-    assert "24 gives 3.43 and 25 gives 3.57" in result.explanation
+    assert "24 gir 3,43 og 25 gir 3,57" in result.explanation
 
 
 def test_q11_2023_fixed_counts_leave_only_score_3():
@@ -28,10 +28,10 @@ def test_q11_2023_fixed_counts_leave_only_score_3():
     assert result.matching_sums == (250,)
     assert result.sum_range == (239, 239)
     assert result.explanation == (
-        "n = 60, mean printed 4.17 (2 decimals) needs a score sum in [249.9, 250.5), i.e. 250; "
-        "the fixed counts give 12·5 + 37·4 + 2·2 = 212 from 51 respondents; "
-        "the other 9 respondents can only score 3 (the only score left), "
-        "so the sum is 212 + 27 = 239, mean 3.98 ≠ 4.17"
+        "n = 60, publisert gjennomsnitt 4,17 (2 desimaler) krever en sum av vurderingene i "
+        "[249,9; 250,5), altså 250; de kjente antallene gir 12·5 + 37·4 + 2·2 = 212 fra 51 "
+        "respondenter; de andre 9 respondentene kan bare ha gitt 3 (den eneste vurderingen som "
+        "er ledig), så summen er 212 + 27 = 239, gjennomsnitt 3,98 ≠ 4,17"
     )
 
 
@@ -56,7 +56,7 @@ def test_gap_in_reachable_sums():
 def test_fixed_counts_above_n():
     result = mean_feasible(4.0, 1, 5, 1, 5, fixed={5: 6})
     assert not result.feasible
-    assert "more than n = 5" in result.explanation
+    assert "flere enn n = 5" in result.explanation
 
 
 def test_off_scale_fixed_score_raises():

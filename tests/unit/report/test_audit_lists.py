@@ -6,15 +6,15 @@ from analysis.display import to_plain
 from analysis.report.audit_lists import contradiction_list, explanation_list, short_table
 
 NOT_REPRODUCED = pd.DataFrame({
-    "Figur": ["r25-q19-y2025-stor-pct"], "År": ["2025"], "Spm.": ["19"],
+    "Tall-id": ["r25-q19-y2025-stor-pct"], "År": ["2025"], "Spm.": ["19"],
     "Publisert": ["81 %"], "Data gir": ["57,0 % av dem som svarte"],
     "Forklaring": ["needs a count in [149.73, 151.59],\n i.e. 150 or 151"],
-}).set_index("Figur")
+}).set_index("Tall-id")
 
 
 def test_short_table_drops_the_explanation_and_keeps_the_figure_as_row_label():
     table = short_table(NOT_REPRODUCED)
-    assert table.columns == ["Figur", "År", "Spm.", "Publisert", "Data gir"]
+    assert table.columns == ["Tall-id", "År", "Spm.", "Publisert", "Data gir"]
     assert table.rows() == [["r25-q19-y2025-stor-pct", "2025", "19", "81 %",
                              "57,0 % av dem som svarte"]]
 

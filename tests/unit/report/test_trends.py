@@ -90,10 +90,10 @@ def test_change_table_words_each_row_from_its_test():
     # C: raw p 0,03, Holm 0,09: the verdict follows the adjusted p
     assert rows.loc["C"].tolist() == ["57 %", "78 %", "+21", "0,03", "0,09",
                                       "kan skyldes tilfeldigheter"]
-    assert rows.loc["Snitt"].tolist() == ["snitt 3,98", "snitt 3,99", "–", "0,21", "0,21",
-                                          "kan skyldes tilfeldigheter"]
-    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt 3,99", "–", "ukjent", "ukjent",
-                                                 "kan ikke testes"]
+    assert rows.loc["Snitt"].tolist() == ["snitt\u00a03,98", "snitt\u00a03,99", "–", "0,21",
+                                          "0,21", "kan skyldes tilfeldigheter"]
+    assert rows.loc["Snitt ukjent"].tolist() == ["ukjent", "snitt\u00a03,99", "–", "ukjent",
+                                                 "ukjent", "kan ikke testes"]
     assert rows.loc["Snitt lavere", "Vurdering"] == "trolig reelt lavere"
 
 

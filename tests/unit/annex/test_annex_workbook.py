@@ -1,0 +1,82 @@
+"""The Excel annex: every cell a string (never a formula), one sheet per table, valid names."""
+
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from analysis.annex import INDEX_SHEET, AnnexTable, notebook_tables, sheet_names, write_annex
+
+
+def _table(label, rows, headers=("Svar", "Antall")):
+    return AnnexTable(label, "Tabell 1.1", "En tabell", "chapters/x.qmd", list(headers),
+                      [list(r) for r in rows])
+
+
+def test_text_that_looks_like_a_formula_stays_a_string(tmp_path):
+    hostile = ['=HYPERLINK("http://example.invalid","klikk")', "=1+1", "+SUM(A1:A2)",
+               "-2+3", "@cmd", "=cmd|' /C calc'!A0"]
+    path = write_annex(tmp_path / "a.xlsx", [_table("tbl-x-fritekst", [[h, "1"] for h in hostile])])
+    sheet = load_workbook(path)["x-fritekst"]
+    cells = [sheet.cell(row=r, column=1) for r in range(4, 4 + len(hostile))]
+    assert [c.value for c in cells] == hostile
+    assert {c.data_type for c in cells} == {"s"}
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet2.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml  # no formula element anywhere in the sheet
+
+
+def test_one_sheet_per_table_after_the_index_in_reading_order(tmp_path):
+    tables = [_table("tbl-a-one", [["Ja", "3"]]), _table("tbl-b-two", [["Nei", "4"]])]
+    book = load_workbook(write_annex(tmp_path / "a.xlsx", tables, title="Boka"))
+    assert book.sheetnames == [INDEX_SHEET, "a-one", "b-two"]
+    assert [c.value for c in book["b-two"][3]] == ["Svar", "Antall"]
+    assert [c.value for c in book["b-two"][4]] == ["Nei", "4"]
+    listed = [row[0].value for row in book[INDEX_SHEET].iter_rows(min_row=5)]
+    assert listed == ["a-one", "b-two"]
+
+
+def test_sheet_names_are_valid_unique_and_short():
+    labels = ["tbl-" + "x" * 40, "tbl-" + "x" * 40, "tbl-a[b]:c*d?e/f\\g", "tbl-Innhold",
+              "tbl-history"]
+    names = sheet_names(labels)
+    assert all(len(n) <= 31 for n in names)
+    assert len({n.lower() for n in names}) == len(names)
+    assert not any(set(n) & set("[]:*?/\\") for n in names)
+    assert names[0] == "x" * 31 and names[1] == "x" * 29 + "~2"
+    assert names[2] == "a-b--c-d-e-f-g"
+    assert names[3].lower() != INDEX_SHEET.lower()
+    assert names[4].lower() != "history"
+
+
+def test_same_tables_give_the_same_bytes(tmp_path):
+    tables = [_table("tbl-a-one", [["Ja", "3"]])]
+    a = write_annex(tmp_path / "a.xlsx", tables, date="2025-09-30").read_bytes()
+    b = write_annex(tmp_path / "b.xlsx", tables, date="2025-09-30").read_bytes()
+    assert a == b
+
+
+def test_notebook_tables_read_labels_of_both_engines():
+    table = "| Svar | n |\n|:--|--:|\n| Ja | 3 |\n"
+    output = {"output_type": "display_data", "data": {"text/markdown": table}}
+    builtin = {"cells": [{"cell_type": "code", "metadata": {"qmd": {"label": "tbl-a"}},
+                          "source": "x", "outputs": [output]}]}
+    quarto = {"cells": [{"cell_type": "code", "metadata": {},
+                         "source": "#| label: tbl-b\n#| tbl-cap: \"B\"\nx", "outputs": [output]},
+                        {"cell_type": "code", "metadata": {}, "source": "#| label: other\nx",
+                         "outputs": [output]}]}
+    assert notebook_tables(builtin) == {"tbl-a": (["Svar", "n"], [["Ja", "3"]])}
+    assert notebook_tables(quarto) == {"tbl-b": (["Svar", "n"], [["Ja", "3"]])}
+
+
+def test_a_table_the_book_lists_but_no_notebook_printed_is_an_error(tmp_path):
+    from analysis.annex import tables_of_book
+    from analysis.engine.book import load_book
+
+    (tmp_path / "_quarto.yml").write_text(
+        "project: {type: book}\nbook: {title: T, chapters: [index.qmd]}\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text(
+        "# T {#sec-t}\n\n```{python}\n#| label: tbl-t-a\n#| tbl-cap: \"A\"\n1\n```\n",
+        encoding="utf-8")
+    with pytest.raises(ValueError, match=r"index.qmd: table cell 'tbl-t-a' \(line \d+\) printed"):
+        tables_of_book(load_book(tmp_path), {"index.qmd": {}})
