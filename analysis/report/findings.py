@@ -46,7 +46,7 @@ from analysis.report.findings_file import (
     load_findings_file,
     placeholders,
 )
-from analysis.report.tables import bare_pp
+from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
 
 #: Below this p-value a change is "tydelig" (clear); between it and ALPHA "trolig" (probable).
@@ -62,7 +62,8 @@ class FindingsError(ValueError):
 
 
 def verdict_words(diff: float, p_value: float) -> str:
-    """The plain verdict for a change in share ``diff`` (0-1) tested with ``p_value``."""
+    """The plain verdict for a change in share ``diff`` (0-1) tested with ``p_value``;
+    ``diff`` is the printed change (difference of the printed shares) over 100."""
     if round(abs(diff) * 100) == 0:
         return "omtrent uendret"
     direction = "økning" if diff > 0 else "nedgang"
@@ -119,7 +120,14 @@ class IndicatorValue:
         test = self.test
         if test is None:
             return UNKNOWN_BEFORE
-        return verdict_words(float(test["diff"]), float(test["p_value"]))
+        return verdict_words(float(self.change) / 100, float(test["p_value"]))
+
+    @property
+    def change(self):
+        """The printed change in points (difference of the printed shares), None if unknown."""
+        if self.count is None or self.count_prev is None:
+            return None
+        return printed_change(self.share_prev, self.share)
 
 
 def _share(k: int | None, n: int | None) -> float:
@@ -250,7 +258,7 @@ def table(key: KeyFindings) -> Table:
             str(key.prev_year): (fmt.pct(v.share_prev) if v.count_prev is not None
                                  else ("–" if not v.asked_before else UNKNOWN)),
             str(key.year): fmt.pct(v.share) if v.count is not None else UNKNOWN,
-            "Endring (pp)": bare_pp(float(test["diff"])) if test is not None else "–",
+            "Endring (pp)": signed(v.change) if test is not None else "–",
             "Vurdering": v.verdict,
         })
     return Table(pd.DataFrame(rows), left=["Indikator", "Vurdering"])
@@ -277,7 +285,7 @@ def resolve(key: KeyFindings, ph: Placeholder) -> str:
         if field == "verdict":
             return v.verdict
         if field == "change":
-            return fmt.pp(v.test["diff"]) if v.test is not None else UNKNOWN
+            return points_text(v.change) if v.test is not None else UNKNOWN
         share = v.share_prev if field == "previous" else v.share
         return UNKNOWN if share != share else fmt.pct(share)
     if ph.kind == "category":
