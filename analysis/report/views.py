@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,6 +18,9 @@ from analysis import compute, figures, fmt
 from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
+
+if TYPE_CHECKING:
+    from analysis.report.not_asked import NotAskedView
 
 Key = str | int | Sequence[str | int]
 
@@ -398,7 +402,7 @@ def change_clause(row: pd.Series) -> Text:
     return f"{word} på {size}, men den er ikke statistisk signifikant ({p})"
 
 
-def view(bundle, qid: str) -> QuestionView:
+def view(bundle, qid: str) -> QuestionView | NotAskedView:
     """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
 
     Examples
@@ -406,7 +410,15 @@ def view(bundle, qid: str) -> QuestionView:
     >>> from analysis.report import load
     >>> view(load(), "q03").share("Kjenner godt")  # doctest: +SKIP
     '42 %'
+
+    A question an earlier wave asked and the current one did not gets a
+    :class:`~analysis.report.not_asked.NotAskedView` (its chapter section is left out).
     """
+    if all(q.id != qid for q in bundle.current.questionnaire.questions):
+        from analysis.report.not_asked import NotAskedView, questions_not_asked_now
+
+        if qid in questions_not_asked_now(bundle):
+            return NotAskedView(bundle, qid)
     question = bundle.current.questionnaire.question(qid)
     if question.type is QuestionType.RATING:
         return RatingView(bundle, qid)

@@ -8,8 +8,9 @@ In a copy of the project, do what the 2027 author will do, and only that:
    marked as having no 2025 counterpart), q06 (visit frequency) dropped, q23 (how the
    respondent heard of the survey) added;
 3. put a "real" Forms export in ``data/exports/`` and name it in the manifest: built here from
-   the bundled 2025 export with the same three changes, six fewer respondents (180) and the
-   times moved two years on; ``reconstructed: false``, ``publish_text: false`` as written;
+   the bundled 2025 export (data/reconstructed/) with the same three changes, six fewer
+   respondents (180) and the times moved two years on; ``reconstructed: false``,
+   ``publish_text: false`` as written;
 4. add the 2027 entry of ``data/survey-waves.yaml``, the coded free text
    ``data/published/free-text-2027.yaml`` (a stand-in: 2025's coding), and the year in the
    title, date and PDF name of ``_quarto.yml``;
@@ -130,7 +131,7 @@ def prepared(tmp_path_factory):
     assert done.returncode == 0, done.stderr
     data = root / "data"
     _edit_questionnaire(data / "questionnaires" / "2027.yaml")
-    _synthetic_export(data / "exports" / "forms-2025.xlsx", data / "exports" / "forms-2027.xlsx",
+    _synthetic_export(data / "reconstructed" / "forms-2025.xlsx", data / "exports" / "forms-2027.xlsx",
                       load_questionnaire(2025, root))
     manifest = data / "exports" / "MANIFEST.yaml"
     text = manifest.read_text(encoding="utf-8")
