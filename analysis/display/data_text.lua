@@ -26,8 +26,8 @@ end
 -- chapter's setup cell displays a marker  []{.asked qids="q01 q02 ..." q06="<hex>"}
 -- (analysis/report/not_asked.py): the questions the current wave asked, and for each question
 -- an earlier wave asked but this one did not, the sentence (hex, as data text) to show instead
--- of its section. Real Quarto runs this filter before its cross-reference filters, so a table
--- or figure left out is neither numbered nor a target.
+-- of its section: the div's heading is kept, the rest goes. Real Quarto runs this filter before
+-- its cross-reference filters, so a table or figure left out is neither numbered nor a target.
 
 local function text_inlines(text)
   local inlines = pandoc.List()
@@ -86,7 +86,11 @@ function Pandoc(doc)
       if left_out[qid] == nil then
         error("the .question div names " .. qid .. ", which no wave of the bundle asked")
       end
-      return pandoc.Para(text_inlines(left_out[qid]))
+      -- the heading stays (section numbers and @sec- references are the same every year)
+      local kept = pandoc.List()
+      if #div.content > 0 and div.content[1].t == "Header" then kept:insert(div.content[1]) end
+      kept:insert(pandoc.Para(text_inlines(left_out[qid])))
+      return kept
     end,
   })
   return doc

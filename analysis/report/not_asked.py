@@ -6,11 +6,12 @@ The chapters are written once for every wave. Each question's section is a fence
 carries, hex-encoded like every data text, the sentence to show instead of the section of
 each question an earlier wave asked and the current one did not. The book's Lua filter
 (``analysis/display/data_text.lua``, run by real Quarto and the built-in engine alike) keeps
-the section of an asked question and puts the sentence in place of the other.
+the section of an asked question; of the other it keeps the heading (so section numbers and
+``@sec-`` references stay) and puts the sentence in place of the rest.
 
 The section's inline expressions are still evaluated before the filter runs, so
 ``report.view(bundle, "q06")`` returns a :class:`NotAskedView` for such a question: every
-value is an empty :class:`~analysis.display.Text`, a table is the sentence as a
+value is "–" (a :class:`~analysis.display.Text`), a table is the sentence as a
 :class:`~analysis.display.Block`, a figure a blank figure with the sentence.
 
 Examples
@@ -37,7 +38,7 @@ def questions_not_asked_now(bundle) -> dict[str, object]:
 
 
 def section_left_out(bundle, qid: str) -> Text:
-    """«Spørsmål 6 («…») ble ikke stilt i 2027, så avsnittet om det er utelatt.»
+    """«Spørsmål 6 («…») ble ikke stilt i 2027, så her er ingen resultater å vise.»
 
     Raises
     ------
@@ -49,7 +50,7 @@ def section_left_out(bundle, qid: str) -> Text:
         raise KeyError(f"{qid} is asked in {bundle.current.year} or in no wave of the bundle")
     q = missing[qid]
     return Text(f"Spørsmål {q.number} («{q.text}») ble ikke stilt i {bundle.current.year}, "
-                "så avsnittet om det er utelatt.")
+                "så her er ingen resultater å vise.")
 
 
 def asked_marker_markdown(asked: list[str], left_out: dict[str, str]) -> str:
@@ -66,7 +67,9 @@ def asked_marker(bundle) -> Block:
 
 
 class _Blank(Text):
-    """An empty text that can also be called or indexed (``q.n()``, ``q.headers[0]``)."""
+    """The dash "–", a text that can also be called or indexed (``q.n()``, ``q.headers[0]``).
+
+    Not empty: an empty value has no representation for Quarto's inline expressions."""
 
     __slots__ = ()
 
@@ -85,15 +88,16 @@ class _Blank(Text):
         return BLANK
 
 
-BLANK = _Blank("")
+BLANK = _Blank("–")
 
 
 class NotAskedView:
     """The view of a question the current wave did not ask: nothing here ever raises.
 
     ``year`` is the current wave's; ``compared`` is False, ``prev_year`` None, as for a new
-    question. Anything else (``share(...)``, ``n()``, ``verdict(...)``, ``text``) is an
-    empty text; :meth:`table` gives the sentence, :meth:`figure` a blank figure with it.
+    question. Anything else (``share(...)``, ``n()``, ``verdict(...)``, ``text``) is
+    "–", the dash the tables show for a value that does not apply; :meth:`table` gives the
+    sentence, :meth:`figure` a blank figure with it.
     """
 
     compared = False

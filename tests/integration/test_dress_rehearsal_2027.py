@@ -131,8 +131,8 @@ def prepared(tmp_path_factory):
     assert done.returncode == 0, done.stderr
     data = root / "data"
     _edit_questionnaire(data / "questionnaires" / "2027.yaml")
-    _synthetic_export(data / "reconstructed" / "forms-2025.xlsx", data / "exports" / "forms-2027.xlsx",
-                      load_questionnaire(2025, root))
+    _synthetic_export(data / "reconstructed" / "forms-2025.xlsx",
+                      data / "exports" / "forms-2027.xlsx", load_questionnaire(2025, root))
     manifest = data / "exports" / "MANIFEST.yaml"
     text = manifest.read_text(encoding="utf-8")
     assert text.count("export: null") == 1

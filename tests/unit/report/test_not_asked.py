@@ -6,13 +6,14 @@ from __future__ import annotations
 import pypandoc
 import pytest
 from bs4 import BeautifulSoup
+from test_comparability import _bundle
 
 from analysis.display import FILTER, Block, Text
 from analysis.report import asked_marker, view
 from analysis.report.not_asked import NotAskedView, asked_marker_markdown, section_left_out
-from test_comparability import _bundle
 
-SENTENCE = "Spørsmål 2 («Hvor lett?») ble ikke stilt i 2027, så avsnittet om det er utelatt."
+SENTENCE = ("Spørsmål 2 («Hvor lett?») ble ikke stilt i 2027, så her er ingen resultater "
+            "å vise.")
 
 
 def _html(markdown: str) -> str:
@@ -39,7 +40,7 @@ def test_the_view_of_a_question_not_asked_never_raises():
     assert (v.year, v.prev_year, v.compared) == (2027, None, False)
     for value in (v.n(), v.share([4, 5], 2025), v.verdict(), v.text, v.headers[0],
                   v.count("x"), v.mean(decimals=1)):
-        assert isinstance(value, Text) and value == ""
+        assert isinstance(value, Text) and value == "–"
     assert isinstance(v.table(), Block) and "data-text" in v.table().markdown
     assert v.figure().axes[0].texts[0].get_text() == SENTENCE
 
@@ -49,10 +50,10 @@ def test_a_question_no_wave_asked_is_still_an_error():
         view(_bundle(), "q99")
 
 
-def test_the_filter_keeps_asked_sections_and_replaces_the_others():
+def test_the_filter_keeps_asked_sections_and_of_the_others_only_the_heading():
     html = _html(_chapter(asked_marker(_bundle()).markdown))
     soup = BeautifulSoup(html, "html.parser")
-    assert [h.get_text() for h in soup.find_all("h2")] == ["Kjenner du oss?"]
+    assert [h.get_text() for h in soup.find_all("h2")] == ["Kjenner du oss?", "Hvor lett?"]
     paragraphs = [" ".join(p.get_text().split()) for p in soup.find_all("p")]
     assert paragraphs == ["Innledning.", "Ett svar.", SENTENCE, "Slutt."]
     assert not soup.find_all("table") and "asked" not in html and "question" not in html
