@@ -229,7 +229,8 @@ def test_the_book_is_about_2027_and_compares_it_with_2025(rehearsal):
     root, _ = rehearsal
     values = json.loads((root / "_book" / "inline-values.json").read_text(encoding="utf-8"))
     previous = [v for v in values
-                if v["expression"] == "prev" or v["expression"].endswith(".prev_year")]
+                if v["expression"] in ("prev", "bundle.previous.year")
+                or v["expression"].endswith(".prev_year")]
     assert previous, "the book names the previous wave somewhere"
     wrong = [(v["chapter"], v["line"], v["expression"], v["value"]) for v in previous
              if v["value"] != "2025"]
@@ -237,8 +238,8 @@ def test_the_book_is_about_2027_and_compares_it_with_2025(rehearsal):
     title = BeautifulSoup((root / "_book" / "index.html").read_text(encoding="utf-8"),
                           "html.parser").title.get_text()
     assert "2027" in title and "2025" not in title
-    years = [v for v in values if v["expression"] == "bundle.current.year"
-             or v["expression"].endswith(".year")]
+    years = [v for v in values if v["expression"].endswith(".year")
+             and not v["expression"].endswith("previous.year")]  # current.year, q05.year ...
     assert all(v["value"] == "2027" for v in years), years
 
 
@@ -298,3 +299,19 @@ def test_the_respondents_time_series_gains_a_2027_point(rehearsal):
     values = json.loads((root / "_book" / "inline-values.json").read_text(encoding="utf-8"))
     now = [v["value"] for v in values if v["expression"] == "fmt.num(n_now)"]
     assert now and set(now) == {str(RESPONDENTS_2027)}
+
+
+@pytest.mark.slow
+def test_the_dropped_question_keeps_its_heading_and_a_sentence_in_place_of_the_rest(rehearsal):
+    root, _ = rehearsal
+    soup = _text(root, "04-3-nettsider")
+    text = " ".join(soup.get_text(" ").split())
+    assert (f"5.2 Hvor ofte besøkes nettsidene? Spørsmål 6 («{DROPPED_TEXT}») ble ikke stilt i "
+            "2027, så her er ingen resultater å vise. 5.3 Hvor lett") in text
+    page = str(soup)
+    assert "nettsider-q06" not in page.replace('id="sec-nettsider-q06"', "")
+    assert not soup.select(".question, .asked")
+    # numbered as Quarto numbers them (its crossref runs after the filter): no gap for q06
+    captions = [" ".join(c.get_text(" ").split())[:11] for c in soup.find_all("caption")]
+    assert captions == ["Tabell 5.1:", "Tabell 5.2:", "Tabell 5.3:", "Tabell 5.4:"]
+    assert "?@" not in _book_text(root)
