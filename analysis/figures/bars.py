@@ -80,8 +80,10 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
     ----------
     table : pandas.DataFrame
         One row per option x wave with ``label``, ``wave`` and ``share`` (0..1), e.g. from
-        :func:`choice_table`. Options are drawn top-down in order of first appearance; within
-        an option the waves in order of first appearance (oldest first).
+        :func:`choice_table`; an optional ``note`` column says why a share is missing
+        ("ikke spurt i 2025"), instead of the default "ingen tall". Options are drawn top-down
+        in order of first appearance; within an option the waves in order of first
+        appearance (oldest first).
     wrap : int, default 32
         Wrap option labels longer than this many characters.
     xlabel : str
@@ -108,16 +110,19 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
     fig = Figure(figsize=(FIGSIZE[0], height))
     ax = fig.add_subplot()
     shares = table.set_index(["label", "wave"])["share"]
+    notes = table.set_index(["label", "wave"])["note"] if "note" in table else pd.Series()
     bar_h = 0.8 / len(waves)
     for j, (wave, colour) in enumerate(zip(waves, wave_colours(len(waves)), strict=True)):
         ys = np.arange(len(labels)) - 0.4 + bar_h * (j + 0.5)
         values = np.array([shares.get((lb, wave), np.nan) for lb in labels], dtype=float)
         present = ~np.isnan(values)
         ax.barh(ys[present], values[present], height=bar_h * 0.92, color=colour, label=str(wave))
-        for y, v in zip(ys, values, strict=True):
+        for y, v, lb in zip(ys, values, labels, strict=True):
             missing = bool(np.isnan(v))
+            note = notes.get((lb, wave)) if missing else None
+            marker = note if isinstance(note, str) and note else NO_DATA
             # white box: a grid line must not run through the number
-            ax.text(0 if missing else v, y, " " + (NO_DATA if missing else pct(v)),
+            ax.text(0 if missing else v, y, " " + (marker if missing else pct(v)),
                     va="center", ha="left", fontsize=8.5, color=TEXT_GREY,
                     style="italic" if missing else "normal",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85})
