@@ -81,7 +81,7 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
     table : pandas.DataFrame
         One row per option x wave with ``label``, ``wave`` and ``share`` (0..1), e.g. from
         :func:`choice_table`; an optional ``note`` column says why a share is missing
-        ("ikke spurt i 2025"), instead of the default "ingen tall". Options are drawn top-down
+        ("uten motstykke i 2025"), instead of the default "ingen tall". Options are drawn top-down
         in order of first appearance; within an option the waves in order of first
         appearance (oldest first).
     wrap : int, default 32

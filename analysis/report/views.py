@@ -238,7 +238,7 @@ class ChoiceView(QuestionView):
             table = figures.comparison_table(self.comparison, self.prev_year, self.year)
             new = set(self.comparison.loc[~self.comparison["option"].map(self.prev_asked),
                                           "label"])
-            table["note"] = [f"ikke spurt i {self.prev_year}"
+            table["note"] = [f"uten motstykke i {self.prev_year}"
                              if w == self.prev_year and lb in new else None
                              for lb, w in zip(table["label"], table["wave"], strict=True)]
         else:
