@@ -267,6 +267,9 @@ def test_the_renamed_option_is_shown_without_a_2025_value(rehearsal):
     (row,) = [r for r in rows if r and r[0] == NEW_OPTION]
     assert row[1:3] == ["–", "–"]  # Antall 2025, Andel 2025: no counterpart
     assert not [r for r in rows if r and r[0] == OLD_OPTION]
+    (svg,) = (root / "_book" / "chapters").glob(
+        "04-4-tjenester_files/figure-html/fig-tjenester-q10-*.svg")
+    assert "<!--  uten motstykke i 2025 -->" in svg.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
