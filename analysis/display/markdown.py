@@ -41,6 +41,13 @@ class Block:
     def __hash__(self) -> int:
         return hash(self.markdown)
 
+    def __add__(self, other: Block) -> Block:
+        """Two blocks one after the other (a blank line between; an empty one adds nothing)."""
+        if not isinstance(other, Block):
+            return NotImplemented
+        parts = [b.markdown.rstrip("\n") for b in (self, other) if b.markdown.strip()]
+        return Block("\n\n".join(parts) + "\n" if parts else "")
+
 
 def value_markdown(value: object) -> str:
     """A value as Markdown: a :class:`Block` as it is, anything else as data text."""

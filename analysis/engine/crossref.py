@@ -22,6 +22,12 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^
 _REF = re.compile(r"(?<![\w@.\]\[-])@(?P<label>(?:fig|tbl|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])")
 _BRACKET_REF = re.compile(r"\[-?@(?:fig|tbl|sec)-|\?@(?:fig|tbl|sec)-")
 _PROSE_LABEL = re.compile(r"\{#(?:fig|tbl)-")
+# A chapter's section about one question, ::: {.question qid="q06"}, and the marker its setup
+# cell displays with the questions the current wave asked (analysis/report/not_asked.py).
+_DIV_OPEN = re.compile(r"^\s*:{3,}\s*\S")
+_DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+_QUESTION_DIV = re.compile(r'^\s*:{3,}\s*\{(?=[^}]*\.question\b)[^}]*\bqid="?(q\d+)"?[^}]*\}')
+_ASKED = re.compile(r'\[\]\{\.asked qids="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,19 @@ class RefIndex:
         self.refs[ref.label] = ref
 
 
-def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
+def asked_questions(notebook) -> set[str] | None:
+    """The questions the current wave asked, from the marker a chapter's cell displayed
+    (``[]{.asked qids="q01 q02 ..."}``); None when no cell displayed one."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            found = _ASKED.search(str(output.get("data", {}).get("text/markdown", "")))
+            if found:
+                return set(found.group(1).split())
+    return None
+
+
+def collect(docs: list[QmdDocument], appendices: set[str],
+            asked: dict[str, set[str] | None] | None = None) -> RefIndex:
     """Number chapters, sections, figures and tables of the whole book.
 
     Parameters
@@ -67,6 +85,12 @@ def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
         Every chapter in book order (appendices last).
     appendices : set of str
         Paths (``QmdDocument.path``) of the appendices.
+    asked : dict, optional
+        Per chapter path, the questions the current wave asked (:func:`asked_questions`).
+        A figure or table inside the ``.question`` div of another question is not numbered:
+        the book's filter leaves it out, and Quarto, which runs that filter before its
+        cross-references, numbers the rest without it. Its ``@`` reference reads ``?@label``,
+        as in Quarto.
 
     Returns
     -------
@@ -84,10 +108,15 @@ def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
         info = ChapterInfo(doc.path, None, appendix=doc.path in appendices)
         counters = {"fig": 0, "tbl": 0}
         levels: list[int] = []
+        now = (asked or {}).get(doc.path)
+        divs: list[bool] = []  # open fenced divs: True for the section of a question not asked
         for block in doc.blocks:
             if isinstance(block, CodeCell):
                 kind = block.label.split("-", 1)[0]
-                if kind in counters and "-" in block.label:
+                if kind in counters and "-" in block.label and any(divs):
+                    index.add(Ref(block.label, f"?@{block.label}", doc.path),
+                              f"{doc.path}:{block.line}")
+                elif kind in counters and "-" in block.label:
                     counters[kind] += 1
                     prefix = f"{info.number}." if info.number else ""
                     text = f"{WORDS[kind]} {prefix}{counters[kind]}"
@@ -97,6 +126,15 @@ def collect(docs: list[QmdDocument], appendices: set[str]) -> RefIndex:
                 lineno = block.line + offset
                 if _BRACKET_REF.search(line) or _PROSE_LABEL.search(line):
                     raise UnsupportedError(doc.path, lineno, f"cross-reference form in {line!r}")
+                if _DIV_CLOSE.match(line):
+                    if divs:
+                        divs.pop()
+                    continue
+                if _DIV_OPEN.match(line):
+                    question = _QUESTION_DIV.match(line)
+                    divs.append(bool(question and now is not None
+                                     and question.group(1) not in now))
+                    continue
                 match = _HEADING.match(line)
                 if not match:
                     continue

@@ -62,6 +62,10 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     output = root / book.output_dir
     with render_lock(root, log), staged(output) as staging:
         chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight)
+        # numbered again without the sections of questions the current wave did not ask
+        index = crossref.collect(docs, set(book.appendices),
+                                 {c.doc.path: crossref.asked_questions(c.notebook)
+                                  for c in chapters})
         write_trace(staging, trace(chapters))
         write_book_annex(book, staging, {c.doc.path: notebook_tables(c.notebook)
                                          for c in chapters})

@@ -85,8 +85,10 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
     ----------
     table : pandas.DataFrame
         One row per option x wave with ``label``, ``wave`` and ``share`` (0..1), e.g. from
-        :func:`choice_table`. Options are drawn top-down in order of first appearance; within
-        an option the waves in order of first appearance (oldest first).
+        :func:`choice_table`; an optional ``note`` column says why a share is missing
+        ("uten motstykke i 2025"), instead of the default "ingen tall". Options are drawn top-down
+        in order of first appearance; within an option the waves in order of first
+        appearance (oldest first).
     wrap : int, default 32
         Wrap option labels longer than this many characters.
     xlabel : str
@@ -113,6 +115,7 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
     fig = Figure(figsize=(FIGSIZE[0], height))
     ax = fig.add_subplot()
     shares = table.set_index(["label", "wave"])["share"]
+    notes = table.set_index(["label", "wave"])["note"] if "note" in table else pd.Series()
     bar_h = 0.8 / len(waves)
     for j, (wave, colour) in enumerate(zip(waves, wave_colours(len(waves)), strict=True)):
         ys = np.arange(len(labels)) - 0.4 + bar_h * (j + 0.5)
@@ -129,10 +132,12 @@ def choice_bars(table: pd.DataFrame, wrap: int = 32, xlabel: str = "Andel respon
                         xerr=[values[whisk] - lo[whisk], hi[whisk] - values[whisk]],
                         fmt="none", ecolor=TEXT_GREY, elinewidth=0.8, capsize=2)
             ends = np.where(whisk, hi, values)
-        for y, v, end in zip(ys, values, ends, strict=True):
+        for y, v, end, lb in zip(ys, values, ends, labels, strict=True):
             missing = bool(np.isnan(v))
+            note = notes.get((lb, wave)) if missing else None
+            marker = note if isinstance(note, str) and note else NO_DATA
             # white box: a grid line must not run through the number
-            ax.text(0 if missing else end, y, " " + (NO_DATA if missing else pct(v)),
+            ax.text(0 if missing else end, y, " " + (marker if missing else pct(v)),
                     va="center", ha="left", fontsize=8.5, color=TEXT_GREY,
                     style="italic" if missing else "normal",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85})

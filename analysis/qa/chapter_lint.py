@@ -30,6 +30,14 @@ Rules (each finding names the file and line):
 - ``banned-pattern``: a phrasing the style sheet bans (``docs/style-sheet.md``; the patterns
   and what to write instead are data in :mod:`analysis.qa.banned_patterns`), in prose only.
 
+- ``question-section``: a section about one question is a ``::: {.question qid="q06"}`` div
+  (the book's filter leaves it out, with a sentence, when the current wave did not ask the
+  question; see :mod:`analysis.report.not_asked`). A ``.question`` div without ``qid``, a
+  chapter with such divs whose setup cell does not display ``report.asked_marker(bundle)``,
+  and a ``@tbl-``/``@fig-`` reference from outside a question's div to a table or figure
+  inside it (it would dangle, "?@tbl-…", the year the question is not asked) are findings.
+  (The filter keeps the section's heading, so ``@sec-`` references to it stay valid.)
+
 Rules in :data:`RULES_PENDING_PROSE_REWRITE` are reported by ``python -m analysis.qa`` but do
 not fail it, and :func:`lint_book` leaves them out unless asked, until the chapters' prose
 has been rewritten to meet them.
@@ -236,6 +244,65 @@ def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
     return out
 
 
+_QUESTION_QID = re.compile(r'(?:^|\s)\.question(?:\s|$)')
+_QID = re.compile(r'\bqid="?(q\d+)"?')
+_REF = re.compile(r"(?<![\w@.\]\[-])\??@((?:fig|tbl)-[A-Za-z0-9_-]*[A-Za-z0-9_])")
+
+
+def question_sections(docs) -> list[Finding]:
+    """``question-section`` findings over the whole book (references cross chapters)."""
+    findings, labels, refs = [], {}, []
+    for name, doc in docs:
+        stack: list[str | None] = []  # open fenced divs: the qid of a .question div, else None
+        has_div = False
+        marker = any(isinstance(b, CodeCell) and "asked_marker(" in b.source
+                     and str(b.options.get("label", "")).endswith("-setup") for b in doc.blocks)
+        for block in doc.blocks:
+            if isinstance(block, CodeCell):
+                label = str(block.options.get("label", ""))
+                if label.startswith(("fig-", "tbl-")):
+                    labels[label] = next((q for q in reversed(stack) if q), None)
+                continue
+            in_fence = False
+            for offset, line in enumerate(block.text.split("\n")):
+                lineno = block.line + offset
+                if line.lstrip().startswith(("```", "~~~")):
+                    in_fence = not in_fence
+                    continue
+                if in_fence:
+                    continue
+                opening = _DIV_OPEN.match(line)
+                if opening:
+                    attrs = opening.group("attrs") or ""
+                    qid = None
+                    if _QUESTION_QID.search(attrs):
+                        has_div = True
+                        found = _QID.search(attrs)
+                        qid = found.group(1) if found else None
+                        if qid is None:
+                            findings.append(Finding(name, lineno, "question-section",
+                                                    "a '.question' div without qid=\"qNN\""))
+                    stack.append(qid)
+                    continue
+                if _DIV_CLOSE.match(line):
+                    if stack:
+                        stack.pop()
+                    continue
+                inside = {q for q in stack if q}
+                refs += [(name, lineno, label, inside) for label in _REF.findall(line)]
+        if has_div and not marker:
+            findings.append(Finding(name, 1, "question-section",
+                                    "the chapter has '.question' divs but its setup cell does "
+                                    "not display report.asked_marker(bundle)"))
+    for name, lineno, label, inside in refs:
+        qid = labels.get(label)
+        if qid is not None and qid not in inside:
+            findings.append(Finding(name, lineno, "question-section",
+                                    f"@{label} is inside the section about {qid}; from outside "
+                                    f"it, the reference dangles the year {qid} is not asked"))
+    return findings
+
+
 def lint_book(root: Path, include_pending: bool = False) -> list[Finding]:
     """Lint every chapter and appendix listed in ``_quarto.yml``.
 
@@ -243,9 +310,11 @@ def lint_book(root: Path, include_pending: bool = False) -> list[Finding]:
     """
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))
     book = config.get("book", {})
-    findings = []
+    findings, docs = [], []
     for source in [*book.get("chapters", []), *book.get("appendices", [])]:
         findings += lint_chapter(root / source, root)
+        docs.append((source, read_qmd(root / source, source)))
+    findings += question_sections(docs)
     if include_pending:
         return findings
     return [f for f in findings if f.rule not in RULES_PENDING_PROSE_REWRITE]

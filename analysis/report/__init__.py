@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from analysis import fmt
 from analysis.display import Text, text
+from analysis.report.not_asked import asked_marker
 from analysis.report.views import ChoiceView, QuestionView, RatingView, change_clause, view
 
 
@@ -21,5 +22,5 @@ def load():
     return load_bundle()
 
 
-__all__ = ["ChoiceView", "QuestionView", "RatingView", "Text", "change_clause", "fmt", "load",
-           "text", "view"]
+__all__ = ["ChoiceView", "QuestionView", "RatingView", "Text", "asked_marker", "change_clause",
+           "fmt", "load", "text", "view"]

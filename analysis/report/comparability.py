@@ -83,3 +83,17 @@ def questionnaire_changes(bundle) -> Block:
                 if sentence:
                     items.append(Text(f"Spørsmål {q.number}: {sentence}"))
     return bullets(items) if items else empty()
+
+
+def comparison_gaps(bundle) -> Block:
+    """:func:`questionnaire_changes` with the paragraph that introduces it, for the method
+    chapter; an empty block when everything compares (or there is no previous wave)."""
+    from analysis.display import paragraph
+
+    changes = questionnaire_changes(bundle)
+    if not changes.markdown.strip():
+        return empty()
+    lead = paragraph(
+        "Ikke alt kan sammenliknes med {prev}. Dette er holdt utenfor sammenlikningene, fordi "
+        "det ikke har noe motstykke i den andre runden:", prev=bundle.previous.year)
+    return lead + changes

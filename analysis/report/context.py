@@ -137,8 +137,17 @@ def respondents_change(bundle) -> dict:
 
 
 def new_questions(bundle) -> list:
-    """Questions first asked in the current wave (questionnaire entries)."""
-    return [q for q in bundle.current.questionnaire.questions if q.new]
+    """Questions new in the current wave (questionnaire entries): flagged ``new: true``, or
+    without a counterpart in the previous wave by the questionnaires' ``compare_to`` (the
+    pairing ``diff-questionnaires`` prints and the comparisons follow)."""
+    from analysis.questionnaire.diff import diff_questionnaires
+
+    added: set[str] = set()
+    if bundle.previous is not None:
+        diff = diff_questionnaires(bundle.previous.questionnaire, bundle.current.questionnaire)
+        if diff.linked:
+            added = {qid for qid, _ in diff.questions_added}
+    return [q for q in bundle.current.questionnaire.questions if q.new or q.id in added]
 
 
 def question_list(questions) -> Block:

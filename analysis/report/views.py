@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +24,9 @@ from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
 from analysis.report import tables
 from analysis.report.values import UNKNOWN, points_text, printed_change, size_text
+
+if TYPE_CHECKING:
+    from analysis.report.not_asked import NotAskedView
 
 Key = str | int | Sequence[str | int]
 
@@ -258,6 +262,11 @@ class ChoiceView(QuestionView):
         """
         if self.compared:
             table = figures.comparison_table(self.comparison, self.prev_year, self.year)
+            new = set(self.comparison.loc[~self.comparison["option"].map(self.prev_asked),
+                                          "label"])
+            table["note"] = [f"uten motstykke i {self.prev_year}"
+                             if w == self.prev_year and lb in new else None
+                             for lb, w in zip(table["label"], table["wave"], strict=True)]
         else:
             counts = self.counts.copy()
             counts.loc[~counts["known"], ["count", "share"]] = float("nan")
@@ -447,7 +456,7 @@ def rating_clause(comparison, prev_year: int) -> Text:
             "kan skyldes tilfeldigheter")
 
 
-def view(bundle, qid: str) -> QuestionView:
+def view(bundle, qid: str) -> QuestionView | NotAskedView:
     """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
 
     Examples
@@ -455,7 +464,15 @@ def view(bundle, qid: str) -> QuestionView:
     >>> from analysis.report import load
     >>> view(load(), "q03").share("Kjenner godt")  # doctest: +SKIP
     '42 %'
+
+    A question an earlier wave asked and the current one did not gets a
+    :class:`~analysis.report.not_asked.NotAskedView` (its chapter section is left out).
     """
+    if all(q.id != qid for q in bundle.current.questionnaire.questions):
+        from analysis.report.not_asked import NotAskedView, questions_not_asked_now
+
+        if qid in questions_not_asked_now(bundle):
+            return NotAskedView(bundle, qid)
     question = bundle.current.questionnaire.question(qid)
     if question.type is QuestionType.RATING:
         return RatingView(bundle, qid)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.engine.crossref import collect, number_headings, resolve_refs
+from analysis.engine.crossref import asked_questions, collect, number_headings, resolve_refs
 from analysis.engine.errors import RenderError, UnsupportedError
 from analysis.engine.qmd import parse_qmd
 
@@ -56,3 +56,30 @@ def test_duplicate_label_and_bracketed_reference_fail():
         collect([dup], set())
     with pytest.raises(UnsupportedError, match=r"b.qmd:2: unsupported"):
         collect([parse_qmd("# B\nSe [@fig-x].\n", "b.qmd")], set())
+
+
+def _question_chapter():
+    return parse_qmd("# En\n\n" + "".join(
+        f'::: {{.question qid="{qid}"}}\n\n## {qid} {{#sec-en-{qid}}}\n\n'
+        + FIG.format(label=f"tbl-en-{qid}") + "\n::: {.note}\nx\n:::\n\n:::\n\n"
+        for qid in ("q05", "q06", "q07")), "c1.qmd")
+
+
+def test_a_question_not_asked_keeps_its_heading_number_but_not_its_table_number():
+    index = collect([_question_chapter()], set(), {"c1.qmd": {"q05", "q07"}})
+    texts = {label: ref.text for label, ref in index.refs.items()}
+    assert texts == {"sec-en-q05": "Seksjon 1.1", "tbl-en-q05": "Tabell 1.1",
+                     "sec-en-q06": "Seksjon 1.2", "tbl-en-q06": "?@tbl-en-q06",
+                     "sec-en-q07": "Seksjon 1.3", "tbl-en-q07": "Tabell 1.2"}
+    # without the marker (or with every question asked) everything is numbered
+    assert collect([_question_chapter()], set(), {"c1.qmd": None}).refs["tbl-en-q07"].text \
+        == "Tabell 1.3"
+
+
+def test_the_asked_questions_are_read_from_the_marker_a_cell_displayed():
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    marker = new_output("display_data", {"text/markdown": 'x\n\n[]{.asked qids="q01 q02"}\n'})
+    notebook = new_notebook(cells=[new_code_cell("1", outputs=[marker])])
+    assert asked_questions(notebook) == {"q01", "q02"}
+    assert asked_questions(new_notebook(cells=[new_code_cell("1")])) is None

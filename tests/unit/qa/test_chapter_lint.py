@@ -132,3 +132,57 @@ def test_every_chapter_of_the_book_is_clean():
     from analysis.qa import lint_book
 
     assert [str(f) for f in lint_book(project_root())] == []
+
+
+QUESTION_CHAPTER = '''# Kjennskap {#sec-kjennskap}
+
+```{python}
+#| label: kjennskap-setup
+#| output: asis
+from analysis import report
+bundle = report.load()
+report.asked_marker(bundle)
+```
+
+Se @fig-kjennskap-q03 og @sec-kjennskap-q03.
+
+::: {.question qid="q03"}
+
+## Kjennskap {#sec-kjennskap-q03}
+
+Se @fig-kjennskap-q03.
+
+```{python}
+#| label: fig-kjennskap-q03
+#| fig-cap: "Kjennskap"
+#| fig-alt: "Liggende søyler"
+report.view(bundle, "q03").figure()
+```
+
+:::
+
+::: {.question}
+:::
+'''
+
+
+def _question_findings(text: str):
+    from analysis.engine.qmd import parse_qmd
+    from analysis.qa.chapter_lint import question_sections
+
+    doc = parse_qmd(text, "chapters/x.qmd")
+    return [(f.line, f.message.split(";")[0]) for f in question_sections([("x.qmd", doc)])]
+
+
+def test_a_reference_into_a_question_section_from_outside_it_is_found():
+    findings = _question_findings(QUESTION_CHAPTER)
+    expected = [_line_of(QUESTION_CHAPTER, "::: {.question}"),  # the div without qid
+                _line_of(QUESTION_CHAPTER, "Se @fig-kjennskap-q03 og")]  # the ref from outside
+    assert [line for line, _ in findings] == expected
+    assert "without qid" in findings[0][1]
+    assert "@fig-kjennskap-q03 is inside the section about q03" in findings[1][1]
+
+
+def test_question_divs_without_the_marker_are_found():
+    text = QUESTION_CHAPTER.replace("report.asked_marker(bundle)\n", "")
+    assert any("asked_marker" in message for _, message in _question_findings(text))

@@ -73,3 +73,9 @@ def test_the_sentences_name_what_is_left_out():
     block = to_plain(questionnaire_changes(bundle).markdown)
     assert "Spørsmål 2 fra 2025" in block and "ble ikke stilt i 2027" in block
     assert "Spørsmål 1: Alternativet" in block
+
+
+def test_the_figure_marks_the_option_without_counterpart_as_such():
+    texts = [t.get_text().strip() for t in view(_bundle(), "q01").figure().axes[0].texts]
+    assert texts.count("uten motstykke i 2025") == 1  # «Kanskje»'s 2025 bar
+    assert "ingen tall" not in texts
