@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbformat import NotebookNode
@@ -16,6 +16,7 @@ from analysis.engine.execute import execute_notebook
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
 from analysis.engine.qmd import QmdDocument, read_qmd
+from analysis.engine.timing import Phases
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class ExecutedChapter:
     notebook: NotebookNode
     cached: bool
     seconds: float
+    #: seconds per phase of this chapter (see :mod:`analysis.engine.timing`); empty if cached
+    phases: dict = field(default_factory=dict)
 
 
 def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:
@@ -41,7 +44,8 @@ def default_jobs() -> int:
 def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True,
                      log: Callable[[str], None] = print,
                      jobs: int | None = None,
-                     preflight: Callable[[], object] | None = None) -> list[ExecutedChapter]:
+                     preflight: Callable[[], object] | None = None,
+                     phases: Phases | None = None) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
@@ -63,6 +67,8 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         Called once before the first kernel starts, when any chapter must execute (the
         render command validates the data there, so a bad export is one located message
         rather than a traceback from every chapter's kernel).
+    phases : Phases, optional
+        Receives the render's own phases here (fingerprint, preflight, execution).
 
     Returns
     -------
@@ -74,27 +80,34 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     RenderError
         From the first chapter, in book order, that fails.
     """
+    phases = phases or Phases()
     cache = FreezeCache(root)
-    fingerprint = tree_fingerprint(root)
+    with phases.time("fingerprint"):
+        fingerprint = tree_fingerprint(root)
     keys = {doc.path: chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
             for doc in docs}
-    frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
-              for doc in docs}
+    with phases.time("freeze cache read"):
+        frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
+                  for doc in docs}
     if preflight is not None and any(nb is None for nb in frozen.values()):
-        preflight()
+        with phases.time("preflight (data validation)"):
+            preflight()
 
     def one(doc: QmdDocument) -> ExecutedChapter:
         start = time.perf_counter()
         key = keys[doc.path]
         notebook = frozen[doc.path]
         cached = notebook is not None
+        own = Phases()
         if notebook is None:
-            notebook = execute_notebook(document_to_notebook(doc), doc.path, root)
+            notebook = execute_notebook(document_to_notebook(doc), doc.path, root, phases=own)
             cache.store(doc.path, key, notebook)
-        return ExecutedChapter(doc, notebook, cached, time.perf_counter() - start)
+        return ExecutedChapter(doc, notebook, cached, time.perf_counter() - start,
+                               own.as_dict())
 
     done = []
-    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+    with phases.time("chapters (wall)"), \
+            ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         futures = [pool.submit(one, doc) for doc in docs]
         try:
             for number, future in enumerate(futures, start=1):

@@ -20,6 +20,7 @@ from analysis.engine.errors import RenderError
 from analysis.engine.execution import execute_chapters, read_chapters, trace
 from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
+from analysis.engine.timing import Phases
 
 
 def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
@@ -54,28 +55,36 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     if not formats or set(formats) - set(FORMATS):
         raise RenderError(f"formats {formats!r}; allowed: one or more of {FORMATS}")
     started = time.perf_counter()
-    book = load_book(root)
-    log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
-    docs = read_chapters(root, book.sources)
-    index = crossref.collect(docs, set(book.appendices))
+    phases = Phases()
+    with phases.time("read book"):
+        book = load_book(root)
+        log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
+        docs = read_chapters(root, book.sources)
+        index = crossref.collect(docs, set(book.appendices))
     output = root / book.output_dir
     with render_lock(root, log), staged(output) as staging:
-        chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight)
-        write_trace(staging, trace(chapters))
+        chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
+                                    phases=phases)
+        with phases.time("trace"):
+            write_trace(staging, trace(chapters))
         if "html" in formats:
             step = time.perf_counter()
-            _write_html(book, staging, chapters, index)
+            _write_html(book, staging, chapters, index, phases)
             log(f"html: {len(chapters)} pages in {time.perf_counter() - step:.1f} s")
         if "pdf" in formats:
             step = time.perf_counter()
-            pdf_path = _write_pdf(book, staging, chapters, index)
+            pdf_path = _write_pdf(book, staging, chapters, index, phases)
             log(f"pdf: {pdf_path.name} in {time.perf_counter() - step:.1f} s")
-        write_run_log(staging, {
-            "engine": "builtin", "formats": list(formats),
-            "chapters": [{"chapter": c.doc.path, "cached": c.cached,
-                          "seconds": round(c.seconds, 2)} for c in chapters],
-        })
-        publish(staging, output, formats)
+        with phases.time("publish"):
+            write_run_log(staging, {
+                "engine": "builtin", "formats": list(formats),
+                "chapters": [{"chapter": c.doc.path, "cached": c.cached,
+                              "seconds": round(c.seconds, 2), "phases": c.phases}
+                             for c in chapters],
+                "phases": phases.as_dict(),
+                "seconds": round(time.perf_counter() - started, 3),
+            })
+            publish(staging, output, formats)
     log(f"done: {output} in {time.perf_counter() - started:.1f} s")
     return output
 
@@ -100,7 +109,8 @@ def _write_json(path: Path, data) -> Path:
     return path
 
 
-def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> None:
+def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex,
+                phases: Phases) -> None:
     css = book.format_options.get("html", {}).get("css") or []
     html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
     infos = [index.chapters[c.doc.path] for c in chapters]
@@ -112,23 +122,29 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> No
 
         target = Target("html", out, "", href,
                         book.language.get("section-title-appendices", "Vedlegg"))
-        markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                    book.echo, book.warning)
-        body = html.markdown_to_html(markdown, chapter.doc.path,
-                                     tuple(book.root / f for f in book.filters))
-        html.write_page(book, out, infos, position, body)
+        with phases.time("html: markdown + figures"):
+            markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                        book.echo, book.warning)
+        with phases.time("html: pandoc"):
+            body = html.markdown_to_html(markdown, chapter.doc.path,
+                                         tuple(book.root / f for f in book.filters))
+        with phases.time("html: pages"):
+            html.write_page(book, out, infos, position, body)
 
 
-def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex) -> Path:
+def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex,
+               phases: Phases) -> Path:
     parts = []
-    for chapter in chapters:
-        folder = str(PurePosixPath(chapter.doc.path).parent)
-        prefix = "" if folder == "." else f"{folder}/"
-        target = Target("typst", out, prefix, lambda ref: f"#{ref.label}")
-        parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                      book.echo, book.warning))
-    with tempfile.TemporaryDirectory() as scratch:
+    with phases.time("pdf: markdown + figures"):
+        for chapter in chapters:
+            folder = str(PurePosixPath(chapter.doc.path).parent)
+            prefix = "" if folder == "." else f"{folder}/"
+            target = Target("typst", out, prefix, lambda ref: f"#{ref.label}")
+            parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                          book.echo, book.warning))
+    with phases.time("pdf: pandoc -> typst"), tempfile.TemporaryDirectory() as scratch:
         source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
     typ_path = out / f"{book.slug}.typ"
     typ_path.write_text(source, encoding="utf-8")
-    return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
+    with phases.time("pdf: typst compile"):
+        return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
