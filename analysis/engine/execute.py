@@ -76,7 +76,8 @@ class ChapterKernel:
     phases : Phases
         Receives ``kernel start``, ``imports``, ``bundle load`` and the cells' phases.
     env : dict, optional
-        Extra environment for the kernel (on top of :func:`kernel_env`).
+        Extra environment for the kernel (on top of :func:`kernel_env`); a ``None`` value
+        removes the variable.
     timeout : int
         Seconds allowed per cell.
     """
@@ -85,7 +86,12 @@ class ChapterKernel:
                  env: dict[str, str] | None = None, timeout: int = 600) -> None:
         self.root = root
         self.phases = phases or Phases()
-        self.env = {**kernel_env(root), **(env or {})}
+        self.env = kernel_env(root)
+        for name, value in (env or {}).items():
+            if value is None:
+                self.env.pop(name, None)  # None removes an inherited variable
+            else:
+                self.env[name] = value
         self.client = _TimedClient(
             nbformat.v4.new_notebook(),
             timeout=timeout,

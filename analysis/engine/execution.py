@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -11,8 +12,8 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
-from analysis.engine.cache import FreezeCache, chapter_key, tree_fingerprint
-from analysis.engine.execute import execute_notebook
+from analysis.engine.cache import FreezeCache, chapter_key, prepare_bundle, tree_fingerprint
+from analysis.engine.execute import ChapterKernel
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
 from analysis.engine.qmd import QmdDocument, read_qmd
@@ -31,14 +32,44 @@ class ExecutedChapter:
     phases: dict = field(default_factory=dict)
 
 
+#: Run in every chapter's kernel before the chapter, leaving no name, output or execution
+#: count behind: the libraries and the report layer are imported, then the bundle is loaded.
+WARM_IMPORTS = "import analysis.engine.kernel as _k\n_k.preload()\ndel _k"
+WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
+
+
+def prepared_kernel(root: Path, bundle: Path | None, phases: Phases) -> ChapterKernel:
+    """A fresh kernel for one chapter, started with the heavy imports done and, when the
+    render stored one, the bundle loaded (from ``bundle``, see :mod:`analysis.bundle_cache`).
+
+    The chapter then runs from a clean namespace as under Quarto: the preparation is silent
+    (no history, no execution count) and deletes the names it used.
+    """
+    from analysis import bundle_cache
+
+    kernel = ChapterKernel(root, phases, env={bundle_cache.ENV: str(bundle) if bundle else None})
+    try:
+        kernel.run_silent(WARM_IMPORTS, "imports")
+        if bundle is not None:
+            kernel.run_silent(WARM_BUNDLE, "bundle load")
+    except BaseException:
+        kernel.close()
+        raise
+    return kernel
+
+
 def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:
     """Parse every chapter (fails fast, before any kernel starts, on unsupported syntax)."""
     return [read_qmd(root / source, source) for source in sources]
 
 
 def default_jobs() -> int:
-    """Kernels run side by side: ``NORCRIN_RENDER_JOBS``, else up to 2 (one per core)."""
-    return max(1, int(os.environ.get("NORCRIN_RENDER_JOBS") or min(2, os.cpu_count() or 1)))
+    """Chapters executing at once: ``NORCRIN_RENDER_JOBS``, else one per usable core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, int(os.environ.get("NORCRIN_RENDER_JOBS") or cores))
 
 
 def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True,
@@ -89,29 +120,58 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     with phases.time("freeze cache read"):
         frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
                   for doc in docs}
-    if preflight is not None and any(nb is None for nb in frozen.values()):
+    must_run = any(nb is None for nb in frozen.values())
+
+    loaded = None
+    if preflight is not None and must_run:
         with phases.time("preflight (data validation)"):
-            preflight()
+            loaded = preflight()
+    bundle = None
+    if must_run:
+        with phases.time("bundle stored for the kernels"):
+            bundle = prepare_bundle(root, fingerprint, loaded, reuse=use_cache)
+    jobs = jobs or default_jobs()
+    running = threading.Semaphore(jobs)
+    failed = threading.Event()
 
     def one(doc: QmdDocument) -> ExecutedChapter:
         start = time.perf_counter()
-        key = keys[doc.path]
         notebook = frozen[doc.path]
-        cached = notebook is not None
+        if notebook is not None:
+            return ExecutedChapter(doc, notebook, True, time.perf_counter() - start)
         own = Phases()
-        if notebook is None:
-            notebook = execute_notebook(document_to_notebook(doc), doc.path, root, phases=own)
-            cache.store(doc.path, key, notebook)
-        return ExecutedChapter(doc, notebook, cached, time.perf_counter() - start,
+        kernel = prepared_kernel(root, bundle, own)
+        try:
+            # At most `jobs` chapters run at once; the worker beyond them readies the next
+            # chapter's kernel meanwhile.
+            with own.time("waiting for a core"):
+                running.acquire()
+            try:
+                if failed.is_set():
+                    raise _SkippedError
+                notebook = kernel.execute(document_to_notebook(doc), doc.path)
+            finally:
+                running.release()
+        except _SkippedError:
+            raise
+        except BaseException:
+            failed.set()
+            raise
+        finally:
+            kernel.close()
+        cache.store(doc.path, keys[doc.path], notebook)
+        return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
                                own.as_dict())
 
     done = []
-    with phases.time("chapters (wall)"), \
-            ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+    with phases.time("chapters (wall)"), ThreadPoolExecutor(max_workers=jobs + 1) as pool:
         futures = [pool.submit(one, doc) for doc in docs]
         try:
             for number, future in enumerate(futures, start=1):
-                chapter = future.result()
+                try:
+                    chapter = future.result()
+                except _SkippedError:
+                    continue  # another chapter failed; its error is raised in book order
                 state = "frozen (cache)" if chapter.cached else "executed"
                 log(f"[{number}/{len(docs)}] {chapter.doc.path}: {state} "
                     f"in {chapter.seconds:.1f} s")
@@ -121,6 +181,10 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                 future.cancel()  # chapters not yet started need not run
             raise
     return done
+
+
+class _SkippedError(Exception):
+    """A chapter not run because another one failed."""
 
 
 def trace(chapters: list[ExecutedChapter]) -> list[dict]:

@@ -25,16 +25,37 @@ def install() -> None:
     shell = get_ipython()
     if shell is None:  # plain python (e.g. a doctest): nothing to configure
         return
-    import matplotlib
+    from analysis.figures.style import apply_style
 
-    matplotlib.rcParams["svg.hashsalt"] = "norcrin"
-    matplotlib.rcParams["savefig.dpi"] = 150
     shell.run_line_magic("matplotlib", "inline")
+    apply_style()  # the book's one style (analysis.figures.style), also set by every plot
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     # metadata=None-valued keys keep dates and software versions out of the files
     set_matplotlib_formats("svg", "png", bbox_inches="tight", metadata={"Date": None})
     shell.user_ns["_engine_inline"] = inline_values
+
+
+#: What :func:`preload` imports: the libraries the chapters use and the report layer.
+PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.pyplot", "seaborn", "analysis.report",
+           "analysis.figures")
+
+
+def preload() -> None:
+    """Import the chapters' heavy libraries and every module of ``analysis.report`` ahead of
+    the chapter (the engine's prepared kernels; see :mod:`analysis.engine.execution`).
+
+    Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
+    statements, into an empty namespace.
+    """
+    import importlib
+    import pkgutil
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+    report = importlib.import_module("analysis.report")
+    for module in pkgutil.iter_modules(report.__path__, "analysis.report."):
+        importlib.import_module(module.name)
 
 
 def inline_values(items: list[tuple[int, str, object]]) -> None:
