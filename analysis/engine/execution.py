@@ -76,7 +76,8 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                      log: Callable[[str], None] = print,
                      jobs: int | None = None,
                      preflight: Callable[[], object] | None = None,
-                     phases: Phases | None = None) -> list[ExecutedChapter]:
+                     phases: Phases | None = None,
+                     fingerprint: str | None = None) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
@@ -100,6 +101,8 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         rather than a traceback from every chapter's kernel).
     phases : Phases, optional
         Receives the render's own phases here (fingerprint, preflight, execution).
+    fingerprint : str, optional
+        :func:`~analysis.engine.cache.tree_fingerprint` of ``root`` if already computed.
 
     Returns
     -------
@@ -113,8 +116,9 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     """
     phases = phases or Phases()
     cache = FreezeCache(root)
-    with phases.time("fingerprint"):
-        fingerprint = tree_fingerprint(root)
+    if fingerprint is None:
+        with phases.time("fingerprint"):
+            fingerprint = tree_fingerprint(root)
     keys = {doc.path: chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
             for doc in docs}
     with phases.time("freeze cache read"):

@@ -36,26 +36,24 @@ def install() -> None:
     shell.user_ns["_engine_inline"] = inline_values
 
 
-#: What :func:`preload` imports: the libraries the chapters use and the report layer.
+#: What :func:`preload` imports: the libraries and the part of the report layer every chapter
+#: uses (chapter-specific modules are left to the chapter: importing all of them in every
+#: kernel costs more than it saves).
 PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.pyplot", "seaborn", "analysis.report",
-           "analysis.figures")
+           "analysis.report.notice", "analysis.figures")
 
 
 def preload() -> None:
-    """Import the chapters' heavy libraries and every module of ``analysis.report`` ahead of
-    the chapter (the engine's prepared kernels; see :mod:`analysis.engine.execution`).
+    """Import :data:`PRELOAD` ahead of the chapter (the engine's prepared kernels, see
+    :mod:`analysis.engine.execution`).
 
     Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
     statements, into an empty namespace.
     """
     import importlib
-    import pkgutil
 
     for name in PRELOAD:
         importlib.import_module(name)
-    report = importlib.import_module("analysis.report")
-    for module in pkgutil.iter_modules(report.__path__, "analysis.report."):
-        importlib.import_module(module.name)
 
 
 def inline_values(items: list[tuple[int, str, object]]) -> None:

@@ -12,12 +12,15 @@ import json
 import tempfile
 import time
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from analysis.engine import crossref, html, pdf
 from analysis.engine.book import Book, load_book
+from analysis.engine.cache import tree_fingerprint
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import execute_chapters, read_chapters, trace
+from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.timing import Phases
@@ -63,18 +66,24 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
         index = crossref.collect(docs, set(book.appendices))
     output = root / book.output_dir
     with render_lock(root, log), staged(output) as staging:
+        with phases.time("fingerprint"):
+            fingerprint = tree_fingerprint(root)
         chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
-                                    phases=phases)
+                                    phases=phases, fingerprint=fingerprint)
         with phases.time("trace"):
             write_trace(staging, trace(chapters))
+        cache = OutputCache(root, enabled=use_cache)
+        common = _common_inputs(book, fingerprint)
         if "html" in formats:
             step = time.perf_counter()
-            _write_html(book, staging, chapters, index, phases)
-            log(f"html: {len(chapters)} pages in {time.perf_counter() - step:.1f} s")
+            rebuilt = _write_html(book, staging, chapters, index, phases, cache, common)
+            log(f"html: {len(chapters)} pages ({rebuilt} rebuilt) in "
+                f"{time.perf_counter() - step:.1f} s")
         if "pdf" in formats:
             step = time.perf_counter()
-            pdf_path = _write_pdf(book, staging, chapters, index, phases)
-            log(f"pdf: {pdf_path.name} in {time.perf_counter() - step:.1f} s")
+            pdf_path, reused = _write_pdf(book, staging, chapters, index, phases, cache, common)
+            log(f"pdf: {pdf_path.name}{' (unchanged)' if reused else ''} in "
+                f"{time.perf_counter() - step:.1f} s")
         with phases.time("publish"):
             write_run_log(staging, {
                 "engine": "builtin", "formats": list(formats),
@@ -109,42 +118,78 @@ def _write_json(path: Path, data) -> Path:
     return path
 
 
+def _common_inputs(book: Book, fingerprint: str) -> list:
+    """What every output reads besides its chapters: the tree fingerprint (data, the
+    ``analysis`` source with this engine and its templates, ``assets/``, ``_quarto.yml``,
+    package versions incl. the bundled pandoc), the filters and stylesheets wherever they
+    live, and the typst compiler's version."""
+    css = book.format_options.get("html", {}).get("css") or []
+    extra = [*book.filters, *([css] if isinstance(css, str) else css)]
+    try:
+        typst_version = metadata.version("typst")
+    except metadata.PackageNotFoundError:
+        typst_version = "?"
+    return [fingerprint, typst_version, *file_bytes(book.root, extra)]
+
+
+def _chapter_inputs(chapter) -> list:
+    """A chapter's part of an output's key: its parsed source and its executed notebook."""
+    return [chapter.doc.path, repr(chapter.doc), chapter.notebook]
+
+
 def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex,
-                phases: Phases) -> None:
+                phases: Phases, cache: OutputCache, common: list) -> int:
+    """Write the stylesheet and every chapter's page; returns how many pages were rebuilt."""
     css = book.format_options.get("html", {}).get("css") or []
     html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
     infos = [index.chapters[c.doc.path] for c in chapters]
+    rebuilt = 0
     for position, chapter in enumerate(chapters):
-        page = html.page_of(chapter.doc.path)
+        key = unit_key("html", common, _chapter_inputs(chapter), position, index)
 
-        def href(ref, page=page):
-            return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
+        def make(folder: Path, position=position, chapter=chapter) -> None:
+            page = html.page_of(chapter.doc.path)
 
-        target = Target("html", out, "", href,
-                        book.language.get("section-title-appendices", "Vedlegg"))
-        with phases.time("html: markdown + figures"):
-            markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                        book.echo, book.warning)
-        with phases.time("html: pandoc"):
-            body = html.markdown_to_html(markdown, chapter.doc.path,
-                                         tuple(book.root / f for f in book.filters))
-        with phases.time("html: pages"):
-            html.write_page(book, out, infos, position, body)
+            def href(ref, page=page):
+                return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
+
+            target = Target("html", folder, "", href,
+                            book.language.get("section-title-appendices", "Vedlegg"))
+            with phases.time("html: markdown + figures"):
+                markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                            book.echo, book.warning)
+            with phases.time("html: pandoc"):
+                body = html.markdown_to_html(markdown, chapter.doc.path,
+                                             tuple(book.root / f for f in book.filters))
+            with phases.time("html: pages"):
+                html.write_page(book, folder, infos, position, body)
+
+        with phases.time("html: pages from cache"):
+            rebuilt += not cache.build(f"html/{chapter.doc.path}", key, make, out)
+    return rebuilt
 
 
 def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex,
-               phases: Phases) -> Path:
-    parts = []
-    with phases.time("pdf: markdown + figures"):
-        for chapter in chapters:
-            folder = str(PurePosixPath(chapter.doc.path).parent)
-            prefix = "" if folder == "." else f"{folder}/"
-            target = Target("typst", out, prefix, lambda ref: f"#{ref.label}")
-            parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                          book.echo, book.warning))
-    with phases.time("pdf: pandoc -> typst"), tempfile.TemporaryDirectory() as scratch:
-        source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
-    typ_path = out / f"{book.slug}.typ"
-    typ_path.write_text(source, encoding="utf-8")
-    with phases.time("pdf: typst compile"):
-        return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
+               phases: Phases, cache: OutputCache, common: list) -> tuple[Path, bool]:
+    """Write the Typst source and the PDF; returns the PDF's path and whether it was reused."""
+    key = unit_key("pdf", common, [_chapter_inputs(c) for c in chapters], index)
+
+    def make(folder: Path) -> None:
+        parts = []
+        with phases.time("pdf: markdown + figures"):
+            for chapter in chapters:
+                parent = str(PurePosixPath(chapter.doc.path).parent)
+                prefix = "" if parent == "." else f"{parent}/"
+                target = Target("typst", folder, prefix, lambda ref: f"#{ref.label}")
+                parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                              book.echo, book.warning))
+        with phases.time("pdf: pandoc -> typst"), tempfile.TemporaryDirectory() as scratch:
+            source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
+        typ_path = folder / f"{book.slug}.typ"
+        typ_path.write_text(source, encoding="utf-8")
+        with phases.time("pdf: typst compile"):
+            pdf.compile_pdf(typ_path, folder / f"{book.slug}.pdf", folder, book.date)
+
+    with phases.time("pdf: from cache"):
+        reused = cache.build("pdf", key, make, out)
+    return out / f"{book.slug}.pdf", reused
