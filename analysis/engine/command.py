@@ -65,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if quarto is not None:
-            validate_data(root)
-            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say)
+            bundle = validate_data(root)
+            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say,
+                               bundle=bundle)
         else:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: validate_data(root))

@@ -2,7 +2,8 @@
 
 Everything is built in a staging folder beside ``_book/`` (:mod:`analysis.engine.output_dir`);
 only when every chapter executed and every format asked for was written is it swapped in,
-keeping the formats not asked for. A failing or interrupted render removes the staging folder
+keeping the formats not asked for. Pages and the PDF whose inputs did not change since the
+last render are copied from :mod:`analysis.engine.output_cache` instead of being rebuilt. A failing or interrupted render removes the staging folder
 and leaves ``_book/`` untouched.
 """
 
@@ -104,7 +105,9 @@ def write_trace(out: Path, values: list[dict]) -> Path:
 
 
 def write_run_log(out: Path, log: dict) -> Path:
-    """``render-log.json``: which engine ran, the formats, and per chapter cached or not."""
+    """``render-log.json``: which engine ran, the formats, per chapter cached or not, and the
+    seconds of each phase (the render's own and, per executed chapter, its kernel's; see
+    :mod:`analysis.engine.timing`)."""
     return _write_json(out / "render-log.json", log)
 
 
