@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -169,7 +170,12 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
 
     done = []
     with phases.time("chapters (wall)"), ThreadPoolExecutor(max_workers=jobs + 1) as pool:
-        futures = [pool.submit(one, doc) for doc in docs]
+        # Longest chapters first (by their last execution), so no long one starts last and
+        # leaves the other cores idle; results are still collected in book order.
+        last = _last_seconds(root)
+        order = sorted(docs, key=lambda d: -last.get(d.path, 0.0))
+        submitted = {doc.path: pool.submit(one, doc) for doc in order}
+        futures = [submitted[doc.path] for doc in docs]
         try:
             for number, future in enumerate(futures, start=1):
                 try:
@@ -184,7 +190,33 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
             for future in futures:
                 future.cancel()  # chapters not yet started need not run
             raise
+    _remember_seconds(root, {c.doc.path: c.seconds for c in done if not c.cached})
     return done
+
+
+def _seconds_file(root: Path) -> Path:
+    return root / ".cache" / "chapter-seconds.json"
+
+
+def _last_seconds(root: Path) -> dict[str, float]:
+    """How long each chapter took when it last executed (empty if unknown)."""
+    try:
+        data = json.loads(_seconds_file(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))} \
+        if isinstance(data, dict) else {}
+
+
+def _remember_seconds(root: Path, seconds: dict[str, float]) -> None:
+    if not seconds:
+        return
+    merged = {**_last_seconds(root), **{k: round(v, 2) for k, v in seconds.items()}}
+    path = _seconds_file(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(merged, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 class _SkippedError(Exception):

@@ -3,8 +3,9 @@
 Everything is built in a staging folder beside ``_book/`` (:mod:`analysis.engine.output_dir`);
 only when every chapter executed and every format asked for was written is it swapped in,
 keeping the formats not asked for. Pages and the PDF whose inputs did not change since the
-last render are copied from :mod:`analysis.engine.output_cache` instead of being rebuilt. A failing or interrupted render removes the staging folder
-and leaves ``_book/`` untouched.
+last render are copied from :mod:`analysis.engine.output_cache` instead of being rebuilt; the
+others are built side by side (pandoc and typst run as their own processes). A failing or
+interrupted render removes the staging folder and leaves ``_book/`` untouched.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -20,7 +22,7 @@ from analysis.engine import crossref, html, pdf
 from analysis.engine.book import Book, load_book
 from analysis.engine.cache import tree_fingerprint
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import execute_chapters, read_chapters, trace
+from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
@@ -75,16 +77,18 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
             write_trace(staging, trace(chapters))
         cache = OutputCache(root, enabled=use_cache)
         common = _common_inputs(book, fingerprint)
-        if "html" in formats:
-            step = time.perf_counter()
-            rebuilt = _write_html(book, staging, chapters, index, phases, cache, common)
-            log(f"html: {len(chapters)} pages ({rebuilt} rebuilt) in "
-                f"{time.perf_counter() - step:.1f} s")
+        units = []  # the PDF, the longest, first: the pages are built beside it
         if "pdf" in formats:
-            step = time.perf_counter()
-            pdf_path, reused = _write_pdf(book, staging, chapters, index, phases, cache, common)
-            log(f"pdf: {pdf_path.name}{' (unchanged)' if reused else ''} in "
-                f"{time.perf_counter() - step:.1f} s")
+            units.append(_pdf_unit(book, chapters, index, phases, common))
+        if "html" in formats:
+            units += _html_units(book, staging, chapters, index, phases, common)
+        with phases.time("outputs (wall)"):
+            reused = _build_units(units, cache, staging, default_jobs())
+        if "html" in formats:
+            pages = [u for u in reused if u.startswith("html/")]
+            log(f"html: {len(pages)} pages ({sum(not reused[u] for u in pages)} rebuilt)")
+        if "pdf" in formats:
+            log(f"pdf: {book.slug}.pdf" + (" (unchanged)" if reused["pdf"] else ""))
         with phases.time("publish"):
             write_run_log(staging, {
                 "engine": "builtin", "formats": list(formats),
@@ -140,13 +144,13 @@ def _chapter_inputs(chapter) -> list:
     return [chapter.doc.path, repr(chapter.doc), chapter.notebook]
 
 
-def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex,
-                phases: Phases, cache: OutputCache, common: list) -> int:
-    """Write the stylesheet and every chapter's page; returns how many pages were rebuilt."""
+def _html_units(book: Book, out: Path, chapters, index: crossref.RefIndex, phases: Phases,
+                common: list) -> list[tuple[str, str, Callable[[Path], None]]]:
+    """Write the stylesheet; return one ``(unit, key, make)`` per chapter page."""
     css = book.format_options.get("html", {}).get("css") or []
     html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
     infos = [index.chapters[c.doc.path] for c in chapters]
-    rebuilt = 0
+    units = []
     for position, chapter in enumerate(chapters):
         key = unit_key("html", common, _chapter_inputs(chapter), position, index)
 
@@ -167,14 +171,13 @@ def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex,
             with phases.time("html: pages"):
                 html.write_page(book, folder, infos, position, body)
 
-        with phases.time("html: pages from cache"):
-            rebuilt += not cache.build(f"html/{chapter.doc.path}", key, make, out)
-    return rebuilt
+        units.append((f"html/{chapter.doc.path}", key, make))
+    return units
 
 
-def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex,
-               phases: Phases, cache: OutputCache, common: list) -> tuple[Path, bool]:
-    """Write the Typst source and the PDF; returns the PDF's path and whether it was reused."""
+def _pdf_unit(book: Book, chapters, index: crossref.RefIndex, phases: Phases,
+              common: list) -> tuple[str, str, Callable[[Path], None]]:
+    """``(unit, key, make)`` of the Typst source, the PDF and its figures."""
     key = unit_key("pdf", common, [_chapter_inputs(c) for c in chapters], index)
 
     def make(folder: Path) -> None:
@@ -193,6 +196,13 @@ def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex,
         with phases.time("pdf: typst compile"):
             pdf.compile_pdf(typ_path, folder / f"{book.slug}.pdf", folder, book.date)
 
-    with phases.time("pdf: from cache"):
-        reused = cache.build("pdf", key, make, out)
-    return out / f"{book.slug}.pdf", reused
+    return "pdf", key, make
+
+
+def _build_units(units, cache: OutputCache, out: Path, jobs: int) -> dict[str, bool]:
+    """Build or reuse every unit into ``out``, ``jobs`` at a time (pandoc and typst run
+    outside the GIL); ``{unit: reused}``. The first failure, in list order, is raised."""
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [(unit, pool.submit(cache.build, unit, key, make, out))
+                   for unit, key, make in units]
+        return {unit: future.result() for unit, future in futures}
