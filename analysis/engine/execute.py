@@ -115,7 +115,7 @@ class ChapterKernel:
             self.started = True
         return self
 
-    def run_silent(self, code: str, phase: str) -> None:
+    def run_silent(self, code: str, phase: str, chapter: str = "") -> None:
         """Run ``code`` without a trace in the notebook: no output kept, no execution count,
         no history (used to import libraries ahead of the chapter).
 
@@ -131,7 +131,8 @@ class ChapterKernel:
             reply = self.client.wait_for_reply(msg_id)
         content = (reply or {}).get("content", {})
         if content.get("status") != "ok":
-            raise RenderError(f"kernel preparation ({phase}) failed: "
+            where = f"{chapter}: " if chapter else ""
+            raise RenderError(f"{where}preparing the kernel ({phase}) failed: "
                               f"{content.get('ename', '?')}: {content.get('evalue', '')}")
 
     def execute(self, notebook: NotebookNode, chapter: str) -> NotebookNode:

@@ -39,7 +39,8 @@ WARM_IMPORTS = "import analysis.engine.kernel as _k\n_k.preload()\ndel _k"
 WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
 
 
-def prepared_kernel(root: Path, bundle: Path | None, phases: Phases) -> ChapterKernel:
+def prepared_kernel(root: Path, bundle: Path | None, phases: Phases,
+                    chapter: str = "") -> ChapterKernel:
     """A fresh kernel for one chapter, started with the heavy imports done and, when the
     render stored one, the bundle loaded (from ``bundle``, see :mod:`analysis.bundle_cache`).
 
@@ -50,9 +51,9 @@ def prepared_kernel(root: Path, bundle: Path | None, phases: Phases) -> ChapterK
 
     kernel = ChapterKernel(root, phases, env={bundle_cache.ENV: str(bundle) if bundle else None})
     try:
-        kernel.run_silent(WARM_IMPORTS, "imports")
+        kernel.run_silent(WARM_IMPORTS, "imports", chapter)
         if bundle is not None:
-            kernel.run_silent(WARM_BUNDLE, "bundle load")
+            kernel.run_silent(WARM_BUNDLE, "bundle load", chapter)
     except BaseException:
         kernel.close()
         raise
@@ -144,9 +145,12 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         notebook = frozen[doc.path]
         if notebook is not None:
             return ExecutedChapter(doc, notebook, True, time.perf_counter() - start)
+        if failed.is_set():
+            raise _SkippedError
         own = Phases()
-        kernel = prepared_kernel(root, bundle, own)
+        kernel = None
         try:
+            kernel = prepared_kernel(root, bundle, own, doc.path)
             # At most `jobs` chapters run at once; the worker beyond them readies the next
             # chapter's kernel meanwhile.
             with own.time("waiting for a core"):
@@ -163,7 +167,8 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
             failed.set()
             raise
         finally:
-            kernel.close()
+            if kernel is not None:
+                kernel.close()
         cache.store(doc.path, keys[doc.path], notebook)
         return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
                                own.as_dict())
