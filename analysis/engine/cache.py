@@ -144,5 +144,6 @@ def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True
     try:
         bundle = load_bundle(root)
     except Exception:  # noqa: BLE001 - every kernel then reports the error where it occurs
+        path.unlink(missing_ok=True)
         return None
     return bundle_cache.write(bundle, path)

@@ -7,7 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,20 +39,27 @@ WARM_IMPORTS = "import analysis.engine.kernel as _k\n_k.preload()\ndel _k"
 WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
 
 
-def prepared_kernel(root: Path, bundle: Path | None, phases: Phases,
-                    chapter: str = "") -> ChapterKernel:
+def prepared_kernel(root: Path, bundle: Path | None, phases: Phases, chapter: str = "",
+                    ready: Callable[[], bool] | None = None) -> ChapterKernel:
     """A fresh kernel for one chapter, started with the heavy imports done and, when the
     render stored one, the bundle loaded (from ``bundle``, see :mod:`analysis.bundle_cache`).
 
-    The chapter then runs from a clean namespace as under Quarto: the preparation is silent
-    (no history, no execution count) and deletes the names it used.
+    ``ready`` (if given) is called after the imports and blocks until the render knows whether
+    ``bundle`` was stored (``True``: load it now); the kernel starts meanwhile. The chapter
+    then runs from a clean namespace as under Quarto: the preparation is silent (no history,
+    no execution count) and deletes the names it used.
     """
     from analysis import bundle_cache
 
     kernel = ChapterKernel(root, phases, env={bundle_cache.ENV: str(bundle) if bundle else None})
     try:
         kernel.run_silent(WARM_IMPORTS, "imports", chapter)
-        if bundle is not None:
+        if ready is not None:
+            with phases.time("waiting for the bundle"):
+                stored = ready()
+        else:
+            stored = bundle is not None and bundle.is_file()
+        if stored:
             kernel.run_silent(WARM_BUNDLE, "bundle load", chapter)
     except BaseException:
         kernel.close()
@@ -98,9 +105,10 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     jobs : int, optional
         Kernels at once (default :func:`default_jobs`).
     preflight : callable, optional
-        Called once before the first kernel starts, when any chapter must execute (the
-        render command validates the data there, so a bad export is one located message
-        rather than a traceback from every chapter's kernel).
+        Called once when any chapter must execute, before any chapter runs (the render
+        command validates the data there, so a bad export is one located message rather
+        than a traceback from every chapter's kernel); the kernels start and import
+        meanwhile. A bundle it returns is handed to the kernels.
     phases : Phases, optional
         Receives the render's own phases here (fingerprint, preflight, execution).
     fingerprint : str, optional
@@ -128,14 +136,12 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                   for doc in docs}
     must_run = any(nb is None for nb in frozen.values())
 
-    loaded = None
-    if preflight is not None and must_run:
-        with phases.time("preflight (data validation)"):
-            loaded = preflight()
-    bundle = None
-    if must_run:
-        with phases.time("bundle stored for the kernels"):
-            bundle = prepare_bundle(root, fingerprint, loaded, reuse=use_cache)
+    # The bundle's file is named by the fingerprint, so the kernels can start (and import)
+    # while the data check below runs; they load the bundle once it is stored.
+    from analysis import bundle_cache
+
+    bundle = bundle_cache.path_for(root, fingerprint) if must_run else None
+    stored: Future = Future()
     jobs = jobs or default_jobs()
     running = threading.Semaphore(jobs)
     failed = threading.Event()
@@ -150,7 +156,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         own = Phases()
         kernel = None
         try:
-            kernel = prepared_kernel(root, bundle, own, doc.path)
+            kernel = prepared_kernel(root, bundle, own, doc.path, stored.result)
             # At most `jobs` chapters run at once; the worker beyond them readies the next
             # chapter's kernel meanwhile.
             with own.time("waiting for a core"):
@@ -182,6 +188,14 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         submitted = {doc.path: pool.submit(one, doc) for doc in order}
         futures = [submitted[doc.path] for doc in docs]
         try:
+            if must_run:
+                loaded = None
+                if preflight is not None:
+                    with phases.time("preflight (data validation)"):
+                        loaded = preflight()
+                with phases.time("bundle stored for the kernels"):
+                    stored.set_result(prepare_bundle(root, fingerprint, loaded,
+                                                      reuse=use_cache) is not None)
             for number, future in enumerate(futures, start=1):
                 try:
                     chapter = future.result()
@@ -192,6 +206,9 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                     f"in {chapter.seconds:.1f} s")
                 done.append(chapter)
         except BaseException:
+            failed.set()
+            if not stored.done():
+                stored.set_exception(_SkippedError())  # kernels waiting for it give up
             for future in futures:
                 future.cancel()  # chapters not yet started need not run
             raise

@@ -1,7 +1,9 @@
 """Bootstrap run *inside* the chapter's kernel, as the notebook's first (hidden) cell.
 
-It makes figures reproducible (fixed SVG ids, no dates), asks the inline backend for both SVG
-(HTML) and PNG (PDF) and defines the helper the inline-expression cells call. It adds no
+It applies the book's figure style (:func:`analysis.figures.style.apply_style`, the one place
+it is defined: fixed SVG ids, fonts, sizes), keeps dates out of the figure files, asks the
+inline backend for both SVG (HTML) and PNG (PDF) and defines the helper the inline-expression
+cells call. It adds no
 formatter of its own: what a chapter displays must print the same under Quarto, which runs no
 such bootstrap (tables are :class:`analysis.display.Table`, inline values
 :class:`analysis.display.Text`).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -29,6 +30,12 @@ def _render(root, use_cache=True):
 def test_unchanged_book_reuses_every_page_and_the_pdf(tiny_book):
     root = tiny_book()
     _render(root)
+    log = json.loads((root / "_book" / "render-log.json").read_text(encoding="utf-8"))
+    # the profile `make bench` prints: the render's phases and each executed chapter's
+    assert {"fingerprint", "chapters (wall)", "outputs (wall)", "html: pandoc",
+            "pdf: typst compile"} <= set(log["phases"])
+    assert all({"kernel start", "imports", "bootstrap cell"} <= set(c["phases"])
+               for c in log["chapters"])
     first = _files(root / "_book")
     lines = _render(root)
     assert any("(0 rebuilt)" in line for line in lines), lines

@@ -33,3 +33,20 @@ def test_prepared_kernel_leaves_no_names_and_counts_from_one(tmp_path):
                                   "sys", "_", "_dh", "_i", "_i1", "_ih", "_ii", "_iii", "_oh"}
     assert second.outputs[0]["text"].strip() == "{'marker': 7}"  # the render's bundle
     assert {"kernel start", "imports", "bundle load"} <= set(phases.as_dict())
+
+
+def test_kernel_bootstrap_applies_the_book_figure_style(tmp_path):
+    from analysis.engine.notebook import SETUP_SOURCE
+    from analysis.figures.style import RC
+
+    kernel = prepared_kernel(tmp_path, None, Phases())
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(SETUP_SOURCE),
+        nbformat.v4.new_code_cell("import matplotlib as mpl\n"
+                                  "print(mpl.rcParams['svg.hashsalt'], "
+                                  "mpl.rcParams['savefig.dpi'], mpl.rcParams['font.size'])"),
+    ])
+    executed = kernel.execute(notebook, "style.qmd")
+    printed = executed.cells[1].outputs[0]["text"].split()
+    assert printed == [RC["svg.hashsalt"], str(float(RC["savefig.dpi"])),
+                       str(float(RC["font.size"]))]
