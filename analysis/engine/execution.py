@@ -86,7 +86,9 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                      jobs: int | None = None,
                      preflight: Callable[[], object] | None = None,
                      phases: Phases | None = None,
-                     fingerprint: str | None = None) -> list[ExecutedChapter]:
+                     fingerprint: str | None = None,
+                     on_done: Callable[[ExecutedChapter], object] | None = None,
+                     ) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
@@ -113,6 +115,9 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         Receives the render's own phases here (fingerprint, preflight, execution).
     fingerprint : str, optional
         :func:`~analysis.engine.cache.tree_fingerprint` of ``root`` if already computed.
+    on_done : callable, optional
+        Called with each chapter as soon as it is executed or taken from the cache (from a
+        worker thread, in no particular order): the render starts its page there.
 
     Returns
     -------
@@ -150,7 +155,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         start = time.perf_counter()
         notebook = frozen[doc.path]
         if notebook is not None:
-            return ExecutedChapter(doc, notebook, True, time.perf_counter() - start)
+            return finished(ExecutedChapter(doc, notebook, True, time.perf_counter() - start))
         if failed.is_set():
             raise _SkippedError
         own = Phases()
@@ -176,8 +181,13 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
             if kernel is not None:
                 kernel.close()
         cache.store(doc.path, keys[doc.path], notebook)
-        return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
-                               own.as_dict())
+        return finished(ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
+                                        own.as_dict()))
+
+    def finished(chapter: ExecutedChapter) -> ExecutedChapter:
+        if on_done is not None:
+            on_done(chapter)
+        return chapter
 
     done = []
     with phases.time("chapters (wall)"), ThreadPoolExecutor(max_workers=jobs + 1) as pool:

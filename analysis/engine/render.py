@@ -14,7 +14,7 @@ import json
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -71,19 +71,37 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     with render_lock(root, log), staged(output) as staging:
         with phases.time("fingerprint"):
             fingerprint = tree_fingerprint(root)
-        chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
-                                    phases=phases, fingerprint=fingerprint)
-        with phases.time("trace"):
-            write_trace(staging, trace(chapters))
         cache = OutputCache(root, enabled=use_cache)
         common = _common_inputs(book, fingerprint)
-        units = []  # the PDF, the longest, first: the pages are built beside it
-        if "pdf" in formats:
-            units.append(_pdf_unit(book, chapters, index, phases, common))
-        if "html" in formats:
-            units += _html_units(book, staging, chapters, index, phases, common)
-        with phases.time("outputs (wall)"):
-            reused = _build_units(units, cache, staging, default_jobs())
+        infos = [index.chapters[doc.path] for doc in docs]
+        position = {doc.path: i for i, doc in enumerate(docs)}
+        # Each chapter's page is built (pandoc runs as its own process) as soon as the chapter
+        # is done, beside the chapters still executing; the PDF, which needs them all, after.
+        with ThreadPoolExecutor(max_workers=default_jobs()) as builders:
+            built: dict[str, Future] = {}
+
+            def start_page(chapter) -> None:
+                if "html" in formats:
+                    unit, key, make = _html_unit(book, chapter, position[chapter.doc.path],
+                                                 infos, index, phases, common)
+                    built[unit] = builders.submit(cache.build, unit, key, make, staging)
+
+            chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
+                                        phases=phases, fingerprint=fingerprint,
+                                        on_done=start_page)
+            with phases.time("outputs (after the chapters)"):
+                with phases.time("trace"):
+                    write_trace(staging, trace(chapters))
+                if "html" in formats:
+                    css = book.format_options.get("html", {}).get("css") or []
+                    html.write_css(staging, [book.root / c for c in
+                                             ([css] if isinstance(css, str) else css)])
+                if "pdf" in formats:
+                    unit, key, make = _pdf_unit(book, chapters, index, phases, common)
+                    built[unit] = builders.submit(cache.build, unit, key, make, staging)
+                # book order for the first failure; the PDF last
+                order = [f"html/{c.doc.path}" for c in chapters] + ["pdf"]
+                reused = {unit: built[unit].result() for unit in order if unit in built}
         if "html" in formats:
             pages = [u for u in reused if u.startswith("html/")]
             log(f"html: {len(pages)} pages ({sum(not reused[u] for u in pages)} rebuilt)")
@@ -144,35 +162,29 @@ def _chapter_inputs(chapter) -> list:
     return [chapter.doc.path, repr(chapter.doc), chapter.notebook]
 
 
-def _html_units(book: Book, out: Path, chapters, index: crossref.RefIndex, phases: Phases,
-                common: list) -> list[tuple[str, str, Callable[[Path], None]]]:
-    """Write the stylesheet; return one ``(unit, key, make)`` per chapter page."""
-    css = book.format_options.get("html", {}).get("css") or []
-    html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
-    infos = [index.chapters[c.doc.path] for c in chapters]
-    units = []
-    for position, chapter in enumerate(chapters):
-        key = unit_key("html", common, _chapter_inputs(chapter), position, index)
+def _html_unit(book: Book, chapter, position: int, infos: list, index: crossref.RefIndex,
+               phases: Phases, common: list) -> tuple[str, str, Callable[[Path], None]]:
+    """``(unit, key, make)`` of one chapter's page and its SVG figures."""
+    key = unit_key("html", common, _chapter_inputs(chapter), position, index)
 
-        def make(folder: Path, position=position, chapter=chapter) -> None:
-            page = html.page_of(chapter.doc.path)
+    def make(folder: Path) -> None:
+        page = html.page_of(chapter.doc.path)
 
-            def href(ref, page=page):
-                return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
+        def href(ref):
+            return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
 
-            target = Target("html", folder, "", href,
-                            book.language.get("section-title-appendices", "Vedlegg"))
-            with phases.time("html: markdown + figures"):
-                markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                            book.echo, book.warning)
-            with phases.time("html: pandoc"):
-                body = html.markdown_to_html(markdown, chapter.doc.path,
-                                             tuple(book.root / f for f in book.filters))
-            with phases.time("html: pages"):
-                html.write_page(book, folder, infos, position, body)
+        target = Target("html", folder, "", href,
+                        book.language.get("section-title-appendices", "Vedlegg"))
+        with phases.time("html: markdown + figures"):
+            markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                        book.echo, book.warning)
+        with phases.time("html: pandoc"):
+            body = html.markdown_to_html(markdown, chapter.doc.path,
+                                         tuple(book.root / f for f in book.filters))
+        with phases.time("html: pages"):
+            html.write_page(book, folder, infos, position, body)
 
-        units.append((f"html/{chapter.doc.path}", key, make))
-    return units
+    return f"html/{chapter.doc.path}", key, make
 
 
 def _pdf_unit(book: Book, chapters, index: crossref.RefIndex, phases: Phases,
@@ -197,12 +209,3 @@ def _pdf_unit(book: Book, chapters, index: crossref.RefIndex, phases: Phases,
             pdf.compile_pdf(typ_path, folder / f"{book.slug}.pdf", folder, book.date)
 
     return "pdf", key, make
-
-
-def _build_units(units, cache: OutputCache, out: Path, jobs: int) -> dict[str, bool]:
-    """Build or reuse every unit into ``out``, ``jobs`` at a time (pandoc and typst run
-    outside the GIL); ``{unit: reused}``. The first failure, in list order, is raised."""
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [(unit, pool.submit(cache.build, unit, key, make, out))
-                   for unit, key, make in units]
-        return {unit: future.result() for unit, future in futures}
