@@ -62,6 +62,7 @@ def floor(root: Path, chapters: int, jobs: int) -> float:
     a time (the engine's parallelism)."""
     def one(_):
         kernel = ChapterKernel(root, Phases())
+        kernel.client.shutdown_kernel = "immediate"  # idle; no graceful stop (and its noise)
         try:
             kernel.run_silent(FLOOR_IMPORTS, "imports")
         finally:
