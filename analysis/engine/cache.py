@@ -107,3 +107,43 @@ class FreezeCache:
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
+
+
+def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True) -> Path | None:
+    """Store the validated survey bundle once for this render's kernels; return its file.
+
+    Parameters
+    ----------
+    root : Path
+        Project root.
+    fingerprint : str
+        :func:`tree_fingerprint` of the project: names the file, so any change to the data,
+        the ``analysis`` source or a package version makes a new one (like the freeze cache).
+    loaded : SurveyBundle, optional
+        A bundle the render already loaded (its data validation); stored as it is.
+    reuse : bool
+        Take an existing file of the same fingerprint (``False`` for ``--no-cache``).
+
+    Returns
+    -------
+    Path or None
+        ``None`` when the project has no survey data or the bundle does not load here: the
+        kernels then load it themselves (and fail with the loader's own located message).
+    """
+    from analysis import bundle_cache
+    from analysis.bundle import SurveyBundle, load_bundle
+    from analysis.paths import exports_dir
+
+    if not (exports_dir(root) / "MANIFEST.yaml").is_file():
+        return None
+    path = bundle_cache.path_for(root, fingerprint)
+    if isinstance(loaded, SurveyBundle):
+        return bundle_cache.write(loaded, path)
+    if reuse and path.is_file():
+        return path
+    try:
+        bundle = load_bundle(root)
+    except Exception:  # noqa: BLE001 - every kernel then reports the error where it occurs
+        path.unlink(missing_ok=True)
+        return None
+    return bundle_cache.write(bundle, path)

@@ -26,16 +26,20 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
-def validate_data(root) -> None:
+def validate_data(root):
     """Load the survey bundle once in this process: a bad export, manifest, questionnaire or
     ledger then stops the render with its located message (exit 2, see :mod:`analysis.cli`)
     before any chapter kernel starts. Also writes the screening review record
-    (``_review/``, outside the book). A book without a manifest loads no survey data."""
+    (``_review/``, outside the book). A book without a manifest loads no survey data.
+    Returns the bundle (the render hands it to every chapter's kernel), or ``None``."""
     from analysis.bundle import load_bundle, write_review
     from analysis.paths import exports_dir
 
-    if (exports_dir(root) / "MANIFEST.yaml").is_file():
-        write_review(load_bundle(root))
+    if not (exports_dir(root) / "MANIFEST.yaml").is_file():
+        return None
+    bundle = load_bundle(root)
+    write_review(bundle)
+    return bundle
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if quarto is not None:
-            validate_data(root)
-            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say)
+            bundle = validate_data(root)
+            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say,
+                               bundle=bundle)
         else:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: validate_data(root))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 import os
 import re
+import time
 from pathlib import Path
 
+import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 
 from analysis.engine.errors import RenderError
+from analysis.engine.timing import Phases
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b:?")
@@ -29,10 +32,145 @@ def kernel_env(root: Path) -> dict[str, str]:
     return env
 
 
+class _TimedClient(NotebookClient):
+    """An nbclient client that adds each cell's seconds to a :class:`Phases` (outside the
+    notebook, which stays free of timestamps)."""
+
+    phases: Phases | None = None
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None,
+                                 store_history=True):
+        start = time.perf_counter()
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count,
+                                                    store_history)
+        finally:
+            if self.phases is not None:
+                self.phases.add(cell_phase(cell), time.perf_counter() - start)
+
+
+def cell_phase(cell: NotebookNode) -> str:
+    """Which phase a cell's time counts to: the engine bootstrap, the chapter's setup cell
+    (its imports and ``report.load()``), inline values, figure cells or other cells."""
+    meta = cell.get("metadata", {}).get("qmd", {})
+    if cell.get("cell_type") != "code":
+        return "other"
+    if meta.get("kind") == "setup":
+        return "bootstrap cell"
+    if meta.get("kind") == "inline":
+        return "inline values"
+    if "setup" in str(meta.get("label", "")):
+        return "setup cell"
+    if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+        return "figure cells"
+    return "cells"
+
+
+class ChapterKernel:
+    """One fresh kernel for one chapter: started, used for that chapter once, shut down.
+
+    Parameters
+    ----------
+    root : Path
+        Project root: the kernel's working directory and ``NORCRIN_ROOT``.
+    phases : Phases
+        Receives ``kernel start``, ``imports``, ``bundle load`` and the cells' phases.
+    env : dict, optional
+        Extra environment for the kernel (on top of :func:`kernel_env`); a ``None`` value
+        removes the variable.
+    timeout : int
+        Seconds allowed per cell.
+    """
+
+    def __init__(self, root: Path, phases: Phases | None = None,
+                 env: dict[str, str] | None = None, timeout: int = 600) -> None:
+        self.root = root
+        self.phases = phases or Phases()
+        self.env = kernel_env(root)
+        for name, value in (env or {}).items():
+            if value is None:
+                self.env.pop(name, None)  # None removes an inherited variable
+            else:
+                self.env[name] = value
+        self.client = _TimedClient(
+            nbformat.v4.new_notebook(),
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(root)}},
+            allow_errors=False,
+            record_timing=False,  # keeps the cached notebook free of timestamps
+            # The kernel listens on loopback only; its TCP-without-encryption warning is noise.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+        self.client.phases = self.phases
+        self.started = False
+
+    def start(self) -> ChapterKernel:
+        """Start the kernel process and connect to it (idempotent)."""
+        if not self.started:
+            with self.phases.time("kernel start"):
+                self.client.km = self.client.create_kernel_manager()
+                self.client.start_new_kernel(env=self.env)
+                self.client.start_new_kernel_client()
+            self.started = True
+        return self
+
+    def run_silent(self, code: str, phase: str, chapter: str = "") -> None:
+        """Run ``code`` without a trace in the notebook: no output kept, no execution count,
+        no history (used to import libraries ahead of the chapter).
+
+        Raises
+        ------
+        RenderError
+            If the code raises in the kernel.
+        """
+        self.start()
+        with self.phases.time(phase):
+            msg_id = self.client.kc.execute(code, silent=True, store_history=False,
+                                            allow_stdin=False)
+            reply = self.client.wait_for_reply(msg_id)
+        content = (reply or {}).get("content", {})
+        if content.get("status") != "ok":
+            where = f"{chapter}: " if chapter else ""
+            raise RenderError(f"{where}preparing the kernel ({phase}) failed: "
+                              f"{content.get('ename', '?')}: {content.get('evalue', '')}")
+
+    def execute(self, notebook: NotebookNode, chapter: str) -> NotebookNode:
+        """Run every code cell of ``notebook`` in this kernel and return an executed copy;
+        the kernel is shut down afterwards (each kernel serves one chapter).
+
+        Raises
+        ------
+        RenderError
+            If a cell raises or times out, or the kernel dies; the message names the chapter
+            file, the cell's label, its line in the ``.qmd`` and the traceback text.
+        """
+        executed = copy.deepcopy(notebook)
+        self.client.nb = executed
+        try:
+            self.start()
+            self.client.execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            raise RenderError(_failure_message(executed, chapter, exc)) from None
+        finally:
+            self.close()
+        return executed
+
+    def close(self) -> None:
+        """Shut the kernel down if it still runs (safe to call twice)."""
+        if self.client.km is not None and self.started:
+            try:
+                self.client._cleanup_kernel()
+            except Exception:  # noqa: BLE001 - best effort; the process may be gone already
+                pass
+        self.client.km = None
+
+
 def execute_notebook(
-    notebook: NotebookNode, chapter: str, root: Path, timeout: int = 600
+    notebook: NotebookNode, chapter: str, root: Path, timeout: int = 600,
+    phases: Phases | None = None,
 ) -> NotebookNode:
-    """Run every code cell of ``notebook`` and return an executed copy.
+    """Run every code cell of ``notebook`` in a fresh kernel and return an executed copy.
 
     Parameters
     ----------
@@ -44,6 +182,8 @@ def execute_notebook(
         Project root: the kernel's working directory and ``NORCRIN_ROOT``.
     timeout : int
         Seconds allowed per cell.
+    phases : Phases, optional
+        Receives the kernel start and cell timings.
 
     Returns
     -------
@@ -53,25 +193,9 @@ def execute_notebook(
     Raises
     ------
     RenderError
-        If a cell raises or times out, or the kernel dies; the message names the chapter file,
-        the cell's label, its line in the ``.qmd`` and the traceback text.
+        If a cell raises or times out, or the kernel dies (see :meth:`ChapterKernel.execute`).
     """
-    executed = copy.deepcopy(notebook)
-    client = NotebookClient(
-        executed,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(root)}},
-        allow_errors=False,
-        record_timing=False,  # keeps the cached notebook free of timestamps
-        # The kernel listens on loopback only; its TCP-without-encryption warning is noise here.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-    )
-    try:
-        client.execute(env=kernel_env(root))
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        raise RenderError(_failure_message(executed, chapter, exc)) from None
-    return executed
+    return ChapterKernel(root, phases, timeout=timeout).execute(notebook, chapter)
 
 
 def _failure_message(executed: NotebookNode, chapter: str, exc: Exception) -> str:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbformat import NotebookNode
 
-from analysis.engine.cache import FreezeCache, chapter_key, tree_fingerprint
-from analysis.engine.execute import execute_notebook
+from analysis.engine.cache import FreezeCache, chapter_key, prepare_bundle, tree_fingerprint
+from analysis.engine.execute import ChapterKernel
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
 from analysis.engine.qmd import QmdDocument, read_qmd
+from analysis.engine.timing import Phases
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,42 @@ class ExecutedChapter:
     notebook: NotebookNode
     cached: bool
     seconds: float
+    #: seconds per phase of this chapter (see :mod:`analysis.engine.timing`); empty if cached
+    phases: dict = field(default_factory=dict)
+
+
+#: Run in every chapter's kernel before the chapter, leaving no name, output or execution
+#: count behind: the libraries and the report layer are imported, then the bundle is loaded.
+WARM_IMPORTS = "import analysis.engine.kernel as _k\n_k.preload()\ndel _k"
+WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
+
+
+def prepared_kernel(root: Path, bundle: Path | None, phases: Phases, chapter: str = "",
+                    ready: Callable[[], bool] | None = None) -> ChapterKernel:
+    """A fresh kernel for one chapter, started with the heavy imports done and, when the
+    render stored one, the bundle loaded (from ``bundle``, see :mod:`analysis.bundle_cache`).
+
+    ``ready`` (if given) is called after the imports and blocks until the render knows whether
+    ``bundle`` was stored (``True``: load it now); the kernel starts meanwhile. The chapter
+    then runs from a clean namespace as under Quarto: the preparation is silent (no history,
+    no execution count) and deletes the names it used.
+    """
+    from analysis import bundle_cache
+
+    kernel = ChapterKernel(root, phases, env={bundle_cache.ENV: str(bundle) if bundle else None})
+    try:
+        kernel.run_silent(WARM_IMPORTS, "imports", chapter)
+        if ready is not None:
+            with phases.time("waiting for the bundle"):
+                stored = ready()
+        else:
+            stored = bundle is not None and bundle.is_file()
+        if stored:
+            kernel.run_silent(WARM_BUNDLE, "bundle load", chapter)
+    except BaseException:
+        kernel.close()
+        raise
+    return kernel
 
 
 def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:
@@ -34,14 +73,22 @@ def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:
 
 
 def default_jobs() -> int:
-    """Kernels run side by side: ``NORCRIN_RENDER_JOBS``, else up to 2 (one per core)."""
-    return max(1, int(os.environ.get("NORCRIN_RENDER_JOBS") or min(2, os.cpu_count() or 1)))
+    """Chapters executing at once: ``NORCRIN_RENDER_JOBS``, else one per usable core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, int(os.environ.get("NORCRIN_RENDER_JOBS") or cores))
 
 
 def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True,
                      log: Callable[[str], None] = print,
                      jobs: int | None = None,
-                     preflight: Callable[[], object] | None = None) -> list[ExecutedChapter]:
+                     preflight: Callable[[], object] | None = None,
+                     phases: Phases | None = None,
+                     fingerprint: str | None = None,
+                     on_done: Callable[[ExecutedChapter], object] | None = None,
+                     ) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
@@ -60,9 +107,17 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     jobs : int, optional
         Kernels at once (default :func:`default_jobs`).
     preflight : callable, optional
-        Called once before the first kernel starts, when any chapter must execute (the
-        render command validates the data there, so a bad export is one located message
-        rather than a traceback from every chapter's kernel).
+        Called once when any chapter must execute, before any chapter runs (the render
+        command validates the data there, so a bad export is one located message rather
+        than a traceback from every chapter's kernel); the kernels start and import
+        meanwhile. A bundle it returns is handed to the kernels.
+    phases : Phases, optional
+        Receives the render's own phases here (fingerprint, preflight, execution).
+    fingerprint : str, optional
+        :func:`~analysis.engine.cache.tree_fingerprint` of ``root`` if already computed.
+    on_done : callable, optional
+        Called with each chapter as soon as it is executed or taken from the cache (from a
+        worker thread, in no particular order): the render starts its page there.
 
     Returns
     -------
@@ -74,40 +129,130 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     RenderError
         From the first chapter, in book order, that fails.
     """
+    phases = phases or Phases()
     cache = FreezeCache(root)
-    fingerprint = tree_fingerprint(root)
+    if fingerprint is None:
+        with phases.time("fingerprint"):
+            fingerprint = tree_fingerprint(root)
     keys = {doc.path: chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
             for doc in docs}
-    frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
-              for doc in docs}
-    if preflight is not None and any(nb is None for nb in frozen.values()):
-        preflight()
+    with phases.time("freeze cache read"):
+        frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
+                  for doc in docs}
+    must_run = any(nb is None for nb in frozen.values())
+
+    # The bundle's file is named by the fingerprint, so the kernels can start (and import)
+    # while the data check below runs; they load the bundle once it is stored.
+    from analysis import bundle_cache
+
+    bundle = bundle_cache.path_for(root, fingerprint) if must_run else None
+    stored: Future = Future()
+    jobs = jobs or default_jobs()
+    running = threading.Semaphore(jobs)
+    failed = threading.Event()
 
     def one(doc: QmdDocument) -> ExecutedChapter:
         start = time.perf_counter()
-        key = keys[doc.path]
         notebook = frozen[doc.path]
-        cached = notebook is not None
-        if notebook is None:
-            notebook = execute_notebook(document_to_notebook(doc), doc.path, root)
-            cache.store(doc.path, key, notebook)
-        return ExecutedChapter(doc, notebook, cached, time.perf_counter() - start)
+        if notebook is not None:
+            return finished(ExecutedChapter(doc, notebook, True, time.perf_counter() - start))
+        if failed.is_set():
+            raise _SkippedError
+        own = Phases()
+        kernel = None
+        try:
+            kernel = prepared_kernel(root, bundle, own, doc.path, stored.result)
+            # At most `jobs` chapters run at once; the worker beyond them readies the next
+            # chapter's kernel meanwhile.
+            with own.time("waiting for a core"):
+                running.acquire()
+            try:
+                if failed.is_set():
+                    raise _SkippedError
+                notebook = kernel.execute(document_to_notebook(doc), doc.path)
+            finally:
+                running.release()
+        except _SkippedError:
+            raise
+        except BaseException:
+            failed.set()
+            raise
+        finally:
+            if kernel is not None:
+                kernel.close()
+        cache.store(doc.path, keys[doc.path], notebook)
+        return finished(ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
+                                        own.as_dict()))
+
+    def finished(chapter: ExecutedChapter) -> ExecutedChapter:
+        if on_done is not None:
+            on_done(chapter)
+        return chapter
 
     done = []
-    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        futures = [pool.submit(one, doc) for doc in docs]
+    with phases.time("chapters (wall)"), ThreadPoolExecutor(max_workers=jobs + 1) as pool:
+        # Longest chapters first (by their last execution), so no long one starts last and
+        # leaves the other cores idle; results are still collected in book order.
+        last = _last_seconds(root)
+        order = sorted(docs, key=lambda d: -last.get(d.path, 0.0))
+        submitted = {doc.path: pool.submit(one, doc) for doc in order}
+        futures = [submitted[doc.path] for doc in docs]
         try:
+            if must_run:
+                loaded = None
+                if preflight is not None:
+                    with phases.time("preflight (data validation)"):
+                        loaded = preflight()
+                with phases.time("bundle stored for the kernels"):
+                    stored.set_result(prepare_bundle(root, fingerprint, loaded,
+                                                      reuse=use_cache) is not None)
             for number, future in enumerate(futures, start=1):
-                chapter = future.result()
+                try:
+                    chapter = future.result()
+                except _SkippedError:
+                    continue  # another chapter failed; its error is raised in book order
                 state = "frozen (cache)" if chapter.cached else "executed"
                 log(f"[{number}/{len(docs)}] {chapter.doc.path}: {state} "
                     f"in {chapter.seconds:.1f} s")
                 done.append(chapter)
         except BaseException:
+            failed.set()
+            if not stored.done():
+                stored.set_exception(_SkippedError())  # kernels waiting for it give up
             for future in futures:
                 future.cancel()  # chapters not yet started need not run
             raise
+    _remember_seconds(root, {c.doc.path: c.seconds for c in done if not c.cached})
     return done
+
+
+def _seconds_file(root: Path) -> Path:
+    return root / ".cache" / "chapter-seconds.json"
+
+
+def _last_seconds(root: Path) -> dict[str, float]:
+    """How long each chapter took when it last executed (empty if unknown)."""
+    try:
+        data = json.loads(_seconds_file(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))} \
+        if isinstance(data, dict) else {}
+
+
+def _remember_seconds(root: Path, seconds: dict[str, float]) -> None:
+    if not seconds:
+        return
+    merged = {**_last_seconds(root), **{k: round(v, 2) for k, v in seconds.items()}}
+    path = _seconds_file(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(merged, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class _SkippedError(Exception):
+    """A chapter not run because another one failed."""
 
 
 def trace(chapters: list[ExecutedChapter]) -> list[dict]:

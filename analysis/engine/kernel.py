@@ -1,7 +1,9 @@
 """Bootstrap run *inside* the chapter's kernel, as the notebook's first (hidden) cell.
 
-It makes figures reproducible (fixed SVG ids, no dates), asks the inline backend for both SVG
-(HTML) and PNG (PDF) and defines the helper the inline-expression cells call. It adds no
+It applies the book's figure style (:func:`analysis.figures.style.apply_style`, the one place
+it is defined: fixed SVG ids, fonts, sizes), keeps dates out of the figure files, asks the
+inline backend for both SVG (HTML) and PNG (PDF) and defines the helper the inline-expression
+cells call. It adds no
 formatter of its own: what a chapter displays must print the same under Quarto, which runs no
 such bootstrap (tables are :class:`analysis.display.Table`, inline values
 :class:`analysis.display.Text`).
@@ -25,16 +27,35 @@ def install() -> None:
     shell = get_ipython()
     if shell is None:  # plain python (e.g. a doctest): nothing to configure
         return
-    import matplotlib
+    from analysis.figures.style import apply_style
 
-    matplotlib.rcParams["svg.hashsalt"] = "norcrin"
-    matplotlib.rcParams["savefig.dpi"] = 150
     shell.run_line_magic("matplotlib", "inline")
+    apply_style()  # the book's one style (analysis.figures.style), also set by every plot
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     # metadata=None-valued keys keep dates and software versions out of the files
     set_matplotlib_formats("svg", "png", bbox_inches="tight", metadata={"Date": None})
     shell.user_ns["_engine_inline"] = inline_values
+
+
+#: What :func:`preload` imports: the libraries and the part of the report layer every chapter
+#: uses (chapter-specific modules are left to the chapter: importing all of them in every
+#: kernel costs more than it saves).
+PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.pyplot", "seaborn", "analysis.report",
+           "analysis.report.notice", "analysis.figures")
+
+
+def preload() -> None:
+    """Import :data:`PRELOAD` ahead of the chapter (the engine's prepared kernels, see
+    :mod:`analysis.engine.execution`).
+
+    Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
+    statements, into an empty namespace.
+    """
+    import importlib
+
+    for name in PRELOAD:
+        importlib.import_module(name)
 
 
 def inline_values(items: list[tuple[int, str, object]]) -> None:

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis import bundle_cache
 from analysis.engine.book import load_book
+from analysis.engine.cache import prepare_bundle, tree_fingerprint
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import publish, render_lock, staged
 
@@ -104,11 +106,14 @@ def book_formats(root: Path) -> tuple[str, ...]:
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                        use_cache: bool = True, log: Callable[[str], None] = print,
-                       quiet: bool = False) -> Path:
+                       quiet: bool = False, bundle=None) -> Path:
     """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
 
     ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again;
-    ``quiet`` passes ``--quiet`` (Quarto then prints errors only).
+    ``quiet`` passes ``--quiet`` (Quarto then prints errors only). The survey bundle
+    (``bundle``, if the caller already loaded it) is stored once and named to the chapters'
+    kernels in ``NORCRIN_BUNDLE_CACHE``, as under the built-in engine
+    (:mod:`analysis.bundle_cache`); a plain ``quarto render`` loads it in every kernel.
 
     Raises
     ------
@@ -126,6 +131,10 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         # engine), and Quarto runs them and the hooks with this Python unless told otherwise.
         env = {**os.environ, "NORCRIN_ROOT": str(root)}
         env.setdefault("QUARTO_PYTHON", sys.executable)
+        stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
+        env.pop(bundle_cache.ENV, None)
+        if stored is not None:
+            env[bundle_cache.ENV] = str(stored)
         code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")

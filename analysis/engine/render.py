@@ -2,8 +2,10 @@
 
 Everything is built in a staging folder beside ``_book/`` (:mod:`analysis.engine.output_dir`);
 only when every chapter executed and every format asked for was written is it swapped in,
-keeping the formats not asked for. A failing or interrupted render removes the staging folder
-and leaves ``_book/`` untouched.
+keeping the formats not asked for. Pages and the PDF whose inputs did not change since the
+last render are copied from :mod:`analysis.engine.output_cache` instead of being rebuilt; the
+others are built side by side (pandoc and typst run as their own processes). A failing or
+interrupted render removes the staging folder and leaves ``_book/`` untouched.
 """
 
 from __future__ import annotations
@@ -12,15 +14,20 @@ import json
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from analysis.annex import notebook_tables, write_book_annex
 from analysis.engine import crossref, html, pdf
 from analysis.engine.book import Book, load_book
+from analysis.engine.cache import tree_fingerprint
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import execute_chapters, read_chapters, trace
+from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
+from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
+from analysis.engine.timing import Phases
 
 
 def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
@@ -55,34 +62,65 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     if not formats or set(formats) - set(FORMATS):
         raise RenderError(f"formats {formats!r}; allowed: one or more of {FORMATS}")
     started = time.perf_counter()
-    book = load_book(root)
-    log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
-    docs = read_chapters(root, book.sources)
-    index = crossref.collect(docs, set(book.appendices))
+    phases = Phases()
+    with phases.time("read book"):
+        book = load_book(root)
+        log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
+        docs = read_chapters(root, book.sources)
+        index = crossref.collect(docs, set(book.appendices))
     output = root / book.output_dir
     with render_lock(root, log), staged(output) as staging:
-        chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight)
-        # numbered again without the sections of questions the current wave did not ask
-        index = crossref.collect(docs, set(book.appendices),
-                                 {c.doc.path: crossref.asked_questions(c.notebook)
-                                  for c in chapters})
-        write_trace(staging, trace(chapters))
-        write_book_annex(book, staging, {c.doc.path: notebook_tables(c.notebook)
-                                         for c in chapters})
+        with phases.time("fingerprint"):
+            fingerprint = tree_fingerprint(root)
+        cache = OutputCache(root, enabled=use_cache)
+        common = _common_inputs(book, fingerprint)
+        position = {doc.path: i for i, doc in enumerate(docs)}
+        with ThreadPoolExecutor(max_workers=default_jobs()) as builders:
+            built: dict[str, Future] = {}
+            chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
+                                        phases=phases, fingerprint=fingerprint)
+            # Numbered again without the sections of questions the current wave did not ask
+            # (each chapter's marker says which), so the pages are built once all have run.
+            index = crossref.collect(docs, set(book.appendices),
+                                     {c.doc.path: crossref.asked_questions(c.notebook)
+                                      for c in chapters})
+            infos = [index.chapters[doc.path] for doc in docs]
+            with phases.time("outputs (after the chapters)"):
+                if "html" in formats:
+                    for chapter in chapters:
+                        unit, key, make = _html_unit(book, chapter, position[chapter.doc.path],
+                                                     infos, index, phases, common)
+                        built[unit] = builders.submit(cache.build, unit, key, make, staging)
+                with phases.time("trace"):
+                    write_trace(staging, trace(chapters))
+                with phases.time("annex"):
+                    write_book_annex(book, staging, {c.doc.path: notebook_tables(c.notebook)
+                                                     for c in chapters})
+                if "html" in formats:
+                    css = book.format_options.get("html", {}).get("css") or []
+                    html.write_css(staging, [book.root / c for c in
+                                             ([css] if isinstance(css, str) else css)])
+                if "pdf" in formats:
+                    unit, key, make = _pdf_unit(book, chapters, index, phases, common)
+                    built[unit] = builders.submit(cache.build, unit, key, make, staging)
+                # book order for the first failure; the PDF last
+                order = [f"html/{c.doc.path}" for c in chapters] + ["pdf"]
+                reused = {unit: built[unit].result() for unit in order if unit in built}
         if "html" in formats:
-            step = time.perf_counter()
-            _write_html(book, staging, chapters, index)
-            log(f"html: {len(chapters)} pages in {time.perf_counter() - step:.1f} s")
+            pages = [u for u in reused if u.startswith("html/")]
+            log(f"html: {len(pages)} pages ({sum(not reused[u] for u in pages)} rebuilt)")
         if "pdf" in formats:
-            step = time.perf_counter()
-            pdf_path = _write_pdf(book, staging, chapters, index)
-            log(f"pdf: {pdf_path.name} in {time.perf_counter() - step:.1f} s")
-        write_run_log(staging, {
-            "engine": "builtin", "formats": list(formats),
-            "chapters": [{"chapter": c.doc.path, "cached": c.cached,
-                          "seconds": round(c.seconds, 2)} for c in chapters],
-        })
-        publish(staging, output, formats)
+            log(f"pdf: {book.slug}.pdf" + (" (unchanged)" if reused["pdf"] else ""))
+        with phases.time("publish"):
+            write_run_log(staging, {
+                "engine": "builtin", "formats": list(formats),
+                "chapters": [{"chapter": c.doc.path, "cached": c.cached,
+                              "seconds": round(c.seconds, 2), "phases": c.phases}
+                             for c in chapters],
+                "phases": phases.as_dict(),
+                "seconds": round(time.perf_counter() - started, 3),
+            })
+            publish(staging, output, formats)
     log(f"done: {output} in {time.perf_counter() - started:.1f} s")
     return output
 
@@ -93,7 +131,9 @@ def write_trace(out: Path, values: list[dict]) -> Path:
 
 
 def write_run_log(out: Path, log: dict) -> Path:
-    """``render-log.json``: which engine ran, the formats, and per chapter cached or not."""
+    """``render-log.json``: which engine ran, the formats, per chapter cached or not, and the
+    seconds of each phase (the render's own and, per executed chapter, its kernel's; see
+    :mod:`analysis.engine.timing`)."""
     return _write_json(out / "render-log.json", log)
 
 
@@ -107,37 +147,72 @@ def _write_json(path: Path, data) -> Path:
     return path
 
 
-def _write_html(book: Book, out: Path, chapters, index: crossref.RefIndex) -> None:
+def _common_inputs(book: Book, fingerprint: str) -> list:
+    """What every output reads besides its chapters: the tree fingerprint (data, the
+    ``analysis`` source with this engine and its templates, ``assets/``, ``_quarto.yml``,
+    package versions incl. the bundled pandoc), the filters, stylesheets, bibliography and
+    citation style wherever they live, and the typst compiler's version."""
     css = book.format_options.get("html", {}).get("css") or []
-    html.write_css(out, [book.root / c for c in ([css] if isinstance(css, str) else css)])
-    infos = [index.chapters[c.doc.path] for c in chapters]
-    for position, chapter in enumerate(chapters):
+    extra = [*book.filters, *([css] if isinstance(css, str) else css), *book.bibliography,
+             *([book.csl] if book.csl else [])]
+    try:
+        typst_version = metadata.version("typst")
+    except metadata.PackageNotFoundError:
+        typst_version = "?"
+    return [fingerprint, typst_version, *file_bytes(book.root, extra)]
+
+
+def _chapter_inputs(chapter) -> list:
+    """A chapter's part of an output's key: its parsed source and its executed notebook."""
+    return [chapter.doc.path, repr(chapter.doc), chapter.notebook]
+
+
+def _html_unit(book: Book, chapter, position: int, infos: list, index: crossref.RefIndex,
+               phases: Phases, common: list) -> tuple[str, str, Callable[[Path], None]]:
+    """``(unit, key, make)`` of one chapter's page and its SVG figures."""
+    key = unit_key("html", common, _chapter_inputs(chapter), position, index)
+
+    def make(folder: Path) -> None:
         page = html.page_of(chapter.doc.path)
 
-        def href(ref, page=page):
+        def href(ref):
             return f"{html.relative_link(page, html.page_of(ref.page))}#{ref.label}"
 
-        target = Target("html", out, "", href,
+        target = Target("html", folder, "", href,
                         book.language.get("section-title-appendices", "Vedlegg"))
-        markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                    book.echo, book.warning)
-        body = html.markdown_to_html(markdown, chapter.doc.path,
-                                     (*(book.root / f for f in book.filters),
-                                      html.CONTENT_VISIBLE),
-                                     tuple(book.citeproc_args()))
-        html.write_page(book, out, infos, position, body)
+        with phases.time("html: markdown + figures"):
+            markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                        book.echo, book.warning)
+        with phases.time("html: pandoc"):
+            body = html.markdown_to_html(markdown, chapter.doc.path,
+                                         (*(book.root / f for f in book.filters),
+                                          html.CONTENT_VISIBLE),
+                                         tuple(book.citeproc_args()))
+        with phases.time("html: pages"):
+            html.write_page(book, folder, infos, position, body)
+
+    return f"html/{chapter.doc.path}", key, make
 
 
-def _write_pdf(book: Book, out: Path, chapters, index: crossref.RefIndex) -> Path:
-    parts = []
-    for chapter in chapters:
-        folder = str(PurePosixPath(chapter.doc.path).parent)
-        prefix = "" if folder == "." else f"{folder}/"
-        target = Target("typst", out, prefix, lambda ref: f"#{ref.label}")
-        parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
-                                      book.echo, book.warning))
-    with tempfile.TemporaryDirectory() as scratch:
-        source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
-    typ_path = out / f"{book.slug}.typ"
-    typ_path.write_text(source, encoding="utf-8")
-    return pdf.compile_pdf(typ_path, out / f"{book.slug}.pdf", out, book.date)
+def _pdf_unit(book: Book, chapters, index: crossref.RefIndex, phases: Phases,
+              common: list) -> tuple[str, str, Callable[[Path], None]]:
+    """``(unit, key, make)`` of the Typst source, the PDF and its figures."""
+    key = unit_key("pdf", common, [_chapter_inputs(c) for c in chapters], index)
+
+    def make(folder: Path) -> None:
+        parts = []
+        with phases.time("pdf: markdown + figures"):
+            for chapter in chapters:
+                parent = str(PurePosixPath(chapter.doc.path).parent)
+                prefix = "" if parent == "." else f"{parent}/"
+                target = Target("typst", folder, prefix, lambda ref: f"#{ref.label}")
+                parts.append(chapter_markdown(chapter.doc, chapter.notebook, index, target,
+                                              book.echo, book.warning))
+        with phases.time("pdf: pandoc -> typst"), tempfile.TemporaryDirectory() as scratch:
+            source = pdf.typst_source(book, "\n\n".join(parts), Path(scratch))
+        typ_path = folder / f"{book.slug}.typ"
+        typ_path.write_text(source, encoding="utf-8")
+        with phases.time("pdf: typst compile"):
+            pdf.compile_pdf(typ_path, folder / f"{book.slug}.pdf", folder, book.date)
+
+    return "pdf", key, make

@@ -16,7 +16,17 @@ from analysis.report.views import ChoiceView, QuestionView, RatingView, change_c
 
 @lru_cache(maxsize=1)
 def load():
-    """Load the survey bundle once per process (each chapter runs in its own kernel)."""
+    """Load the survey bundle once per process (each chapter runs in its own kernel).
+
+    Under the built-in engine the render has already loaded and validated it once and names
+    the stored copy in ``NORCRIN_BUNDLE_CACHE`` (:mod:`analysis.bundle_cache`); otherwise, or
+    if that copy cannot be read, the bundle is loaded from the data.
+    """
+    from analysis import bundle_cache
+
+    cached = bundle_cache.from_env()
+    if cached is not None:
+        return cached
     from analysis.bundle import load_bundle
 
     return load_bundle()

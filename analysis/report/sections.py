@@ -3,8 +3,7 @@
 Built from data, not typed: each published figure has the report section it is printed in
 (``section`` in the ledger), and the book map (``data/published/book-map.yaml``) or the
 chapters' inline expressions (``ctx.published(bundle, "<id>")``) say which chapter shows it.
-The chapters' numbers and titles come from ``_quarto.yml`` and the chapter sources, numbered as
-both render engines number them (:mod:`analysis.engine.crossref`).
+The chapters' titles and order come from ``_quarto.yml`` and the chapter sources.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from analysis.display import Table
 
@@ -23,23 +23,42 @@ def _section_key(section: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in str(section).split("."))
 
 
+_HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*$", re.M)
+_CELL_LABEL = re.compile(r"^#\|\s*label:\s*(?P<label>\S+)", re.M)
+
+
+def _chapter_sources(root: Path) -> list[tuple[str, str]]:
+    """``[(source, title)]`` of the chapters and appendices ``_quarto.yml`` lists, in book
+    order; the title is the chapter's first level-one heading, without markup."""
+    config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    book = config.get("book", {})
+    out = []
+    for source in [*book.get("chapters", []), *book.get("appendices", [])]:
+        if not isinstance(source, str):  # a part: {part: ..., chapters: [...]}
+            continue
+        found = _HEADING.search((root / source).read_text(encoding="utf-8"))
+        out.append((source, re.sub(r"[*_`]", "", found["title"]) if found else source))
+    return out
+
+
 def chapters_of_sections(bundle, root: Path | None = None) -> list[tuple[str, list[str]]]:
-    """``[(chapter label, [report sections])]`` in book order, e.g. ``("Kapittel 3
-    Tilhørighet", ["4.1"])``: each report section under the chapter that shows most of its
-    figures; chapters that are the home of no section are left out."""
-    from analysis.engine import crossref
-    from analysis.engine.book import load_book
-    from analysis.engine.qmd import MarkdownBlock, read_qmd
+    """``[(chapter title, [report sections])]`` in book order, e.g. ``("Tilhørighet",
+    ["4.1"])``: each report section under the chapter that shows most of its figures;
+    chapters that are the home of no section are left out.
+
+    Read from the chapter sources as text (titles, cell labels, ``ctx.published`` ids): the
+    report layer does not depend on the render engine, and the titles are what the table of
+    contents shows in both engines.
+    """
     from analysis.paths import project_root
     from analysis.report.book_map import load_book_map
 
     root = root or project_root()
-    book = load_book(root)
-    docs = [read_qmd(root / s, s) for s in book.sources]
-    index = crossref.collect(docs, set(book.appendices))
-    section_of = dict(zip(bundle.ledger["id"], bundle.ledger["section"].astype(str),
-                          strict=True))
-    chapter_of_table = {cell.label: doc.path for doc in docs for cell in doc.cells}
+    chapters = _chapter_sources(root)
+    texts = {source: (root / source).read_text(encoding="utf-8") for source, _ in chapters}
+    section_of = {f.id: str(f.section) for f in bundle.ledger if f.section is not None}
+    chapter_of_table = {m["label"]: source for source, text in texts.items()
+                        for m in _CELL_LABEL.finditer(text)}
     # How many figures of each report section each chapter shows; a section belongs to the
     # chapter that shows most of them (the summary and the method chapter quote a few).
     shown: dict[str, dict[str, int]] = {}
@@ -52,28 +71,17 @@ def chapters_of_sections(bundle, root: Path | None = None) -> list[tuple[str, li
     for entry in load_book_map(root).shown:
         if entry.where is not None:
             note(entry.where.chapter or chapter_of_table.get(entry.where.table or ""), entry.id)
-    for doc in docs:
-        for block in doc.blocks:
-            if isinstance(block, MarkdownBlock):
-                for inline in block.inlines:
-                    for fid in _PUBLISHED_ID.findall(inline.expression):
-                        note(doc.path, fid)
-    order = {doc.path: i for i, doc in enumerate(docs)}
-    found: dict[str, set[str]] = {doc.path: set() for doc in docs}
+    for source, text in texts.items():
+        for fid in _PUBLISHED_ID.findall(text):
+            note(source, fid)
+    order = {source: i for i, (source, _) in enumerate(chapters)}
+    found: dict[str, set[str]] = {source: set() for source, _ in chapters}
     for section, counts in shown.items():
         home = max(counts, key=lambda c: (counts[c], -order.get(c, 0)))
         if home in found:
             found[home].add(section)
-    out = []
-    for doc in docs:
-        if not found[doc.path]:
-            continue
-        info = index.chapters[doc.path]
-        word = "Vedlegg" if info.appendix else "Kapittel"
-        title = re.sub(r"[*_`]", "", info.title)
-        label = f"{word} {info.number} {title}" if info.number else title
-        out.append((label, sorted(found[doc.path], key=_section_key)))
-    return out
+    return [(title, sorted(found[source], key=_section_key))
+            for source, title in chapters if found[source]]
 
 
 def section_map(bundle, root: Path | None = None) -> Table:

@@ -1,0 +1,72 @@
+"""Cached renders rebuild only changed outputs and give the same bytes as a cold render."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import CHAPTER
+
+from analysis.engine.render import render_book
+
+# A shown warning names the kernel's temporary file (/tmp/ipykernel_<pid>/...), which differs
+# from one execution to the next; the cold render re-executes, so the book here shows none.
+STEADY = CHAPTER.replace('warnings.warn("synlig advarsel")', 'print("ingen advarsel")')
+
+
+def _files(book):
+    """Every file of a rendered book but the run log (which records timings)."""
+    return {str(p.relative_to(book)): p.read_bytes() for p in sorted(book.rglob("*"))
+            if p.is_file() and p.name != "render-log.json"}
+
+
+def _render(root, use_cache=True):
+    lines: list[str] = []
+    render_book(root, ("html", "pdf"), use_cache=use_cache, log=lines.append)
+    return lines
+
+
+def test_unchanged_book_reuses_every_page_and_the_pdf(tiny_book):
+    root = tiny_book()
+    _render(root)
+    log = json.loads((root / "_book" / "render-log.json").read_text(encoding="utf-8"))
+    # the profile `make bench` prints: the render's phases and each executed chapter's
+    assert {"fingerprint", "chapters (wall)", "outputs (after the chapters)", "html: pandoc",
+            "pdf: typst compile"} <= set(log["phases"])
+    assert all({"kernel start", "imports", "bootstrap cell"} <= set(c["phases"])
+               for c in log["chapters"])
+    first = _files(root / "_book")
+    lines = _render(root)
+    assert any("(0 rebuilt)" in line for line in lines), lines
+    assert any("(unchanged)" in line for line in lines), lines
+    assert _files(root / "_book") == first
+
+
+@pytest.mark.parametrize(("source", "old", "new", "pages_rebuilt"), [
+    # prose of one chapter: its page and the PDF only
+    ("index.qmd", "Blåbærsyltetøy", "Tyttebærsyltetøy", 1),
+    # a chapter title is in every page's sidebar and page navigation: every page
+    ("chapters/01-tall.qmd", "# Tall {#sec-tall}", "# Tallene {#sec-tall}", 2),
+])
+def test_edit_then_cached_render_equals_cold_render(tiny_book, tmp_path_factory, source, old,
+                                                    new, pages_rebuilt):
+    assert STEADY != CHAPTER
+    root = tiny_book(chapter=STEADY)
+    _render(root)
+    path = root / source
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    lines = _render(root)
+    assert any(f"({pages_rebuilt} rebuilt)" in line for line in lines), lines
+    assert not any("(unchanged)" in line for line in lines), lines
+    cached = _files(root / "_book")
+    kept = tmp_path_factory.mktemp("cached") / "_book"
+    shutil.copytree(root / "_book", kept)
+    _render(root, use_cache=False)  # cold: every chapter executed, every output rebuilt
+    cold = _files(root / "_book")
+    assert cached.keys() == cold.keys()
+    assert [name for name in cold if cached[name] != cold[name]] == []
+    assert new.split("{")[0].strip("# ") in cold["index.html" if source == "index.qmd"
+                                                else "chapters/01-tall.html"].decode()
