@@ -70,10 +70,15 @@ def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[Ann
     Raises
     ------
     ValueError
-        If a ``tbl-`` cell of a chapter printed no table (the annex would silently miss it).
+        If a ``tbl-`` cell of a chapter printed no table (the annex would silently miss it),
+        unless the cell is in the section of one question (a ``.question`` div): a wave that
+        did not ask the question prints a sentence there instead (the book leaves the table
+        out, and so does the annex).
     """
     docs = [read_qmd(book.root / s, s) for s in book.sources]
     index = crossref.collect(docs, set(book.appendices))
+    # numbered as if no question were asked: the tables inside question sections read "?@"
+    in_question = crossref.collect(docs, set(book.appendices), {d.path: set() for d in docs})
     out = []
     for doc in docs:
         for cell in doc.cells:
@@ -81,6 +86,8 @@ def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[Ann
                 continue
             found = printed.get(doc.path, {}).get(cell.label)
             if found is None:
+                if in_question.refs[cell.label].text.startswith("?@"):
+                    continue
                 raise ValueError(f"{doc.path}: table cell {cell.label!r} (line {cell.line}) "
                                  "printed no table; the annex needs every table of the book")
             headers, rows = found
