@@ -69,3 +69,7 @@ def reconstructed_dir(root: Path | None = None) -> Path:
 def book_dir(root: Path | None = None) -> Path:
     """Return ``_book/``, where the rendered HTML and PDF go."""
     return (root or project_root()) / "_book"
+
+
+#: The Excel annex beside the PDF is ``<book output-file><ANNEX_SUFFIX>``.
+ANNEX_SUFFIX = "-tabellvedlegg.xlsx"

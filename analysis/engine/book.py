@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from analysis.engine.errors import RenderError
+from analysis.paths import ANNEX_SUFFIX
 
 _TRANSLIT = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
 
@@ -89,7 +90,7 @@ class Book:
     @property
     def annex_name(self) -> str:
         """File name of the Excel annex beside the PDF: ``<slug>-tabellvedlegg.xlsx``."""
-        return f"{self.slug}-tabellvedlegg.xlsx"
+        return f"{self.slug}{ANNEX_SUFFIX}"
 
     def citeproc_args(self) -> list[str]:
         """Pandoc arguments that format ``[@key]`` citations with the book's bibliography and

@@ -173,11 +173,24 @@ def consistency(bundle) -> Table:
 @as_text
 def annex_file() -> str:
     """File name of the book's Excel annex (``<output-file>-tabellvedlegg.xlsx`` beside the
-    PDF), from ``_quarto.yml``."""
-    from analysis.engine.book import load_book
-    from analysis.paths import project_root
+    PDF), from ``book: output-file:`` in ``_quarto.yml``.
 
-    return load_book(project_root()).annex_name
+    Raises
+    ------
+    ValueError
+        If ``_quarto.yml`` sets no ``book: output-file`` (the annex is named after it).
+    """
+    import yaml
+
+    from analysis.paths import ANNEX_SUFFIX, project_root
+
+    path = project_root() / "_quarto.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    stem = (config.get("book") or {}).get("output-file")
+    if not stem:
+        raise ValueError(f"{path}: book.output-file is not set; the Excel annex is named "
+                         "after it")
+    return str(stem) + ANNEX_SUFFIX
 
 
 @as_text

@@ -25,6 +25,9 @@ ENGINE_USERS = {
     # the chapter linter parses chapters with the engine's .qmd reader (one parser, so the
     # linter and the render see the same cells)
     "qa/chapter_lint.py",
+    # the Excel annex numbers and orders the tables as the book does (the engine's book and
+    # cross-reference index); the engine calls it after the chapters have run
+    "annex/collect.py",
 }
 #: What the engine may import from the rest of ``analysis``: paths everywhere, and per module.
 ENGINE_MAY_IMPORT = {"analysis.paths"}
@@ -32,9 +35,17 @@ ENGINE_EXCEPTIONS = {
     # `render` loads the bundle first so a bad input stops it with the located message
     "engine/command.py": {"analysis.bundle"},
     # the Quarto pre-render hook stops on the same input errors as the CLI
-    "engine/quarto_hooks.py": {"analysis.cli"},
+    "engine/quarto_hooks.py": {"analysis.cli", "analysis.annex"},
     # the title block's date in the book's Norwegian format
     "engine/book.py": {"analysis.fmt"},
+    # the validated bundle is built once per render and handed to every chapter kernel
+    "engine/cache.py": {"analysis.bundle", "analysis.bundle_cache"},
+    "engine/execution.py": {"analysis.bundle_cache"},
+    "engine/quarto.py": {"analysis.bundle_cache"},
+    # a prepared kernel applies the one figure style before the chapter runs
+    "engine/kernel.py": {"analysis.figures.style"},
+    # the Excel annex is written from the executed chapters, by either engine
+    "engine/render.py": {"analysis.annex"},
 }
 
 

@@ -50,7 +50,7 @@ def test_q11_2023_distribution_is_flagged_with_the_grim_arithmetic(audit):
     row = audit.set_index("id").loc["r25-q11-y2023-mean"]
     assert row["status"] == "not-reproducible"
     assert row["inconsistent"]
-    assert "239" in row["inconsistency"] and "4.17" in row["inconsistency"]
+    assert "239" in row["inconsistency"] and "4,17" in row["inconsistency"]
 
 
 def test_report_level_totals_are_reproduced(audit):
