@@ -9,26 +9,7 @@ local function decode(hex)
   return (hex:gsub("%x%x", function(pair) return string.char(tonumber(pair, 16)) end))
 end
 
-function Span(span)
-  if not span.classes:includes("data-text") or span.attributes.hex == nil then
-    return nil
-  end
-  local text = decode(span.attributes.hex)
-  local inlines = pandoc.List()
-  for word in text:gmatch("%S+") do
-    if #inlines > 0 then inlines:insert(pandoc.Space()) end
-    inlines:insert(pandoc.Str(word))
-  end
-  return inlines
-end
-
--- A chapter's section about one question is a div  ::: {.question qid="q06"} ... :::  and the
--- chapter's setup cell displays a marker  []{.asked qids="q01 q02 ..." q06="<hex>"}
--- (analysis/report/not_asked.py): the questions the current wave asked, and for each question
--- an earlier wave asked but this one did not, the sentence (hex, as data text) to show instead
--- of its section: the div's heading is kept, the rest goes. Real Quarto runs this filter before
--- its cross-reference filters, so a table or figure left out is neither numbered nor a target.
-
+-- Text as pandoc Str and Space nodes: nothing in it is read as Markdown.
 local function text_inlines(text)
   local inlines = pandoc.List()
   for word in text:gmatch("%S+") do
@@ -37,6 +18,20 @@ local function text_inlines(text)
   end
   return inlines
 end
+
+function Span(span)
+  if not span.classes:includes("data-text") or span.attributes.hex == nil then
+    return nil
+  end
+  return text_inlines(decode(span.attributes.hex))
+end
+
+-- A chapter's section about one question is a div  ::: {.question qid="q06"} ... :::  and the
+-- chapter's setup cell displays a marker  []{.asked qids="q01 q02 ..." q06="<hex>"}
+-- (analysis/report/not_asked.py): the questions the current wave asked, and for each question
+-- an earlier wave asked but this one did not, the sentence (hex, as data text) to show instead
+-- of its section: the div's heading is kept, the rest goes. Real Quarto runs this filter before
+-- its cross-reference filters, so a table or figure left out is neither numbered nor a target.
 
 local function is_marker(inline)
   return inline.t == "Span" and inline.classes:includes("asked")
