@@ -129,7 +129,7 @@ def contradictions(bundle) -> pd.DataFrame:
     kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
     return pd.DataFrame([
         {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
-         "Sitat": f"«{c.quote}»", "Forklaring": c.explanation}
+         "Sitat": fmt.quote(c.quote), "Forklaring": c.explanation}
         for c in bundle.contradictions
     ])
 

@@ -143,7 +143,7 @@ def new_questions(bundle) -> list:
 
 def question_list(questions) -> Block:
     """A bullet list «Spørsmål N: text» (the question text inserted as text)."""
-    return bullets([f"Spørsmål {q.number}: «{q.text}»" for q in questions])
+    return bullets([f"Spørsmål {q.number}: {fmt.quote(q.text)}" for q in questions])
 
 
 def year_list(years) -> Text:

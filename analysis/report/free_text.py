@@ -65,7 +65,11 @@ def categories(bundle, qid: str, with_examples: bool = False) -> Table:
 
 def examples(bundle, qid: str) -> Block:
     """Each category in bold with its quoted answers (or, for Q20-22, the summarised themes)
-    as a bullet list. Names, quotes and themes are inserted as text, never as Markdown."""
+    as a bullet list. Names, quotes and themes are inserted as text, never as Markdown.
+
+    A quote is in «…» (marks inside it as ‹…›, :func:`analysis.fmt.quote`); a theme, the
+    secretariat's own summary, has no quotation marks and no «Tema:» label: the chapter says
+    above the list that the points are summaries (style sheet, section 4)."""
     question = coding(bundle).question(qid)
     lines = []
     for c in question.categories:
@@ -77,7 +81,7 @@ def examples(bundle, qid: str) -> Block:
         if quotes:
             lines.extend(compose("- {quote}", quote=q) for q in quotes)
         else:
-            lines.extend(compose("- *Tema:* {theme}", theme=t) for t in c.themes)
+            lines.extend(compose("- {theme}", theme=fmt.guillemets(t)) for t in c.themes)
         lines.append("")
     return Block("\n".join(lines))
 
