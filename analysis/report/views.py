@@ -170,6 +170,12 @@ class ChoiceView(QuestionView):
                 raise KeyError(f"{self.question.id} has no option {k!r}; options: {known}")
         return labels
 
+    def label(self, key: str | int) -> Text:
+        """The option's wording in the questionnaire (looked up by label or short label), for
+        prose that names it: a label is data and keeps the questionnaire's spelling."""
+        (label,) = self._labels(key)
+        return Text(label)
+
     def count_value(self, key: Key, year: int | None = None) -> int | None:
         """Answers choosing the option(s) (summed over several); None when unknown."""
         labels = self._labels(key)
