@@ -39,11 +39,14 @@ def stated(bundle, qid: str, field: str) -> Text:
     return fmt.num(value) if value is not None else Text("–")
 
 
-def category_count(bundle, qid: str, category: str) -> Text:
-    """The report's count for one category (formatted; "–" when it gives none)."""
+def category_count(bundle, qid: str, category: str, words: bool = False) -> Text:
+    """The report's count for one category (formatted; "–" when it gives none; ``words=True``
+    for a count in a sentence: a word below 13, neuter as for "svar")."""
     for c in coding(bundle).question(qid).categories:
         if c.name == category:
-            return fmt.num(c.count) if c.count is not None else Text("–")
+            if c.count is None:
+                return Text("–")
+            return fmt.number_word(c.count, neuter=True) if words else fmt.num(c.count)
     raise KeyError(f"{qid} has no category {category!r}")
 
 
