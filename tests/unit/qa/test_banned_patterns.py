@@ -50,6 +50,9 @@ CASES = {
     "sop-uten-bindestrek": (
         "Flere finner SOPene selv.",
         'Flere finner SOP-ene selv, også `{python} q04.share("Nasjonale SOPer og maler")`.'),
+    "metodebok-navn": (
+        "Prosedyrene ligger i Metodebok.",
+        "Prosedyrene ligger på metodebok.no, i metodeboken."),
     "rette-anforselstegn": (
         'Mange skrev "ved behov".',
         'Mange skrev «ved behov», og én skrev «han sa \'aldri\'» {.small key="v"}.'),
