@@ -37,8 +37,8 @@ def chapters_of_sections(bundle, root: Path | None = None) -> list[tuple[str, li
     book = load_book(root)
     docs = [read_qmd(root / s, s) for s in book.sources]
     index = crossref.collect(docs, set(book.appendices))
-    section_of = dict(zip(bundle.ledger["id"], bundle.ledger["section"].astype(str),
-                          strict=True))
+    ledger = bundle.ledger.frame()
+    section_of = dict(zip(ledger["id"], ledger["section"].astype(str), strict=True))
     chapter_of_table = {cell.label: doc.path for doc in docs for cell in doc.cells}
     # How many figures of each report section each chapter shows; a section belongs to the
     # chapter that shows most of them (the summary and the method chapter quote a few).
