@@ -8,17 +8,21 @@ from analysis.fmt.norwegian import (
     ci,
     count_of,
     date,
+    guillemets,
     join,
     lower_first,
     num,
+    number_word,
     p_value,
     pct,
     pp,
+    quote,
     upper_first,
 )
 from analysis.fmt.parse import parse_number
 
 __all__ = [
-    "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "join",
-    "lower_first", "num", "p_value", "parse_number", "pct", "pp", "upper_first",
+    "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "guillemets", "join",
+    "lower_first", "num", "number_word", "p_value", "parse_number", "pct", "pp", "quote",
+    "upper_first",
 ]

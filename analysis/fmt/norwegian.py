@@ -236,3 +236,100 @@ def date(value: dt.date | str) -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+#: Counts written as words in running text: zero to twelve (Språkrådet). The one for "én"
+#: is the common gender; neuter nouns take "ett" (``number_word(1, neuter=True)``).
+SMALL_NUMBERS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti",
+                 "elleve", "tolv")
+
+
+@as_text
+def number_word(n: int | None, neuter: bool = False) -> str:
+    """A count as running text writes it: words up to twelve, digits from 13 (``num``).
+
+    For counts in sentences only ("tre målgrupper", "sju svar"); tables, figures and
+    percentages keep digits. ``neuter=True`` for a neuter noun ("ett spørsmål"). A missing
+    count is written ``"–"``, as :func:`num` does.
+
+    Examples
+    --------
+    >>> number_word(3), number_word(12), number_word(13), number_word(1234)
+    ('tre', 'tolv', '13', '1\\xa0234')
+    >>> number_word(1), number_word(1, neuter=True)
+    ('én', 'ett')
+    """
+    if is_missing(n):
+        return MISSING
+    if float(n) != int(n) or int(n) < 0:
+        raise ValueError(f"number_word takes a count (a whole number from 0), not {n!r}")
+    n = int(n)
+    if n == 1 and neuter:
+        return "ett"
+    return SMALL_NUMBERS[n] if n < len(SMALL_NUMBERS) else num(n)
+
+
+#: Quotation marks: «…» outside, ‹…› inside a quotation (style sheet, section 3).
+_ENGLISH_PAIRS = (("\u201c", "\u201d"), ("\u201e", "\u201c"), ('"', '"'))
+
+
+def _replace_pairs(text: str, pairs, left_mark: str, right_mark: str) -> str:
+    """Each pair of quotation marks in ``pairs`` replaced by ``left_mark``…``right_mark``; an
+    unpaired mark is left as it is (the words are someone else's; only paired marks are
+    typography)."""
+    for left, right in pairs:
+        out, rest = [], text
+        while True:
+            start = rest.find(left)
+            end = rest.find(right, start + 1) if start >= 0 else -1
+            if start < 0 or end < 0:
+                out.append(rest)
+                break
+            out.append(rest[:start] + left_mark + rest[start + 1:end] + right_mark)
+            rest = rest[end + 1:]
+        text = "".join(out)
+    return text
+
+
+@as_text
+def guillemets(text: str) -> str:
+    """Straight or curly double quotes in a text that is not itself a quotation (a summary,
+    a label) written as «…».
+
+    Examples
+    --------
+    >>> guillemets('Kommentarer som "Fungerer fint" og \u201cBra layout\u201d')
+    'Kommentarer som «Fungerer fint» og «Bra layout»'
+    """
+    return _replace_pairs(str(text), _ENGLISH_PAIRS, "«", "»")
+
+
+def _inner_marks(text: str) -> str:
+    """Pairs of quotation marks inside a quotation replaced by ‹…›."""
+    return _replace_pairs(text, (("«", "»"), *_ENGLISH_PAIRS), "\u2039", "\u203a")
+
+
+@as_text
+def quote(text: str) -> str:
+    """A quotation in Norwegian marks: ``«text»``, with quotation marks inside it as ‹…›.
+
+    A text that is already one quotation in «…» keeps its marks (no second pair); straight
+    or curly double quotes inside become ‹…›, as do «…» inside. Only the marks change: the
+    text itself is the quoted person's.
+
+    Examples
+    --------
+    >>> quote("Raskt svar")
+    '«Raskt svar»'
+    >>> quote('"Politimann"- holdning')
+    '«‹Politimann›- holdning»'
+    >>> quote("SOPene er ikke «nøytrale» nok")
+    '«SOPene er ikke ‹nøytrale› nok»'
+    >>> quote("«Gjennom NorTrials»")
+    '«Gjennom NorTrials»'
+    """
+    text = str(text).strip()
+    if (len(text) >= 2 and text[0] == "«" and text[-1] == "»"
+            and "«" not in text[1:-1] and "»" not in text[1:-1]):
+        text = text[1:-1]
+    return f"«{_inner_marks(text)}»"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import fmt
 from analysis.freetext.schema import FreeText, Quote
 
 
 def format_quote(quote: Quote) -> str:
     """Return a quote in guillemets, keeping the report's multiplier: ``«Raskt svar» (2)``."""
-    return f"«{quote.text}»" + (f" ({quote.times})" if quote.times > 1 else "")
+    return fmt.quote(quote.text) + (f" ({quote.times})" if quote.times > 1 else "")
 
 
 def category_table(free_text: FreeText, qid: str) -> pd.DataFrame:

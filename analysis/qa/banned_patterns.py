@@ -79,6 +79,11 @@ BANNED_PATTERNS: list[BannedPattern] = [
         re.compile(r"\bSOP(?:er|ene|en)\b|\bSOP['`´’](?:er|ene)\b"),
         "an abbreviation takes its ending after a hyphen: «SOP-er», «SOP-ene»"),
     BannedPattern(
+        "metodebok-navn",
+        re.compile(r"\bMetodebok\b(?!\.no)"),
+        "one name for the website, in lower case: «metodebok.no» («prosedyrene på "
+        "metodebok.no»)"),
+    BannedPattern(
         "rette-anforselstegn",
         re.compile(r'"[^"\n]{1,200}"'),
         "Norwegian quotation marks: «…», with ‹…› or '…' inside a quotation"),

@@ -42,23 +42,29 @@ def audit(bundle) -> pd.DataFrame:
     return bundle.audit()
 
 
-def count(bundle, status: str | None = None, year=None) -> str:
+def count(bundle, status: str | None = None, year=None, words: bool = False) -> str:
     """Number of figures with a status (all when None), formatted; optionally only those of
-    ``year`` (one year, or several as a list)."""
+    ``year`` (one year, or several as a list). ``words=True`` for a count in a sentence: a
+    word below 13, neuter ("ett tall")."""
     frame = audit(bundle)
     if year is not None:
         frame = frame[frame["year"].isin(year if isinstance(year, list | tuple) else [year])]
-    return fmt.num(len(frame) if status is None else int((frame["status"] == status).sum()))
+    n = len(frame) if status is None else int((frame["status"] == status).sum())
+    return fmt.number_word(n, neuter=True) if words else fmt.num(n)
 
 
-def inconsistent_count(bundle) -> str:
-    """Number of published figures in a minimal conflicting set (cannot all be true)."""
-    return fmt.num(int(audit(bundle)["inconsistent"].sum()))
+def inconsistent_count(bundle, words: bool = False) -> str:
+    """Number of published figures in a minimal conflicting set (cannot all be true);
+    ``words=True`` as in :func:`count`."""
+    n = int(audit(bundle)["inconsistent"].sum())
+    return fmt.number_word(n, neuter=True) if words else fmt.num(n)
 
 
-def contradiction_count(bundle) -> str:
-    """Number of contradictions the report contains (``contradictions.yaml``)."""
-    return fmt.num(len(bundle.contradictions))
+def contradiction_count(bundle, words: bool = False) -> str:
+    """Number of contradictions the report contains (``contradictions.yaml``); ``words=True``
+    for a count in a sentence (a word below 13)."""
+    n = len(bundle.contradictions)
+    return fmt.number_word(n) if words else fmt.num(n)
 
 
 def summary(bundle) -> Table:
@@ -129,7 +135,7 @@ def contradictions(bundle) -> pd.DataFrame:
     kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
     return pd.DataFrame([
         {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
-         "Sitat": f"«{c.quote}»", "Forklaring": c.explanation}
+         "Sitat": fmt.quote(c.quote), "Forklaring": c.explanation}
         for c in bundle.contradictions
     ])
 

@@ -8,6 +8,7 @@ These functions give the sentence that tells the reader why, from the same pairi
 
 from __future__ import annotations
 
+from analysis import fmt
 from analysis.display import Block, Text, bullets, empty
 from analysis.questionnaire.diff import diff_questionnaires
 
@@ -50,7 +51,7 @@ def not_compared(view) -> Text:
 
 
 def _options(labels: list[str]) -> str:
-    quoted = [f"«{label}»" for label in labels]
+    quoted = [fmt.quote(label) for label in labels]
     if len(quoted) == 1:
         return f"Alternativet {quoted[0]}"
     return f"Alternativene {', '.join(quoted[:-1])} og {quoted[-1]}"
@@ -63,7 +64,7 @@ def questions_not_asked(bundle) -> list[Text]:
     if diff is None:
         return []
     previous = bundle.previous.questionnaire
-    return [Text(f"Spørsmål {previous.question(qid).number} fra {diff.earlier} («{text}») "
+    return [Text(f"Spørsmål {previous.question(qid).number} fra {diff.earlier} ({fmt.quote(text)}) "
                  f"ble ikke stilt i {diff.later}, så det er ikke med i sammenlikningen.")
             for qid, text in diff.questions_removed]
 

@@ -46,13 +46,18 @@ def date(value: dt.date) -> Text:
     return fmt.date(value)
 
 
-def published(bundle, figure_id: str) -> Text:
-    """A figure as the report printed it, formatted (``"170"``, ``"ca. 300"``).
+def published(bundle, figure_id: str, words: bool = False) -> Text:
+    """A figure as the report printed it, formatted (``"170"``, ``"ca. 300"``); ``words=True``
+    for a count in a sentence ("tre målgrupper", :func:`analysis.fmt.number_word`).
 
     For context the data cannot give (recipients, target groups). The audit lists each one.
     """
     row = asdict(bundle.ledger.figure(figure_id))
-    text = fmt.num(row["value"], int(row["decimals"]))
+    if words and (row["kind"] == "percent" or int(row["decimals"]) != 0):
+        raise ValueError(f"{figure_id} is not a count ({row['kind']}, {row['decimals']} "
+                         "decimals): words=True is for counts")
+    text = (fmt.number_word(row["value"]) if words
+            else fmt.num(row["value"], int(row["decimals"])))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
     prefix = QUALIFIER_NB.get(row.get("qualifier"), "")
@@ -152,7 +157,7 @@ def new_questions(bundle) -> list:
 
 def question_list(questions) -> Block:
     """A bullet list «Spørsmål N: text» (the question text inserted as text)."""
-    return bullets([f"Spørsmål {q.number}: «{q.text}»" for q in questions])
+    return bullets([f"Spørsmål {q.number}: {fmt.quote(q.text)}" for q in questions])
 
 
 def year_list(years) -> Text:

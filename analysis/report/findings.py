@@ -36,6 +36,7 @@ import pandas as pd
 from analysis import compute, fmt
 from analysis.compute.change import is_significant
 from analysis.display import Block, Table, Text, compose
+from analysis.fmt import number_word
 from analysis.report import option_groups as og
 from analysis.report.findings_file import (
     FindingsFile,
@@ -53,8 +54,6 @@ from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
 CLEAR_P = 0.01
 NEW_QUESTION = "nytt spørsmål"
 UNKNOWN_BEFORE = "forrige tall ukjent"
-_SMALL = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
-          "tolv")
 
 
 class FindingsError(ValueError):
@@ -72,11 +71,6 @@ def verdict_words(diff: float, p_value: float) -> str:
     if is_significant(p_value):
         return f"trolig en reell {direction}"
     return "ingen tydelig endring"
-
-
-def number_word(n: int) -> str:
-    """A count as the report writes it: words up to twelve, digits above (``7`` -> "sju")."""
-    return _SMALL[n] if 0 <= n < len(_SMALL) else fmt.num(n)
 
 
 @dataclass(frozen=True)

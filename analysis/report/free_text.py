@@ -39,11 +39,14 @@ def stated(bundle, qid: str, field: str) -> Text:
     return fmt.num(value) if value is not None else Text("–")
 
 
-def category_count(bundle, qid: str, category: str) -> Text:
-    """The report's count for one category (formatted; "–" when it gives none)."""
+def category_count(bundle, qid: str, category: str, words: bool = False) -> Text:
+    """The report's count for one category (formatted; "–" when it gives none; ``words=True``
+    for a count in a sentence: a word below 13, neuter as for "svar")."""
     for c in coding(bundle).question(qid).categories:
         if c.name == category:
-            return fmt.num(c.count) if c.count is not None else Text("–")
+            if c.count is None:
+                return Text("–")
+            return fmt.number_word(c.count, neuter=True) if words else fmt.num(c.count)
     raise KeyError(f"{qid} has no category {category!r}")
 
 
@@ -65,7 +68,11 @@ def categories(bundle, qid: str, with_examples: bool = False) -> Table:
 
 def examples(bundle, qid: str) -> Block:
     """Each category in bold with its quoted answers (or, for Q20-22, the summarised themes)
-    as a bullet list. Names, quotes and themes are inserted as text, never as Markdown."""
+    as a bullet list. Names, quotes and themes are inserted as text, never as Markdown.
+
+    A quote is in «…» (marks inside it as ‹…›, :func:`analysis.fmt.quote`); a theme, the
+    secretariat's own summary, has no quotation marks and no «Tema:» label: the chapter says
+    above the list that the points are summaries (style sheet, section 4)."""
     question = coding(bundle).question(qid)
     lines = []
     for c in question.categories:
@@ -77,7 +84,7 @@ def examples(bundle, qid: str) -> Block:
         if quotes:
             lines.extend(compose("- {quote}", quote=q) for q in quotes)
         else:
-            lines.extend(compose("- *Tema:* {theme}", theme=t) for t in c.themes)
+            lines.extend(compose("- {theme}", theme=fmt.guillemets(t)) for t in c.themes)
         lines.append("")
     return Block("\n".join(lines))
 

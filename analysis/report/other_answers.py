@@ -46,7 +46,7 @@ def texts(bundle, qid: str, year: int | None = None) -> list[str]:
 def quoted(bundle, qid: str, year: int | None = None) -> Text:
     """The printable texts in Norwegian quotation marks joined as prose (``«a», «b» og «c»``);
     empty when there are none."""
-    return fmt.join([f"«{t}»" for t in texts(bundle, qid, year)])
+    return fmt.join([fmt.quote(t) for t in texts(bundle, qid, year)])
 
 
 def sentence(bundle, qid: str, year: int | None = None) -> Text:
@@ -66,4 +66,4 @@ def sentence(bundle, qid: str, year: int | None = None) -> Text:
                     "sekretariatet har valgt det for denne runden.")
     if not shown:
         return Text("Hva de skrev, gjengis ikke, fordi svarene kan identifisere personer.")
-    return Text(f"Blant det de skrev, er {fmt.join([f'«{t}»' for t in shown])}.")
+    return Text(f"Blant det de skrev, er {fmt.join([fmt.quote(t) for t in shown])}.")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import NO_DATA, Table, is_missing
+from analysis.display import NO_DATA, Table, Text, is_missing
 from analysis.report.values import NOT_ASKED, UNKNOWN, p_cell, printed_change, signed
 
 #: Short verdicts for the change table, in plain words (the box «Slik leser du tallene» says
@@ -179,3 +179,40 @@ def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
         "significant": int(verdicts.isin(LIKELY_REAL).sum()),
         "untestable": int((verdicts == NOT_TESTABLE).sum()),
     }
+
+
+def untestable_sentence(changes: Table | pd.DataFrame) -> Text:
+    """Which rows of :func:`change_table` cannot be tested, and why, as one sentence: e.g.
+    "For «Lett å finne fram på norcrin.no» kan endringen ikke testes, fordi svarfordelingen
+    for 2023 ikke er kjent." Empty when every row is tested.
+
+    The reason is read off the row: a year whose value is "ukjent" (a rating's distribution,
+    an option's share) or, when both values are known, a test that could not be computed.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Tema": ["Tilfredshet", "Kurs"], "2023": [UNKNOWN, "12 %"],
+    ...                   "2025": ["snitt 4,10", "20 %"], "Endring (pp)": [NOT_ASKED, "+8"],
+    ...                   "Vurdering": [NOT_TESTABLE, NOT_SIGNIFICANT]})
+    >>> untestable_sentence(t)
+    'For «Tilfredshet» kan endringen ikke testes, fordi svarfordelingen for 2023 ikke er kjent.'
+    >>> untestable_sentence(t.iloc[1:])
+    ''
+    """
+    frame = changes.frame if isinstance(changes, Table) else changes
+    years = list(frame.columns[1:3])
+    reasons: dict[str, list[str]] = {}
+    for _, row in frame[frame["Vurdering"] == NOT_TESTABLE].iterrows():
+        missing = [y for y in years if row[y] == UNKNOWN]
+        what = "svarfordelingen" if row["Endring (pp)"] == NOT_ASKED else "andelen"
+        if missing:
+            reason = f"fordi {what} for {fmt.join(missing)} ikke er kjent"
+        else:
+            reason = "fordi testen ikke kan regnes ut"
+        reasons.setdefault(reason, []).append(fmt.quote(row["Tema"]))
+    sentences = [
+        f"For {fmt.join(themes)} kan {'endringen' if len(themes) == 1 else 'endringene'} "
+        f"ikke testes, {reason}."
+        for reason, themes in reasons.items()
+    ]
+    return Text(" ".join(sentences))

@@ -78,9 +78,10 @@ class QuestionView:
         """True when the previous wave asked a comparable question."""
         return self.prev_question is not None
 
-    def n(self, year: int | None = None) -> Text:
-        """Respondents who answered, formatted (``"186"``)."""
-        return fmt.num(self.n_value(year))
+    def n(self, year: int | None = None, words: bool = False) -> Text:
+        """Respondents who answered, formatted (``"186"``; ``words=True`` for a count in a
+        sentence: "elleve" below 13, :func:`analysis.fmt.number_word`)."""
+        return _count_text(self.n_value(year), words)
 
     def n_value(self, year: int | None = None) -> int:
         """Respondents who answered, as a number."""
@@ -174,6 +175,12 @@ class ChoiceView(QuestionView):
                 raise KeyError(f"{self.question.id} has no option {k!r}; options: {known}")
         return labels
 
+    def label(self, key: str | int) -> Text:
+        """The option's wording in the questionnaire (looked up by label or short label), for
+        prose that names it: a label is data and keeps the questionnaire's spelling."""
+        (label,) = self._labels(key)
+        return Text(label)
+
     def count_value(self, key: Key, year: int | None = None) -> int | None:
         """Answers choosing the option(s) (summed over several); None when unknown."""
         labels = self._labels(key)
@@ -192,10 +199,10 @@ class ChoiceView(QuestionView):
         n, count = self.n_value(year), self.count_value(key, year)
         return count / n if n and count is not None else float("nan")
 
-    def count(self, key: Key, year: int | None = None) -> Text:
-        """Formatted count, e.g. ``"75"`` (``"ukjent"`` when not data)."""
-        count = self.count_value(key, year)
-        return UNKNOWN if count is None else fmt.num(count)
+    def count(self, key: Key, year: int | None = None, words: bool = False) -> Text:
+        """Formatted count, e.g. ``"75"`` (``"ukjent"`` when not data; ``words=True`` for a
+        count in a sentence: "tre" below 13)."""
+        return _count_text(self.count_value(key, year), words)
 
     def share(self, key: Key, year: int | None = None, decimals: int = 0) -> Text:
         """Formatted share of respondents who answered, e.g. ``"42 %"`` (or ``"ukjent"``)."""
@@ -357,10 +364,10 @@ class RatingView(QuestionView):
         counts = compute.rating_counts(wave.long, question).set_index("score")["count"]
         return int(counts.loc[wanted].sum())
 
-    def count(self, scores: Key, year: int | None = None) -> Text:
-        """Formatted number of respondents giving the score(s) (or ``"ukjent"``)."""
-        count = self.count_value(scores, year)
-        return UNKNOWN if count is None else fmt.num(count)
+    def count(self, scores: Key, year: int | None = None, words: bool = False) -> Text:
+        """Formatted number of respondents giving the score(s) (or ``"ukjent"``; ``words=True``
+        for a count in a sentence: "elleve" below 13)."""
+        return _count_text(self.count_value(scores, year), words)
 
     def share(self, scores: Key, year: int | None = None, decimals: int = 0) -> Text:
         """Formatted share of respondents who answered giving the score(s) (or ``"ukjent"``)."""
@@ -398,6 +405,13 @@ class RatingView(QuestionView):
         if not by_wave:
             return figures.no_data("Fordelingen er ikke kjent for noe år")
         return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
+
+
+def _count_text(count: int | None, words: bool) -> Text:
+    """A count for the page: digits, or (``words``) a word below 13; "ukjent" when None."""
+    if count is None:
+        return UNKNOWN
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 #: How sure the verdicts are, in plain words (defined in the box «Slik leser du tallene»).

@@ -106,3 +106,41 @@ def test_ci():
     assert ci(0.381, 0.474) == f"95{S}%{S}KI{S}38\u201347{S}%"
     assert ci(0.3815, 0.4744, decimals=1) == f"95{S}%{S}KI{S}38,2\u201347,4{S}%"
     assert ci(0.1, 0.2, level=0.9) == f"90{S}%{S}KI{S}10\u201320{S}%"
+
+
+@pytest.mark.parametrize(
+    ("n", "neuter", "expected"),
+    [(0, False, "null"), (1, False, "én"), (1, True, "ett"), (7, False, "sju"),
+     (12, False, "tolv"), (13, False, "13"), (1234, False, f"1{S}234"), (3.0, False, "tre"),
+     (None, False, "\u2013")],
+)
+def test_number_word(n, neuter, expected):
+    from analysis.fmt import number_word
+
+    assert number_word(n, neuter=neuter) == expected
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5])
+def test_number_word_takes_counts_only(bad):
+    from analysis.fmt import number_word
+
+    with pytest.raises(ValueError, match="count"):
+        number_word(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raskt svar", "«Raskt svar»"),
+        ("«Gjennom NorTrials»", "«Gjennom NorTrials»"),  # already one quotation: no 2nd pair
+        ('"Politimann"- holdning', "«‹Politimann›- holdning»"),
+        ("ikke «nøytrale» nok", "«ikke ‹nøytrale› nok»"),
+        ("«a» og «b»", "«‹a› og ‹b›»"),  # two quotations, not one: both go inside
+        ("han sa \u201caldri\u201d", "«han sa ‹aldri›»"),
+        ('ett "uparet merke', '«ett "uparet merke»'),  # an unpaired mark is the writer\'s
+    ],
+)
+def test_quote(text, expected):
+    from analysis.fmt import quote
+
+    assert quote(text) == expected

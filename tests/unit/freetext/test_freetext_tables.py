@@ -42,7 +42,7 @@ def test_q13_examples(free_text):
     ]
     assert [len(quotes) for _, quotes in examples] == [6, 5, 2, 4, 3, 3]
     assert examples[4][1][1] == (
-        "«SOPene er ikke «nøytrale» nok, passer best til forsknings i somatikken»"
+        "«SOPene er ikke ‹nøytrale› nok, passer best til forsknings i somatikken»"  # style sheet 3
     )
 
 

@@ -76,7 +76,7 @@ def test_appendix_shows_reproduction_only_in_its_second_half():
     first = text.index("## Første del: Kan de publiserte tallene være riktige samtidig?")
     second = text.index("## Andre del: Gjenskaper dataene i bruk tallene?")
     assert first < second
-    for call in ('av.count(bundle, "not-reproducible")', "av.summary(bundle)",
+    for call in ('av.count(bundle, "not-reproducible"', "av.summary(bundle)",
                  "av.not_reproduced(bundle)"):
         assert text.index(call) > second, call
     assert text.index("av.consistency(bundle)") < second
