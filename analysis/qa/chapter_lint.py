@@ -51,7 +51,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.engine.qmd import CodeCell, MarkdownBlock, read_qmd
+from analysis.engine.qmd import CodeCell, MarkdownBlock, prose_lines, read_qmd
 from analysis.qa.banned_patterns import banned_matches
 
 #: Rules whose findings in the real chapters wait for a prose rewrite: shown by the linter's
@@ -131,12 +131,8 @@ def lint_chapter(path: Path, root: Path) -> list[Finding]:
 
 def _prose(name: str, block: MarkdownBlock) -> list[Finding]:
     out = []
-    in_fence = False
-    for offset, line in enumerate(block.text.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.lstrip().startswith("#"):
+    for offset, line in prose_lines(block.text):
+        if line.lstrip().startswith("#"):
             continue  # headings may carry section numbers and years
         stripped = line
         for pattern in _ALLOWED_NUMBERS:
@@ -169,13 +165,7 @@ def _prose_years(name: str, block: MarkdownBlock, divs: list[bool]) -> list[Find
             out.append(Finding(name, inline.line, "year-literal",
                                f"a year in an inline expression: `{inline.expression}`; use "
                                "bundle.current.year, bundle.previous.year or view.prev_year"))
-    in_fence = False
-    for offset, line in enumerate(block.text.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for offset, line in prose_lines(block.text):
         opening = _DIV_OPEN.match(line)
         if opening:
             classes = (opening.group("attrs") or "").split() + [opening.group("cls") or ""]
@@ -264,14 +254,8 @@ def question_sections(docs) -> list[Finding]:
                 if label.startswith(("fig-", "tbl-")):
                     labels[label] = next((q for q in reversed(stack) if q), None)
                 continue
-            in_fence = False
-            for offset, line in enumerate(block.text.split("\n")):
+            for offset, line in prose_lines(block.text):
                 lineno = block.line + offset
-                if line.lstrip().startswith(("```", "~~~")):
-                    in_fence = not in_fence
-                    continue
-                if in_fence:
-                    continue
                 opening = _DIV_OPEN.match(line)
                 if opening:
                     attrs = opening.group("attrs") or ""
