@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import pprint
+import re
 
 import parity_extract as extract
 import pytest
@@ -60,7 +61,8 @@ def test_citations_and_references_are_in_both_books(books):
         assert "(Fisher, 1922)" in cited, (engine, cited)
         entries = [e for _, e in extract.references(book)]
         mann = "Mann, H. B., & Whitney, D. R. (1947). On a test of"
-        assert len(entries) == 6 and any(e.startswith(mann) for e in entries), (engine, entries)
+        # the five sources the chapters cite: the report, Fisher, Mann-Whitney, Wilson, GRIM
+        assert len(entries) == 5 and any(e.startswith(mann) for e in entries), (engine, entries)
     # PDF: the same citations and entries, formatted by pandoc's citeproc in both engines
     # (Typst's own bibliography would write them differently).
     for engine, book in books.items():
@@ -75,5 +77,7 @@ def test_the_annex_has_every_table_and_the_pdf_not_the_long_list(books):
         sheets = extract.annex(book)
         assert "etterproving-alle" in sheets and len(sheets) > 25, (engine, list(sheets))
         pdf = extract.pdf_text(book)
-        assert "PDF-utgaven gjengir ikke den lange lista" in pdf, engine
+        # line breaks and hyphenation ("lis- ta") do not count: compare without them
+        flat = re.sub(r"[\s\-\u00ad]", "", pdf)
+        assert re.sub(r"[\s\-]", "", "PDF-utgaven gjengir ikke den lange lista") in flat, engine
         assert "Tabell A.5" not in pdf, engine  # the full list is in the HTML and the annex
