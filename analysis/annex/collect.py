@@ -40,7 +40,7 @@ def _cell_label(cell: dict) -> str:
 def notebook_tables(notebook: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
     """``label -> (headers, rows)`` of every ``tbl-`` cell of an executed notebook that printed
     a pipe table (an unexecuted notebook gives none)."""
-    from analysis.report.book_map import pipe_table_cells
+    from analysis.display.markup import pipe_table_cells
 
     out = {}
     for cell in notebook.get("cells", []):

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 #: The pandoc Lua filter that turns data-text spans into text (listed in ``_quarto.yml``).
@@ -89,3 +90,37 @@ def to_plain(markdown: str) -> str:
 
     return pypandoc.convert_text(markdown, "plain", format="markdown",
                                  extra_args=["--wrap=none", f"--lua-filter={FILTER}"]).strip()
+
+
+_HEX = re.compile(r'\[\]\{\.data-text hex="([0-9a-f]*)"\}')
+
+
+def data_text(markdown: str) -> str:
+    """What a reader sees of a line of data-text spans (the Lua filter's work, in Python).
+
+    Examples
+    --------
+    >>> data_text('[]{.data-text hex="3432c2a025"}')
+    '42\\xa0%'
+    """
+    return _HEX.sub(lambda m: bytes.fromhex(m.group(1)).decode("utf-8"), markdown).strip()
+
+
+def pipe_table_cells(markdown: str) -> tuple[list[str], list[list[str]]]:
+    """Headings and cell texts of a pipe table written by :class:`analysis.display.Table`.
+
+    Examples
+    --------
+    >>> pipe_table_cells(pipe_table(["Svar", "n"], [["Ja", "3"], ["Nei", ""]], ["l", "r"]))
+    (['Svar', 'n'], [['Ja', '3'], ['Nei', '']])
+    """
+    lines = [ln for ln in markdown.splitlines() if ln.startswith("|")]
+    rows = []
+    for line in lines:
+        if set(line) <= set("|:- "):
+            continue  # the alignment rule
+        cells = line.strip()[1:-1].split(" | ")
+        rows.append([data_text(c) for c in cells])
+    if not rows:
+        raise ValueError("no pipe table in the output")
+    return rows[0], rows[1:]

@@ -93,9 +93,13 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                         built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 with phases.time("trace"):
                     write_trace(staging, trace(chapters))
-                with phases.time("annex"):
-                    write_book_annex(book, staging, {c.doc.path: notebook_tables(c.notebook)
-                                                     for c in chapters})
+                printed = {c.doc.path: notebook_tables(c.notebook) for c in chapters}
+                # The annex reads the tables printed and every chapter's source (order, numbers,
+                # captions); it is rebuilt only when one of them (or the common inputs) changes.
+                annex_key = unit_key("annex", common, [repr(c.doc) for c in chapters], printed)
+                built["annex"] = builders.submit(
+                    cache.build, "annex", annex_key,
+                    lambda folder: write_book_annex(book, folder, printed), staging)
                 if "html" in formats:
                     css = book.format_options.get("html", {}).get("css") or []
                     html.write_css(staging, [book.root / c for c in
@@ -104,7 +108,7 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                     unit, key, make = _pdf_unit(book, chapters, index, phases, common)
                     built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 # book order for the first failure; the PDF last
-                order = [f"html/{c.doc.path}" for c in chapters] + ["pdf"]
+                order = [f"html/{c.doc.path}" for c in chapters] + ["annex", "pdf"]
                 reused = {unit: built[unit].result() for unit in order if unit in built}
         if "html" in formats:
             pages = [u for u in reused if u.startswith("html/")]

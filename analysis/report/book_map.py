@@ -15,17 +15,16 @@ recomputation.
 from __future__ import annotations
 
 import json
-import re
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from analysis.display.markup import data_text, pipe_table_cells  # noqa: F401 (re-exported)
 from analysis.paths import published_dir
 from analysis.yaml_files import read_yaml, validate
 
 BOOK_MAP_FILE = "book-map.yaml"
-_HEX = re.compile(r'\[\]\{\.data-text hex="([0-9a-f]*)"\}')
 
 
 class BookMapError(ValueError):
@@ -119,38 +118,6 @@ def load_book_map(root: Path | None = None) -> BookMap:
     """
     path = published_dir(root) / BOOK_MAP_FILE
     return validate(BookMap, read_yaml(path, BookMapError), path, BookMapError)
-
-
-def data_text(markdown: str) -> str:
-    """What a reader sees of a line of data-text spans (the Lua filter's work, in Python).
-
-    Examples
-    --------
-    >>> data_text('[]{.data-text hex="3432c2a025"}')
-    '42\\xa0%'
-    """
-    return _HEX.sub(lambda m: bytes.fromhex(m.group(1)).decode("utf-8"), markdown).strip()
-
-
-def pipe_table_cells(markdown: str) -> tuple[list[str], list[list[str]]]:
-    """Headings and cell texts of a pipe table written by :class:`analysis.display.Table`.
-
-    Examples
-    --------
-    >>> from analysis.display.markup import pipe_table
-    >>> pipe_table_cells(pipe_table(["Svar", "n"], [["Ja", "3"], ["Nei", ""]], ["l", "r"]))
-    (['Svar', 'n'], [['Ja', '3'], ['Nei', '']])
-    """
-    lines = [ln for ln in markdown.splitlines() if ln.startswith("|")]
-    rows = []
-    for line in lines:
-        if set(line) <= set("|:- "):
-            continue  # the alignment rule
-        cells = line.strip()[1:-1].split(" | ")
-        rows.append([data_text(c) for c in cells])
-    if not rows:
-        raise ValueError("no pipe table in the output")
-    return rows[0], rows[1:]
 
 
 def printed_tables(notebooks: dict[str, object]) -> dict[str, tuple[list[str], list[list[str]]]]:
