@@ -27,6 +27,7 @@ Rules (each finding names the file and line):
 
   There, years in prose are allowed (not in inline expressions or cells inside it).
   Comments in code cells are not checked.
+- ``fenced-div``: a ``:::`` line that closes no open div.
 - ``banned-pattern``: a phrasing the style sheet bans (``docs/style-sheet.md``; the patterns
   and what to write instead are data in :mod:`analysis.qa.banned_patterns`), in prose only.
 
@@ -174,6 +175,9 @@ def _prose_years(name: str, block: MarkdownBlock, divs: list[bool]) -> list[Find
         if _DIV_CLOSE.match(line):
             if divs:
                 divs.pop()
+            else:
+                out.append(Finding(name, block.line + offset, "fenced-div",
+                                   "a ':::' that closes no open div (Quarto prints it as text)"))
             continue
         if any(divs):
             continue

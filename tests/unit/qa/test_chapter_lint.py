@@ -186,3 +186,11 @@ def test_a_reference_into_a_question_section_from_outside_it_is_found():
 def test_question_divs_without_the_marker_are_found():
     text = QUESTION_CHAPTER.replace("report.asked_marker(bundle)\n", "")
     assert any("asked_marker" in message for _, message in _question_findings(text))
+
+
+def test_a_div_close_without_an_open_div_is_found(tmp_path):
+    # what a merge left in the method chapter: a history div's paragraph deleted, its ':::' kept
+    text = GOOD.replace("{year}", "I år") + "\n::: {.history}\n\nFør.\n\n:::\n\nEtter.\n\n:::\n"
+    lines = text.splitlines()
+    stray = lines.index(":::", lines.index("Etter.")) + 1  # 1-based line of the second ':::'
+    assert [(f.rule, f.line) for f in _lint(tmp_path, text)] == [("fenced-div", stray)]
