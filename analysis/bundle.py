@@ -129,6 +129,10 @@ class QuestionRanges(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     n: int | None = Field(None, ge=0)
+    #: "ok", "repaired" (published figures set aside), "no figures", ...
+    status: str = "ok"
+    n_min: int | None = Field(None, ge=0)
+    n_max: int | None = Field(None, ge=0)
     counts: dict[str | int, CountRange] | None = None
     #: Sums of options the chapters print (``groups`` in ``data/reconstruction.yaml``).
     groups: list[GroupRange] = Field(default_factory=list)
@@ -365,10 +369,9 @@ def _narrow(low: int | None, high: int | None, n: int | None) -> bool:
     return low is not None and high is not None and high - low <= width
 
 
-def _determined(ranges: Path | RangesFile) -> Mapping:
+def _determined(ranges: RangesFile) -> Mapping:
     """``reconstruction-<year>.yaml`` (a path, or the file read by :func:`_read_ranges`) as
     qid -> key -> determined?"""
-    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
     return MappingProxyType({
         qid: MappingProxyType({key: _narrow(c.min, c.max, entry.n)
                                for key, c in (entry.counts or {}).items()})
@@ -376,9 +379,8 @@ def _determined(ranges: Path | RangesFile) -> Mapping:
     })
 
 
-def _sums_determined(ranges: Path | RangesFile) -> Mapping:
+def _sums_determined(ranges: RangesFile) -> Mapping:
     """``reconstruction-<year>.yaml`` as qid -> frozenset of options -> sum determined?"""
-    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
     return MappingProxyType({
         qid: MappingProxyType({frozenset(g.options): _narrow(g.min, g.max, entry.n)
                                for g in entry.groups})
@@ -386,16 +388,13 @@ def _sums_determined(ranges: Path | RangesFile) -> Mapping:
     })
 
 
-def _determined_n(ranges: Path | RangesFile) -> Mapping:
+def _determined_n(ranges: RangesFile) -> Mapping:
     """qid -> whether ``reconstruction-<year>.yaml`` gives a single possible ``n`` (``n_min ==
     n_max``) without setting a published figure aside (``status: ok``); a question without
     both bounds, or repaired, counts as not pinned down."""
-    ranges = _read_ranges(ranges) if isinstance(ranges, Path) else ranges
-    extra = {qid: (entry.model_extra or {}) for qid, entry in ranges.questions.items()}
     return MappingProxyType({
-        qid: (e.get("status", "ok") == "ok" and e.get("n_min") is not None
-              and e.get("n_min") == e.get("n_max"))
-        for qid, e in extra.items()})
+        qid: e.status == "ok" and e.n_min is not None and e.n_min == e.n_max
+        for qid, e in ranges.questions.items()})
 
 
 def screen_export(export):

@@ -77,8 +77,7 @@ def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[Ann
     """
     docs = [read_qmd(book.root / s, s) for s in book.sources]
     index = crossref.collect(docs, set(book.appendices))
-    # numbered as if no question were asked: the tables inside question sections read "?@"
-    in_question = crossref.collect(docs, set(book.appendices), {d.path: set() for d in docs})
+    in_question = None  # numbered as if no question were asked (only when a table is missing)
     out = []
     for doc in docs:
         for cell in doc.cells:
@@ -86,6 +85,9 @@ def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[Ann
                 continue
             found = printed.get(doc.path, {}).get(cell.label)
             if found is None:
+                if in_question is None:  # tables inside question sections then read "?@"
+                    in_question = crossref.collect(docs, set(book.appendices),
+                                                   {d.path: set() for d in docs})
                 if in_question.refs[cell.label].text.startswith("?@"):
                     continue
                 raise ValueError(f"{doc.path}: table cell {cell.label!r} (line {cell.line}) "

@@ -87,7 +87,6 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                      preflight: Callable[[], object] | None = None,
                      phases: Phases | None = None,
                      fingerprint: str | None = None,
-                     on_done: Callable[[ExecutedChapter], object] | None = None,
                      ) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
 
@@ -115,9 +114,6 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         Receives the render's own phases here (fingerprint, preflight, execution).
     fingerprint : str, optional
         :func:`~analysis.engine.cache.tree_fingerprint` of ``root`` if already computed.
-    on_done : callable, optional
-        Called with each chapter as soon as it is executed or taken from the cache (from a
-        worker thread, in no particular order): the render starts its page there.
 
     Returns
     -------
@@ -155,7 +151,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         start = time.perf_counter()
         notebook = frozen[doc.path]
         if notebook is not None:
-            return finished(ExecutedChapter(doc, notebook, True, time.perf_counter() - start))
+            return ExecutedChapter(doc, notebook, True, time.perf_counter() - start)
         if failed.is_set():
             raise _SkippedError
         own = Phases()
@@ -181,13 +177,8 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
             if kernel is not None:
                 kernel.close()
         cache.store(doc.path, keys[doc.path], notebook)
-        return finished(ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
-                                        own.as_dict()))
-
-    def finished(chapter: ExecutedChapter) -> ExecutedChapter:
-        if on_done is not None:
-            on_done(chapter)
-        return chapter
+        return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
+                               own.as_dict())
 
     done = []
     with phases.time("chapters (wall)"), ThreadPoolExecutor(max_workers=jobs + 1) as pool:

@@ -13,6 +13,7 @@ from analysis.fmt.norwegian import (
     lower_first,
     num,
     number_word,
+    p_number,
     p_value,
     pct,
     pp,
@@ -23,6 +24,6 @@ from analysis.fmt.parse import parse_number
 
 __all__ = [
     "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "guillemets", "join",
-    "lower_first", "num", "number_word", "p_value", "parse_number", "pct", "pp", "quote",
-    "upper_first",
+    "lower_first", "num", "number_word", "p_number", "p_value", "parse_number", "pct", "pp",
+    "quote", "upper_first",
 ]

@@ -128,16 +128,8 @@ def count_of(k: int | None, n: int | None) -> str:
 
 @as_text
 def p_value(p: float | None) -> str:
-    """Write a p-value: ``"p = 0,03"``, ``"p = 0,004"``, ``"p < 0,001"``.
-
-    Two decimals, three below 0.01 (APA practice). A p-value below the significance level
-    (:data:`analysis.compute.change.ALPHA`, 0.05) that would round up to it is written
-    ``"p < 0,05"`` so the text never contradicts the test's ``significant`` flag.
-
-    Raises
-    ------
-    ValueError
-        If ``p`` is outside 0..1.
+    """Write a p-value: ``"p = 0,03"``, ``"p = 0,004"``, ``"p < 0,001"`` (digits as
+    :func:`p_number`).
 
     Examples
     --------
@@ -146,18 +138,40 @@ def p_value(p: float | None) -> str:
     """
     if is_missing(p):
         return MISSING
+    number = p_number(p)
+    return f"p{NBSP}{number}" if number.startswith("<") else f"p{NBSP}={NBSP}{number}"
+
+
+def p_number(p: float) -> str:
+    """A p-value without ``p =``: ``"0,03"``, ``"0,004"``, ``"< 0,001"`` (no-break space
+    after ``<``), for table cells and :func:`p_value`.
+
+    Two decimals, three below 0.01 (APA practice). A p-value below the significance level
+    (:data:`analysis.compute.change.ALPHA`, 0.05) that would round up to it is written
+    ``"< 0,05"`` so the text never contradicts the test's ``significant`` flag.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is outside 0..1.
+
+    Examples
+    --------
+    >>> [p_number(p).replace("\\u00a0", " ") for p in (0.0312, 0.0004, 0.0496)]
+    ['0,03', '< 0,001', '< 0,05']
+    """
     if not 0 <= p <= 1:
         raise ValueError(f"a p-value lies in 0..1, got {p}")
     if p < 0.001:
-        return f"p{NBSP}<{NBSP}0,001"
+        return f"<{NBSP}0,001"
     decimals = 2 if p >= 0.01 else 3
     rounded = _decimal(p, decimals)
     from analysis.compute.change import ALPHA  # the one threshold; compute never imports fmt
 
     alpha = Decimal(str(ALPHA))
     if p < ALPHA and rounded >= alpha:
-        return f"p{NBSP}<{NBSP}{_write(alpha)}"
-    return f"p{NBSP}={NBSP}{_write(rounded)}"
+        return f"<{NBSP}{_write(alpha)}"
+    return _write(rounded)
 
 
 @as_text

@@ -13,25 +13,22 @@ _TEXT = (
     "sammenhenger mellom spørsmål (hvem som svarte hva på flere spørsmål) er ikke kjent og "
     "vises ikke. Et tall rapporten ikke bestemmer, står som «ukjent». Et tall merket {mark} er "
     "rekonstruksjonens valg innenfor det de publiserte tallene tillater, for eksempel hvor mange "
-    "som svarte på et spørsmål når rapporten bare gir andeler.{see}"
+    "som svarte på et spørsmål når rapporten bare gir andeler. Se @sec-etterproving."
 )
 #: Raw Typst (ignored by the HTML writer): the label the PDF footer looks for.
 _FOOTER_MARKER = "```{=typst}\n#metadata(none) <norcrin-reconstructed>\n```\n"
 
 
-def reconstruction_notice(bundle, refer: bool = True) -> Block:
+def reconstruction_notice(bundle) -> Block:
     """A visible box when any wave is a reconstruction; empty with real exports.
 
     Shown once in the Sammendrag (``index.qmd``) and once in the method chapter, from their
     setup cells (``output: asis``); the other chapters rely on the PDF's running footer and the
-    per-table mark :data:`~analysis.report.values.CHOSEN_MARK`. ``refer=False`` leaves out
-    the pointer to the audit appendix (for the appendix itself, which would otherwise send the
-    reader to where they are).
+    per-table mark :data:`~analysis.report.values.CHOSEN_MARK`.
     """
     waves = [str(y) for y, w in bundle.waves.items() if w.reconstructed]
     if not waves:
         return empty()
-    template = _TEXT.replace("{see}", " Se @sec-etterproving." if refer else "")
     box = div(".reconstruction-notice",
-              paragraph(template, years=" og ".join(waves), mark=CHOSEN_MARK))
+              paragraph(_TEXT, years=" og ".join(waves), mark=CHOSEN_MARK))
     return Block(box.markdown + "\n" + _FOOTER_MARKER)

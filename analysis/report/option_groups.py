@@ -27,12 +27,11 @@ import pandas as pd
 
 from analysis import compute, figures, fmt
 from analysis.compute.change import fisher_p, is_significant
-from analysis.display import Table, Text, as_text, is_missing
+from analysis.display import UNKNOWN, Table, Text, as_text, is_missing
 from analysis.questionnaire.schema import Question
 from analysis.report.tables import with_chosen_note
 from analysis.report.values import (
     NOT_ASKED,
-    UNKNOWN,
     marked,
     p_cell,
     points_text,

@@ -16,11 +16,10 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import Table
+from analysis.display import UNKNOWN, Table
 from analysis.report.values import (
     CHOSEN_MARK,
     NOT_ASKED,
-    UNKNOWN,
     interval_cell,
     marked,
     p_cell,

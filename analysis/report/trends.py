@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import NO_DATA, Table, Text, is_missing
-from analysis.report.values import NOT_ASKED, UNKNOWN, p_cell, printed_change, signed
+from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
+from analysis.report.values import NOT_ASKED, p_cell, printed_change, signed
 
 #: Short verdicts for the change table, in plain words (the box «Slik leser du tallene» says
 #: that "trolig reell" means a Holm-adjusted p below 0,05).

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from analysis import fmt
-from analysis.display import UNKNOWN, Text, is_missing  # noqa: F401 -- UNKNOWN: re-exported with the other cell values
+from analysis.display import Text, is_missing
 
 #: What a value reads as when the question (or option) was not asked that year.
 NOT_ASKED = Text("–")
@@ -87,26 +87,14 @@ def size_text(points: Decimal) -> Text:
 
 def p_cell(p: float | None) -> Text:
     """A p-value for a table cell: ``"0,03"``, ``"0,004"``, ``"< 0,001"`` (``"–"`` when
-    missing). Same digits as :func:`analysis.fmt.p_value`, without its ``p =``.
+    missing): :func:`analysis.fmt.p_number`, the digits of :func:`analysis.fmt.p_value`.
 
     Examples
     --------
     >>> [p_cell(p).replace("\\u00a0", " ") for p in (0.0312, 0.0004, 0.0496)]
     ['0,03', '< 0,001', '< 0,05']
     """
-    from analysis.compute.change import ALPHA
-
-    if is_missing(p):
-        return Text(fmt.MISSING)
-    if not 0 <= p <= 1:
-        raise ValueError(f"a p-value lies in 0..1, got {p}")
-    if p < 0.001:
-        return Text(f"<{fmt.NBSP}0,001")
-    decimals = 2 if p >= 0.01 else 3
-    rounded = percent(p, decimals - 2) / 100
-    if p < ALPHA and rounded >= Decimal(str(ALPHA)):
-        return Text(f"<{fmt.NBSP}{fmt.num(ALPHA, 2)}")
-    return fmt.num(p, decimals)
+    return Text(fmt.MISSING if is_missing(p) else fmt.p_number(p))
 
 
 def interval_cell(lo: float | None, hi: float | None) -> Text:

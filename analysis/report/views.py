@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import compute, figures, fmt
-from analysis.display import Text, as_text, is_missing
+from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
 from analysis.report import tables
-from analysis.report.values import UNKNOWN, points_text, printed_change, size_text
+from analysis.report.values import points_text, printed_change, size_text
 
 if TYPE_CHECKING:
     from analysis.report.not_asked import NotAskedView

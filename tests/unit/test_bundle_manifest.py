@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.bundle import ManifestError, _determined, read_manifest
+from analysis.bundle import ManifestError, _read_ranges, read_manifest
 
 GOOD = {"year": 2025, "export": "forms-2025.xlsx", "questionnaire": 2025,
         "reconstructed": False}
@@ -61,6 +61,6 @@ def test_a_ranges_file_that_is_not_one_is_a_located_error(tmp_path):
     path = tmp_path / "ranges.yaml"
     path.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="ranges.yaml: does not fit the reconstruction"):
-        _determined(path)
+        _read_ranges(path)
     with pytest.raises(ManifestError, match="not found"):
-        _determined(tmp_path / "missing.yaml")
+        _read_ranges(tmp_path / "missing.yaml")
