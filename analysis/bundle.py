@@ -272,6 +272,12 @@ class SurveyBundle:
         (:func:`analysis.audit.audit_figures`; computed once per bundle, on first use)."""
         return self._audit.copy()
 
+    def precompute(self) -> None:
+        """Compute, once, what chapters derive from the bundle at a cost (the audit solves
+        integer programs); it is kept on the bundle and pickled with it, so kernels that
+        read the stored bundle (:mod:`analysis.bundle_cache`) do not each redo it."""
+        _ = self._audit
+
     @cached_property
     def _audit(self) -> pd.DataFrame:
         # Per bundle, not per module: a new bundle (new data) always gets its own audit.

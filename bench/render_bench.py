@@ -5,8 +5,8 @@ Prints, from one run on this machine:
 * a profile of one cold render (``--no-cache``) and one cached re-render (nothing changed),
   both run as ``python -m analysis render --engine builtin`` the way a user runs them: the
   seconds of each phase, from the ``phases`` the engine writes to ``_book/render-log.json``
-  (render phases, and per chapter kernel start, imports, bundle load, cells, figure cells),
-  then the whole command's wall time;
+  (render phases, among them the fork server's imports and bundle load, and per chapter
+  kernel start, cells, figure cells), then the whole command's wall time;
 * the floor, measured in the same run: as many fresh kernels as the book has chapters, each
   only importing the libraries the chapters use, run with the engine's parallelism;
 * with ``--quarto`` (and a Quarto >= 1.9 on PATH) the same two renders with real Quarto;
@@ -14,7 +14,7 @@ Prints, from one run on this machine:
 
 Targets are printed, not asserted. Never touches the project's own ``_book/``.
 
-Run: ``.venv/bin/python bench/render_bench.py [--quarto] [--nbconvert]``
+Run: ``.venv/bin/python bench/render_bench.py [--quarto] [--fresh-kernels] [--nbconvert]``
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
-def render_command(root: Path, *extra: str) -> tuple[float, dict]:
+def render_command(root: Path, *extra: str, env_extra: dict | None = None
+                   ) -> tuple[float, dict]:
     """Run the render command in ``root``; its wall time and the run log it wrote."""
-    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    env = {**os.environ, "NORCRIN_ROOT": str(root), **(env_extra or {})}
     seconds = timed(lambda: subprocess.run(
         [sys.executable, "-m", "analysis", "render", "--engine", "builtin", *extra],
         cwd=root, env=env, check=True, capture_output=True))
@@ -117,6 +118,9 @@ def _cell(value) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quarto", action="store_true", help="also time real Quarto")
+    parser.add_argument("--fresh-kernels", action="store_true",
+                        help="also time a cold render whose kernels are new processes "
+                             "(NORCRIN_FORK_KERNELS=0) instead of forks of the fork server")
     parser.add_argument("--nbconvert", action="store_true",
                         help="also time jupyter nbconvert on the same notebooks")
     args = parser.parse_args(argv)
@@ -131,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         cached = render_command(root)
         floor_s = min(floor_s, floor(root, len(docs), jobs))  # the floor, twice: noise
         print_profile(cold, cached, floor_s, jobs)
+        if args.fresh_kernels:
+            fresh, _ = render_command(root, "--no-cache", env_extra={"NORCRIN_FORK_KERNELS": "0"})
+            print(f"cold render with fresh kernel processes (no fork server): {fresh:6.1f} s "
+                  f"({fresh / floor_s:.2f} x the floor)")
         if args.nbconvert:
             nbconvert_bench(root, docs, Path(scratch))
         if args.quarto:

@@ -36,6 +36,7 @@ def book_render(tmp_path_factory):
     """Factory: ``book_render("first")`` is a copy of the project rendered cold by the
     built-in engine (HTML and PDF), made once per name and test session and shared by the
     tiers that need a whole book (determinism, parity); tests must not modify it."""
+    import os
     import time
 
     from analysis.engine.project import copy_project
@@ -43,11 +44,22 @@ def book_render(tmp_path_factory):
 
     renders: dict[str, object] = {}
 
-    def render(name: str):
+    def render(name: str, fresh_kernels: bool = False):
+        """``fresh_kernels``: every chapter in a new kernel process that imports for itself
+        (``NORCRIN_FORK_KERNELS=0``) instead of one forked from the fork server."""
         if name not in renders:
             root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
             start = time.perf_counter()
-            render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+            saved = os.environ.get("NORCRIN_FORK_KERNELS")
+            if fresh_kernels:
+                os.environ["NORCRIN_FORK_KERNELS"] = "0"
+            try:
+                render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+            finally:
+                if saved is None:
+                    os.environ.pop("NORCRIN_FORK_KERNELS", None)
+                else:
+                    os.environ["NORCRIN_FORK_KERNELS"] = saved
             render.seconds[name] = time.perf_counter() - start
             renders[name] = root
         return renders[name]

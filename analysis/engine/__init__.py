@@ -4,7 +4,8 @@ Pipeline (one module per stage)::
 
     _quarto.yml --book--> Book
     chapter.qmd --qmd--> QmdDocument --notebook--> nbformat v4 notebook
-        --execute (nbclient, fresh python3 kernel; cache.py skips unchanged chapters)-->
+        --execute (nbclient, a python3 kernel per chapter, forked by fork_server.py;
+                   cache.py skips unchanged chapters)-->
         executed notebook --outputs + crossref--> pandoc markdown per format
         --html--> _book/**/*.html        --pdf--> _book/<slug>.typ -> _book/<slug>.pdf
 

@@ -124,6 +124,9 @@ def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True
     reuse : bool
         Take an existing file of the same fingerprint (``False`` for ``--no-cache``).
 
+    The stored bundle carries what ``SurveyBundle.precompute`` computes (the audit), so no
+    kernel solves it again.
+
     Returns
     -------
     Path or None
@@ -138,12 +141,16 @@ def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True
         return None
     path = bundle_cache.path_for(root, fingerprint)
     if isinstance(loaded, SurveyBundle):
-        return bundle_cache.write(loaded, path)
-    if reuse and path.is_file():
+        bundle = loaded
+    elif reuse and path.is_file():
         return path
-    try:
-        bundle = load_bundle(root)
-    except Exception:  # noqa: BLE001 - every kernel then reports the error where it occurs
-        path.unlink(missing_ok=True)
-        return None
+    else:
+        try:
+            bundle = load_bundle(root)
+        except Exception:  # noqa: BLE001 - every kernel then reports the error where it occurs
+            path.unlink(missing_ok=True)
+            return None
+    # What chapters derive from the bundle at a cost (the audit's integer programs) is
+    # computed here once and stored with it, instead of once in every kernel that needs it.
+    bundle.precompute()
     return bundle_cache.write(bundle, path)

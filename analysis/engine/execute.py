@@ -6,6 +6,7 @@ import copy
 import os
 import re
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -14,6 +15,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbformat import NotebookNode
 
 from analysis.engine.errors import RenderError
+from analysis.engine.fork_server import ForkProvisioner, ForkServer, split_command
 from analysis.engine.timing import Phases
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -30,6 +32,21 @@ def kernel_env(root: Path) -> dict[str, str]:
         MPLBACKEND="module://matplotlib_inline.backend_inline",
     )
     return env
+
+
+#: the kernel spec every chapter runs in (ipykernel's, in the project's environment)
+KERNEL_NAME = "python3"
+
+
+def kernel_interpreter() -> list[str] | None:
+    """The interpreter (and its options) :data:`KERNEL_NAME`'s command line starts, or None if
+    that kernel is not ipykernel run as a module (then no kernel is forked)."""
+    from jupyter_client.manager import KernelManager
+
+    try:
+        return split_command(KernelManager(kernel_name=KERNEL_NAME).format_kernel_cmd())[0]
+    except Exception:  # noqa: BLE001 - no such spec, or another kind of kernel
+        return None
 
 
 class _TimedClient(NotebookClient):
@@ -80,11 +97,16 @@ class ChapterKernel:
         removes the variable.
     timeout : int
         Seconds allowed per cell.
+    server : ForkServer, optional
+        Fork the kernel from this server (imports done, bundle loaded; see
+        :mod:`analysis.engine.fork_server`) instead of starting a new process.
     """
 
     def __init__(self, root: Path, phases: Phases | None = None,
-                 env: dict[str, str] | None = None, timeout: int = 600) -> None:
+                 env: dict[str, str] | None = None, timeout: int = 600,
+                 server: ForkServer | None = None) -> None:
         self.root = root
+        self.server = server
         self.phases = phases or Phases()
         self.env = kernel_env(root)
         for name, value in (env or {}).items():
@@ -95,7 +117,7 @@ class ChapterKernel:
         self.client = _TimedClient(
             nbformat.v4.new_notebook(),
             timeout=timeout,
-            kernel_name="python3",
+            kernel_name=KERNEL_NAME,
             resources={"metadata": {"path": str(root)}},
             allow_errors=False,
             record_timing=False,  # keeps the cached notebook free of timestamps
@@ -110,6 +132,12 @@ class ChapterKernel:
         if not self.started:
             with self.phases.time("kernel start"):
                 self.client.km = self.client.create_kernel_manager()
+                if self.server is not None:
+                    km = self.client.km
+                    km.kernel_id = str(uuid.uuid4())
+                    km.provisioner = ForkProvisioner(kernel_id=km.kernel_id,
+                                                     kernel_spec=km.kernel_spec, parent=km,
+                                                     server=self.server)
                 self.client.start_new_kernel(env=self.env)
                 self.client.start_new_kernel_client()
             self.started = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +15,9 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from analysis.engine.cache import FreezeCache, chapter_key, prepare_bundle, tree_fingerprint
-from analysis.engine.execute import ChapterKernel
+from analysis.engine.errors import RenderError
+from analysis.engine.execute import ChapterKernel, kernel_env, kernel_interpreter
+from analysis.engine.fork_server import ForkServer, ForkServerError
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
 from analysis.engine.qmd import QmdDocument, read_qmd
@@ -65,6 +68,48 @@ def prepared_kernel(root: Path, bundle: Path | None, phases: Phases, chapter: st
         kernel.close()
         raise
     return kernel
+
+
+def fork_kernels() -> bool:
+    """Whether chapter kernels are forked from a :class:`ForkServer`: on Linux, unless
+    ``NORCRIN_FORK_KERNELS=0`` (then each kernel is a new process that imports for itself).
+
+    Elsewhere a fork after importing numpy and matplotlib is not known to be safe (macOS's
+    system libraries are not fork-safe), so the engine starts kernels as Quarto does.
+    """
+    return (sys.platform.startswith("linux") and hasattr(os, "fork")
+            and os.environ.get("NORCRIN_FORK_KERNELS", "1") != "0")
+
+
+def chapter_env(root: Path, extra: dict[str, str | None]) -> dict[str, str]:
+    """The kernels' environment: :func:`~analysis.engine.execute.kernel_env` with ``extra``
+    (a ``None`` value removes the variable)."""
+    env = kernel_env(root)
+    for name, value in extra.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def _prepare_server(server: ForkServer, bundle_stored: bool, phases: Phases) -> None:
+    """Wait for the server's imports, then have it load the stored bundle (and precompute).
+
+    Raises
+    ------
+    RenderError
+        If the server could not import the libraries or load the bundle.
+    """
+    try:
+        with phases.time("fork server: waiting for its imports"):
+            server.wait_ready()
+        if bundle_stored:
+            server.load_bundle()
+    except ForkServerError as exc:
+        raise RenderError(f"preparing the chapters' kernels failed: {exc}") from None
+    phases.add("fork server: imports (in the server)", server.import_seconds)
+    phases.add("fork server: bundle load + precompute", server.bundle_seconds)
 
 
 def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:
@@ -143,6 +188,12 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
 
     bundle = bundle_cache.path_for(root, fingerprint) if must_run else None
     stored: Future = Future()
+    # With a fork server the libraries are imported once, in the server, while the data
+    # check runs; it then loads the bundle once and forks each chapter's kernel.
+    env = {bundle_cache.ENV: str(bundle) if bundle else None}
+    interpreter = kernel_interpreter() if must_run and fork_kernels() else None
+    server = ForkServer(root, chapter_env(root, env), interpreter) if interpreter else None
+    warmed: Future = Future()
     jobs = jobs or default_jobs()
     running = threading.Semaphore(jobs)
     failed = threading.Event()
@@ -157,7 +208,12 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         own = Phases()
         kernel = None
         try:
-            kernel = prepared_kernel(root, bundle, own, doc.path, stored.result)
+            if server is not None:
+                with own.time("waiting for the bundle"):
+                    warmed.result()
+                kernel = ChapterKernel(root, own, env=env, server=server).start()
+            else:
+                kernel = prepared_kernel(root, bundle, own, doc.path, stored.result)
             # At most `jobs` chapters run at once; the worker beyond them readies the next
             # chapter's kernel meanwhile.
             with own.time("waiting for a core"):
@@ -197,6 +253,9 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                 with phases.time("bundle stored for the kernels"):
                     stored.set_result(prepare_bundle(root, fingerprint, loaded,
                                                       reuse=use_cache) is not None)
+                if server is not None:
+                    _prepare_server(server, stored.result(), phases)
+                    warmed.set_result(True)
             for number, future in enumerate(futures, start=1):
                 try:
                     chapter = future.result()
@@ -208,11 +267,15 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                 done.append(chapter)
         except BaseException:
             failed.set()
-            if not stored.done():
-                stored.set_exception(_SkippedError())  # kernels waiting for it give up
+            for pending in (stored, warmed):
+                if not pending.done():
+                    pending.set_exception(_SkippedError())  # kernels waiting for it give up
             for future in futures:
                 future.cancel()  # chapters not yet started need not run
             raise
+        finally:
+            if server is not None:
+                server.close()
     _remember_seconds(root, {c.doc.path: c.seconds for c in done if not c.cached})
     return done
 

@@ -58,6 +58,21 @@ def preload() -> None:
         importlib.import_module(name)
 
 
+def warm() -> None:
+    """Load the bundle the render stored (:func:`analysis.report.load`) and compute what the
+    chapters derive from it alike (``SurveyBundle.precompute``), ahead of the chapters (the
+    fork server, :mod:`analysis.engine.fork_server`, does this once for all kernels).
+
+    Like :func:`preload` it leaves no name behind: the chapter's own ``report.load()``
+    returns the same bundle, and its derived values are the ones it would compute.
+    """
+    from analysis import report
+
+    precompute = getattr(report.load(), "precompute", None)
+    if callable(precompute):
+        precompute()
+
+
 def inline_values(items: list[tuple[int, str, object]]) -> None:
     """Evaluate inline expressions and display their representations as one JSON output.
 

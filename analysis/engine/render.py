@@ -86,6 +86,11 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                                       for c in chapters})
             infos = [index.chapters[doc.path] for doc in docs]
             with phases.time("outputs (after the chapters)"):
+                # The PDF is the longest single output: started first, it runs beside the
+                # pages rather than after them.
+                if "pdf" in formats:
+                    unit, key, make = _pdf_unit(book, chapters, index, phases, common)
+                    built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 if "html" in formats:
                     for chapter in chapters:
                         unit, key, make = _html_unit(book, chapter, position[chapter.doc.path],
@@ -99,14 +104,12 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                 annex_key = unit_key("annex", common, [repr(c.doc) for c in chapters], printed)
                 built["annex"] = builders.submit(
                     cache.build, "annex", annex_key,
-                    lambda folder: write_book_annex(book, folder, printed), staging)
+                    lambda folder: _timed(phases, "annex (Excel)", write_book_annex, book,
+                                          folder, printed), staging)
                 if "html" in formats:
                     css = book.format_options.get("html", {}).get("css") or []
                     html.write_css(staging, [book.root / c for c in
                                              ([css] if isinstance(css, str) else css)])
-                if "pdf" in formats:
-                    unit, key, make = _pdf_unit(book, chapters, index, phases, common)
-                    built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 # book order for the first failure; the PDF last
                 order = [f"html/{c.doc.path}" for c in chapters] + ["annex", "pdf"]
                 reused = {unit: built[unit].result() for unit in order if unit in built}
@@ -127,6 +130,11 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
             publish(staging, output, formats)
     log(f"done: {output} in {time.perf_counter() - started:.1f} s")
     return output
+
+
+def _timed(phases: Phases, phase: str, function, *args):
+    with phases.time(phase):
+        return function(*args)
 
 
 def write_trace(out: Path, values: list[dict]) -> Path:

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from analysis.engine.book import load_book
+from analysis.engine.execution import fork_kernels
 
 
 def _figures(book_dir):
@@ -21,7 +22,28 @@ def _figures(book_dir):
 
 @pytest.fixture(scope="module")
 def two_renders(book_render):
-    return [book_render("first"), book_render("second")]
+    """The shared cold render (kernels forked from the fork server where it runs) and a
+    second one whose chapters each start a new kernel process, as under Quarto."""
+    return [book_render("first"), book_render("second", fresh_kernels=True)]
+
+
+def _tree(book_dir):
+    return {str(p.relative_to(book_dir)): p.read_bytes() for p in sorted(book_dir.rglob("*"))
+            if p.is_file() and p.name != "render-log.json"}
+
+
+@pytest.mark.slow
+def test_forked_and_fresh_kernels_give_the_same_book_byte_for_byte(two_renders):
+    logs = [json.loads((root / "_book" / "render-log.json").read_text("utf-8"))
+            for root in two_renders]
+    forked = ["fork server: imports (in the server)" in log["phases"] for log in logs]
+    assert forked == [fork_kernels(), False]  # the comparison is between the two ways
+    a, b = (_tree(root / "_book") for root in two_renders)
+    assert {"index.html", "inline-values.json"} <= a.keys()
+    assert any(name.endswith(".pdf") for name in a)
+    assert a.keys() == b.keys()
+    differing = sorted(name for name in a if a[name] != b[name])
+    assert not differing, f"files differ between forked and fresh kernels: {differing}"
 
 
 @pytest.mark.slow
