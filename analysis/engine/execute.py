@@ -22,8 +22,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b:?")
 
 
-def kernel_env(root: Path) -> dict[str, str]:
-    """Environment of the kernel: the project root and fixed seeds for reproducible output."""
+def kernel_env(root: Path, extra: dict[str, str | None] | None = None) -> dict[str, str]:
+    """Environment of the kernel: the project root and fixed seeds for reproducible output,
+    with ``extra`` on top (a ``None`` value removes an inherited variable)."""
     env = dict(os.environ)
     env.update(
         NORCRIN_ROOT=str(root),
@@ -31,6 +32,11 @@ def kernel_env(root: Path) -> dict[str, str]:
         SOURCE_DATE_EPOCH=env.get("SOURCE_DATE_EPOCH", "0"),
         MPLBACKEND="module://matplotlib_inline.backend_inline",
     )
+    for name, value in (extra or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return env
 
 
@@ -108,12 +114,7 @@ class ChapterKernel:
         self.root = root
         self.server = server
         self.phases = phases or Phases()
-        self.env = kernel_env(root)
-        for name, value in (env or {}).items():
-            if value is None:
-                self.env.pop(name, None)  # None removes an inherited variable
-            else:
-                self.env[name] = value
+        self.env = kernel_env(root, env)
         self.client = _TimedClient(
             nbformat.v4.new_notebook(),
             timeout=timeout,

@@ -81,18 +81,6 @@ def fork_kernels() -> bool:
             and os.environ.get("NORCRIN_FORK_KERNELS", "1") != "0")
 
 
-def chapter_env(root: Path, extra: dict[str, str | None]) -> dict[str, str]:
-    """The kernels' environment: :func:`~analysis.engine.execute.kernel_env` with ``extra``
-    (a ``None`` value removes the variable)."""
-    env = kernel_env(root)
-    for name, value in extra.items():
-        if value is None:
-            env.pop(name, None)
-        else:
-            env[name] = value
-    return env
-
-
 def _prepare_server(server: ForkServer, bundle_stored: bool, phases: Phases) -> None:
     """Wait for the server's imports, then have it load the stored bundle (and precompute).
 
@@ -192,7 +180,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     # check runs; it then loads the bundle once and forks each chapter's kernel.
     env = {bundle_cache.ENV: str(bundle) if bundle else None}
     interpreter = kernel_interpreter() if must_run and fork_kernels() else None
-    server = ForkServer(root, chapter_env(root, env), interpreter) if interpreter else None
+    server = ForkServer(root, kernel_env(root, env), interpreter) if interpreter else None
     warmed: Future = Future()
     jobs = jobs or default_jobs()
     running = threading.Semaphore(jobs)

@@ -12,8 +12,8 @@ import nbformat
 import pytest
 
 from analysis import bundle_cache
-from analysis.engine.execute import ChapterKernel, kernel_interpreter
-from analysis.engine.execution import chapter_env, fork_kernels
+from analysis.engine.execute import ChapterKernel, kernel_env, kernel_interpreter
+from analysis.engine.execution import fork_kernels
 from analysis.engine.fork_server import ForkServer, ForkServerError
 from analysis.engine.timing import Phases
 
@@ -30,7 +30,7 @@ PROBE = ("import json, os, sys\n"
 @pytest.fixture
 def server(tmp_path):
     bundle = bundle_cache.write({"marker": 7}, tmp_path / "bundle.pickle")
-    env = chapter_env(tmp_path, {bundle_cache.ENV: str(bundle)})
+    env = kernel_env(tmp_path, {bundle_cache.ENV: str(bundle)})
     started = ForkServer(tmp_path, env, kernel_interpreter())
     started.load_bundle()
     yield started
@@ -78,7 +78,7 @@ def test_the_server_refuses_another_interpreter_or_startup_environment(server, t
 
 
 def test_stopping_the_server_ends_the_kernels_it_forked(tmp_path):
-    server = ForkServer(tmp_path, chapter_env(tmp_path, {}), kernel_interpreter())
+    server = ForkServer(tmp_path, kernel_env(tmp_path, {}), kernel_interpreter())
     kernel = ChapterKernel(tmp_path, Phases(), server=server).start()
     pid = kernel.client.km.provisioner.pid
     assert server.poll(pid) is None  # running
@@ -89,7 +89,7 @@ def test_stopping_the_server_ends_the_kernels_it_forked(tmp_path):
 
 
 def test_a_server_that_cannot_import_reports_why(tmp_path):
-    env = chapter_env(tmp_path, {"PYTHONPATH": str(tmp_path)})
+    env = kernel_env(tmp_path, {"PYTHONPATH": str(tmp_path)})
     (tmp_path / "pandas.py").write_text("raise ImportError('pandas is broken here')\n")
     server = ForkServer(tmp_path, env, [sys.executable])
     try:
