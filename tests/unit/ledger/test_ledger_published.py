@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.ledger import Basis, load_contradictions, load_ledger, load_sources, wave_totals
@@ -94,3 +96,16 @@ def test_contradictions_name_existing_figures_and_quote_the_report(ledger, docum
         assert set(item.figures) <= known, item.id
         assert normalise_whitespace(item.quote) in text, item.id
     assert {i.kind.value for i in items} == {"wording", "arithmetic", "numbering"}
+
+
+def test_contradiction_explanations_are_written_in_the_books_number_style():
+    """The appendix prints the explanations as they stand (bokmål, style sheet §2-3). Outside
+    «…» quotations from the report: no straight double quotes, no «Q7» for «spørsmål 7», a
+    space before %, and a decimal point only in a heading number of the report («4.2»)."""
+    for item in load_contradictions():
+        own_words = re.sub(r"«[^»]*»", "«»", item.explanation)
+        assert '"' not in own_words, item.id
+        assert not re.search(r"\bQ\d", own_words), item.id
+        assert not re.search(r"\d%", own_words), item.id
+        for number in re.findall(r"\d+\.\d+", own_words):
+            assert re.fullmatch(r"[1-5]\.[1-9]", number), (item.id, number)
