@@ -186,6 +186,54 @@ def test_the_website_mean_is_below_the_published_previous_mean(bundle):
     assert q07.summary().mean < min(published)
 
 
+#: (source, phrase as printed, questions it says are new in this wave, questions it says were
+#: asked in the previous wave too). A new wave turns these false while the page still renders.
+NOVELTY = [
+    ("chapters/04-3-nettsider.qmd", "Spørsmål 6 og 8–9 er nye i år", ["q06", "q08", "q09"],
+     []),
+    ("chapters/04-3-nettsider.qmd", "Spørsmål 5 og 7 ble også stilt i", [], ["q05", "q07"]),
+    ("chapters/04-3-nettsider.qmd", "er nytt i år, så vi har ikke noe å sammenlikne med",
+     ["q06"], []),
+    ("chapters/04-3-nettsider.qmd", "Det siste spørsmålet om nettsidene er åpent og nytt i år",
+     ["q09"], []),
+    ("chapters/04-5-ecrin.qmd", "Spørsmål 17 er nytt i år", ["q17"], []),
+    ("index.qmd", "metodebok.no, som ble spurt om for første gang", ["q08"], []),
+]
+#: wordings that say a question is new (each occurrence in a chapter must be in NOVELTY)
+NOVELTY_WORDS = re.compile(r"\bny(?:tt|e)? i år\b|\bfor første gang\b")
+
+
+@pytest.mark.parametrize(("source", "phrase", "new", "before"), NOVELTY,
+                         ids=[f"{c[0].split('/')[-1]}:{c[1][:24]}" for c in NOVELTY])
+def test_a_question_called_new_is_new_in_the_data(bundle, source, phrase, new, before):
+    from analysis.report import context as ctx
+
+    assert phrase in _source(source), f"{source} no longer says {phrase!r}; update the claim"
+    new_now = {q.id for q in ctx.new_questions(bundle)}
+    asked_before = {q.id for q in bundle.previous.questionnaire.questions}
+    wrong = [q for q in new if q not in new_now] + [q for q in before
+                                                    if q in new_now or q not in asked_before]
+    assert not wrong, (f"{source} says {phrase!r}, but in {bundle.current.year} "
+                       f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not as it says "
+                       f"(new this wave: {sorted(new_now)})")
+
+
+def test_every_claim_that_a_question_is_new_is_checked():
+    from analysis.engine.book import load_book
+
+    listed: dict[str, list[str]] = {}
+    for source, phrase, _, _ in NOVELTY:
+        listed.setdefault(source, []).append(phrase)
+    unchecked = []
+    for source in load_book(project_root()).sources:
+        text = _source(source)
+        for match in NOVELTY_WORDS.finditer(text):
+            around = text[max(0, match.start() - 120):match.end() + 120]
+            if not any(phrase in around for phrase in listed.get(source, [])):
+                unchecked.append(f"{source}: ...{text[max(0, match.start() - 60):match.end()]}")
+    assert not unchecked, f"claims that a question is new, not in NOVELTY: {unchecked}"
+
+
 def test_claims_about_the_waves(bundle):
     """02: the previous wave is "den eneste tidligere runden det finnes svardata fra";
     sammendraget: metodebok.no (q08) "ble spurt om for første gang"."""
