@@ -44,8 +44,8 @@ BANNED_PATTERNS: list[BannedPattern] = [
     BannedPattern(
         "konklusjonen-denne",
         _p(r"\bblir\s+konklusjonen\s+denne\s*:"),
-        "template phrase; write the conclusion itself: «Rangtesten finner ingen tydelig "
-        "forskjell fra forrige runde.»"),
+        "template phrase; write the conclusion itself: «Forskjellen fra forrige runde kan "
+        "skyldes tilfeldigheter.»"),
     BannedPattern(
         "har-fatt-prosentpoeng",
         _p(r"\bhar\s+fått\s+(`\{python\}[^`]*\.change\(|[+\u2212-]\s*\d[\d,]*\s*prosentpoeng)"),
@@ -55,7 +55,8 @@ BANNED_PATTERNS: list[BannedPattern] = [
         "statistisk-signifikant",
         _p(r"\bstatistisk\s+signifikant"),
         "«statistisk signifikant» belongs in the method text and the statistics box; in prose "
-        "say how sure the change is: «trolig en reell økning», «ingen tydelig endring»",
+        "say how sure the change is: «og den er trolig reell», «men den kan skyldes "
+        "tilfeldigheter»",
         allowed_in=("chapters/02-bakgrunn-metode.qmd",)),
     BannedPattern(
         "mens-n-ikke-kan-testes",

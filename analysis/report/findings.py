@@ -2,26 +2,37 @@
 
 The indicators and the recommendations' wording are given data
 (``data/recommendations.yaml``, :mod:`analysis.report.findings_file`); this module computes
-each indicator in the previous and the current wave (share, Wilson interval, Fisher's exact
-test), words a plain verdict from the test, and fills the recommendations' placeholders with
-computed values. Everything reaches the page as :mod:`analysis.display` objects.
+each indicator in the previous and the current wave (share, Wilson interval, the test of the
+change), words its verdict, and fills the recommendations' placeholders with computed values.
+Everything reaches the page as :mod:`analysis.display` objects.
 
-The verdict says the direction and how sure we are, without the word "signifikant" (the
-statistics are explained in the method chapter):
+One rule and one vocabulary with the chapters (stated to the reader in the box «Slik leser du
+tallene», :mod:`analysis.report.reading`):
 
-- p < :data:`CLEAR_P`: "tydelig økning" / "tydelig nedgang";
-- p < :data:`analysis.compute.change.ALPHA`: "trolig en reell økning" / "... nedgang";
-- otherwise "ingen tydelig endring", or "omtrent uendret" when the change rounds to zero
-  percentage points; "nytt spørsmål" or "forrige tall ukjent" when there is nothing to test.
+- An indicator that is exactly one option of a choice question takes the test its chapter
+  reports for that option: :meth:`ChoiceView.test <analysis.report.views.ChoiceView.test>`,
+  Fisher's exact test with Holm's adjustment within the question (``p_holm``,
+  ``significant``). The board page and the chapter cannot disagree about it.
+- An indicator that sums several options ("godt eller litt"), or scores of a rating ("fire
+  eller fem"), is one comparison chosen beforehand that no chapter family contains: it keeps
+  its own Fisher's exact test (:func:`analysis.report.option_groups.compare_counts`, raw p, a
+  family of one). A rating indicator is always a share of scores; the chapters' rating rule
+  (Mann-Whitney over the whole distribution, :meth:`RatingView.verdict
+  <analysis.report.views.RatingView.verdict>`) tests a different quantity, whose direction can
+  differ from the share's, so it does not decide an indicator.
+- The words are those of the chapters' comparison table
+  (:func:`analysis.report.trends.choice_verdict`): "trolig reell økning" / "trolig reell
+  nedgang" (``significant``), "kan skyldes tilfeldigheter", "ingen endring" (the printed
+  change is zero), "kan ikke testes"; and, where there is nothing to compare, "nytt
+  spørsmål" or "forrige tall ukjent".
 
 Examples
 --------
->>> verdict_words(diff=0.12, p_value=0.005)
-'tydelig økning'
->>> verdict_words(diff=-0.10, p_value=0.03)
-'trolig en reell nedgang'
->>> verdict_words(diff=0.10, p_value=0.08)
-'ingen tydelig endring'
+>>> from decimal import Decimal
+>>> choice_verdict(Decimal(12), True), choice_verdict(Decimal(-10), False)
+('trolig reell økning', 'kan skyldes tilfeldigheter')
+>>> choice_verdict(Decimal(0), False)
+'ingen endring'
 """
 
 from __future__ import annotations
@@ -34,7 +45,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import compute, fmt
-from analysis.compute.change import is_significant
 from analysis.display import Block, Table, Text, compose
 from analysis.fmt import number_word
 from analysis.report import option_groups as og
@@ -47,11 +57,10 @@ from analysis.report.findings_file import (
     load_findings_file,
     placeholders,
 )
+from analysis.report.trends import NOT_TESTABLE, choice_verdict
 from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
 
-#: Below this p-value a change is "tydelig" (clear); between it and ALPHA "trolig" (probable).
-CLEAR_P = 0.01
 NEW_QUESTION = "nytt spørsmål"
 UNKNOWN_BEFORE = "forrige tall ukjent"
 
@@ -60,22 +69,15 @@ class FindingsError(ValueError):
     """A recommendation cites something the data do not have (names file and entry)."""
 
 
-def verdict_words(diff: float, p_value: float) -> str:
-    """The plain verdict for a change in share ``diff`` (0-1) tested with ``p_value``;
-    ``diff`` is the printed change (difference of the printed shares) over 100."""
-    if round(abs(diff) * 100) == 0:
-        return "omtrent uendret"
-    direction = "økning" if diff > 0 else "nedgang"
-    if p_value < CLEAR_P:
-        return f"tydelig {direction}"
-    if is_significant(p_value):
-        return f"trolig en reell {direction}"
-    return "ingen tydelig endring"
-
-
 @dataclass(frozen=True)
 class IndicatorValue:
-    """One indicator in both waves; counts are None when not asked or not known."""
+    """One indicator in both waves; counts are None when not asked or not known.
+
+    ``test`` is the comparison the verdict is worded from (``share_a``, ``share_b``, ``diff``,
+    ``p_value``, ``significant``; ``p_holm`` too when ``adjusted``), None when either count is
+    unknown. ``adjusted`` is True when the indicator is one option of a choice question and
+    the test is its chapter's: Holm within the question (see the module docstring).
+    """
 
     indicator: Indicator
     n: int
@@ -83,6 +85,8 @@ class IndicatorValue:
     n_prev: int | None
     count_prev: int | None
     asked_before: bool
+    test: pd.Series | None = None
+    adjusted: bool = False
 
     @property
     def share(self) -> float:
@@ -100,21 +104,15 @@ class IndicatorValue:
         return (math.nan, math.nan) if k is None or not n else compute.wilson(k, n)
 
     @property
-    def test(self) -> pd.Series | None:
-        """Fisher's exact test of the change (``diff``, ``p_value``), None when untestable."""
-        if self.count is None or self.count_prev is None:
-            return None
-        return og.compare_counts(self.count_prev, self.n_prev, self.count, self.n)
-
-    @property
     def verdict(self) -> str:
-        """Plain verdict on the change (see the module docstring)."""
+        """Plain verdict on the change, in the chapters' words (see the module docstring)."""
         if not self.asked_before:
             return NEW_QUESTION
-        test = self.test
-        if test is None:
+        if self.count_prev is None:
             return UNKNOWN_BEFORE
-        return verdict_words(float(self.change) / 100, float(test["p_value"]))
+        if self.test is None or self.test["p_value"] != self.test["p_value"]:
+            return NOT_TESTABLE
+        return choice_verdict(self.change, bool(self.test["significant"]))
 
     @property
     def change(self):
@@ -142,6 +140,23 @@ def _asked_before(qview, keys: list) -> bool:
     return True
 
 
+def one_option(qview, keys: list) -> bool:
+    """True when the indicator is exactly one option of a choice question, so that its test
+    is the one its chapter reports (Holm within the question)."""
+    return isinstance(qview, ChoiceView) and len(keys) == 1
+
+
+def _test(qview, keys: list, counts: tuple) -> pd.Series | None:
+    """The comparison the verdict comes from: the chapter's row for one option, or one
+    Fisher's exact test of its own for a sum of options or scores (see the module docstring)."""
+    n_prev, count_prev, n, count = counts
+    if count is None or count_prev is None:
+        return None
+    if one_option(qview, keys):
+        return qview.test(keys[0])
+    return og.compare_counts(count_prev, n_prev, count, n)
+
+
 def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
     """Compute one indicator from the bundle.
 
@@ -154,9 +169,11 @@ def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
     keys = list(indicator.options)
     before = _asked_before(qview, keys)
     prev = qview.prev_year if before else None
-    return IndicatorValue(indicator, qview.n_value(), _counts(qview, keys, None),
-                          qview.n_value(prev) if before else None,
-                          _counts(qview, keys, prev) if before else None, before)
+    counts = (qview.n_value(prev) if before else None,
+              _counts(qview, keys, prev) if before else None,
+              qview.n_value(), _counts(qview, keys, None))
+    return IndicatorValue(indicator, counts[2], counts[3], counts[0], counts[1], before,
+                          _test(qview, keys, counts), one_option(qview, keys))
 
 
 @lru_cache(maxsize=4)
@@ -243,16 +260,16 @@ def alt_text(key: KeyFindings) -> Text:
 
 
 def table(key: KeyFindings) -> Table:
-    """Display table: indicator, share per wave, change (pp) and the plain verdict."""
+    """Display table: indicator, share per wave, change (pp) and the verdict, in the words of
+    the chapters' comparison table (see the module docstring)."""
     rows = []
     for v in key.values:
-        test = v.test
         rows.append({
             "Indikator": v.indicator.label,
             str(key.prev_year): (fmt.pct(v.share_prev) if v.count_prev is not None
                                  else ("–" if not v.asked_before else UNKNOWN)),
             str(key.year): fmt.pct(v.share) if v.count is not None else UNKNOWN,
-            "Endring (pp)": signed(v.change) if test is not None else "–",
+            "Endring (pp)": signed(v.change) if v.change is not None else "–",
             "Vurdering": v.verdict,
         })
     return Table(pd.DataFrame(rows), left=["Indikator", "Vurdering"])
@@ -279,7 +296,7 @@ def resolve(key: KeyFindings, ph: Placeholder) -> str:
         if field == "verdict":
             return v.verdict
         if field == "change":
-            return points_text(v.change) if v.test is not None else UNKNOWN
+            return points_text(v.change) if v.change is not None else UNKNOWN
         share = v.share_prev if field == "previous" else v.share
         return UNKNOWN if share != share else fmt.pct(share)
     if ph.kind == "category":

@@ -14,7 +14,7 @@ A text never types a number. It cites computed values through placeholders, whic
 ``{year}``, ``{previous_year}``    the current and the previous wave's year
 ``{indicator:ID}``                 the indicator's share in the current wave (``"27 %"``)
 ``{indicator:ID:previous}``        ... in the previous wave; ``:change`` the change in percentage
-                                   points; ``:verdict`` the plain verdict ("trolig en reell økning")
+                                   points; ``:verdict`` the verdict ("trolig reell økning")
 ``{share:qNN:A|B}``                share choosing option A or B (labels or short labels; scores)
 ``{count:qNN:A|B}``                the number choosing them
 ``{n:qNN}``, ``{mean:qNN}``        how many answered; the mean score of a rating question

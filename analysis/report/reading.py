@@ -4,8 +4,9 @@ The Sammendrag shows it, and the method chapter refers to it (``@sec-slik-leser-
 says is what the code does: denominators (:mod:`analysis.compute.counts`), rounding and the
 printed change (:mod:`analysis.report.values`), the Wilson interval
 (:mod:`analysis.compute.intervals`), the tests and Holm's adjustment
-(:mod:`analysis.compute.change`, :mod:`analysis.compute.rating_change`) and the level
-(:data:`analysis.compute.change.ALPHA`).
+(:mod:`analysis.compute.change`, :mod:`analysis.compute.rating_change`), the level
+(:data:`analysis.compute.change.ALPHA`) and how the key figures of «Hovedfunn og anbefalinger»
+are tested (:mod:`analysis.report.findings`).
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ _ITEMS = (
     "ren tilfeldighet. P-verdiene justeres derfor med Holms metode innenfor hvert spørsmål. "
     "Tabellene viser både den ujusterte p-verdien (p) og den justerte (p (Holm)). En endring er "
     "*statistisk signifikant* når den justerte p-verdien er under {alpha}. Teksten sier da at "
-    "endringen *trolig er reell*, og ellers at den *kan skyldes tilfeldigheter*. P-verdiene står "
-    "i tabellene, ikke i teksten.",
+    "endringen *trolig er reell*, og ellers at den *kan skyldes tilfeldigheter*. Et nøkkeltall "
+    "i «Hovedfunn og anbefalinger» som er ett svaralternativ, vurderes som i kapittelet sitt, og "
+    "et som slår sammen flere svar, testes for seg uten justering. P-verdiene står i tabellene, "
+    "ikke i teksten.",
     "**Dette testes ikke.** Hvem som svarte (yrkesrolle og region) beskrives, men testes ikke: "
     "respondentene har valgt selv å svare, og fordelingen sier noe om hvem som ble nådd, ikke om "
     "hva brukerne mener. Vi tester heller ikke hele fordelinger under ett eller forskjeller "

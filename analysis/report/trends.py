@@ -96,10 +96,17 @@ def choice_verdict(points, significant: bool) -> str:
     --------
     >>> choice_verdict(21, True), choice_verdict(-5, False), choice_verdict(0, False)
     ('trolig reell økning', 'kan skyldes tilfeldigheter', 'ingen endring')
+
+    A change that prints as zero is "ingen endring" whatever the test says, as in the prose
+    (:func:`analysis.report.views.change_clause`): a direction would contradict the "0" beside
+    it.
+
+    >>> choice_verdict(0, True)
+    'ingen endring'
     """
     if points is None or is_missing(points):
         return NOT_TESTABLE
-    if points == 0 and not significant:
+    if points == 0:
         return NO_CHANGE
     if not significant:
         return NOT_SIGNIFICANT

@@ -108,5 +108,7 @@ def test_choice_verdict():
     assert choice_verdict(-20, True) == "trolig reell nedgang"
     assert choice_verdict(9, False) == "kan skyldes tilfeldigheter"
     assert choice_verdict(0, False) == "ingen endring"
+    # a change that prints as 0 has no direction, whatever the test says (as change_clause)
+    assert choice_verdict(0, True) == "ingen endring"
     assert choice_verdict(NAN, False) == "kan ikke testes"
     assert choice_verdict(None, False) == "kan ikke testes"
