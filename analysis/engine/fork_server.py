@@ -45,6 +45,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 from jupyter_client.provisioning import LocalProvisioner
@@ -113,7 +114,14 @@ def serve() -> int:
                     gc.collect()
                     gc.freeze()  # the children's collections skip what they inherit
                     frozen = True
-                pid = os.fork()
+                with warnings.catch_warnings():
+                    # Python >= 3.12 warns about forking a process that has threads. The
+                    # server's only other threads are the BLAS library's worker pool, which
+                    # OpenBLAS stops and restarts around a fork (as under multiprocessing's
+                    # "fork" start method, which numpy users have long relied on).
+                    warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead",
+                                            category=DeprecationWarning)
+                    pid = os.fork()
                 if pid == 0:
                     os.close(reply_fd)
                     _become_kernel(request["argv"], request["env"], request["cwd"])
