@@ -90,7 +90,8 @@ def cell_phase(cell: NotebookNode) -> str:
 
 
 class ChapterKernel:
-    """One fresh kernel for one chapter: started, used for that chapter once, shut down.
+    """One fresh kernel for one chapter: started (a new process, or forked from a fork server),
+    used for that chapter once, shut down.
 
     Parameters
     ----------

@@ -44,8 +44,9 @@ WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
 
 def prepared_kernel(root: Path, bundle: Path | None, phases: Phases, chapter: str = "",
                     ready: Callable[[], bool] | None = None) -> ChapterKernel:
-    """A fresh kernel for one chapter, started with the heavy imports done and, when the
-    render stored one, the bundle loaded (from ``bundle``, see :mod:`analysis.bundle_cache`).
+    """A fresh kernel process for one chapter (no fork server), started with the heavy imports
+    done and, when the render stored one, the bundle loaded (from ``bundle``, see
+    :mod:`analysis.bundle_cache`).
 
     ``ready`` (if given) is called after the imports and blocks until the render knows whether
     ``bundle`` was stored (``True``: load it now); the kernel starts meanwhile. The chapter
@@ -122,6 +123,11 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                      fingerprint: str | None = None,
                      ) -> list[ExecutedChapter]:
     """Execute the chapters, each in its own fresh kernel, reusing valid cache entries.
+
+    On Linux the kernels are forked from one :class:`ForkServer` started here, which imports
+    the libraries while ``preflight`` runs and loads the stored bundle once
+    (:func:`fork_kernels`); elsewhere each is a new process that imports for itself
+    (:func:`prepared_kernel`).
 
     Chapters are independent (a chapter never reads another's output), so up to ``jobs``
     kernels run at once; results and progress lines keep book order.
