@@ -39,7 +39,7 @@ class ExecutedChapter:
 #: Run in every chapter's kernel before the chapter, leaving no name, output or execution
 #: count behind: the libraries and the report layer are imported, then the bundle is loaded.
 WARM_IMPORTS = "import analysis.engine.kernel as _k\n_k.preload()\ndel _k"
-WARM_BUNDLE = "import analysis.report as _r\n_r.load()\ndel _r"
+WARM_BUNDLE = "import analysis.engine.kernel as _k\n_k.load_bundle()\ndel _k"
 
 
 def prepared_kernel(root: Path, bundle: Path | None, phases: Phases, chapter: str = "",
@@ -83,7 +83,7 @@ def fork_kernels() -> bool:
 
 
 def _prepare_server(server: ForkServer, bundle_stored: bool, phases: Phases) -> None:
-    """Wait for the server's imports, then have it load the stored bundle (and precompute).
+    """Wait for the server's imports, then have it load the stored bundle.
 
     Raises
     ------
@@ -97,8 +97,8 @@ def _prepare_server(server: ForkServer, bundle_stored: bool, phases: Phases) -> 
             server.load_bundle()
     except ForkServerError as exc:
         raise RenderError(f"preparing the chapters' kernels failed: {exc}") from None
-    phases.add("fork server: imports (in the server)", server.import_seconds)
-    phases.add("fork server: bundle load + precompute", server.bundle_seconds)
+    phases.add("fork server: imports (in the server)", server.import_seconds or 0.0)
+    phases.add("fork server: bundle load", server.bundle_seconds)
 
 
 def read_chapters(root: Path, sources: tuple[str, ...]) -> list[QmdDocument]:

@@ -6,8 +6,8 @@ costs 2–3 s per chapter on a small machine, more than most chapters take to ru
 therefore starts one *fork server* (``python -m analysis.engine.fork_server``, with the
 kernels' environment and working directory) as soon as it starts. The server imports
 :data:`analysis.engine.kernel.PRELOAD` and ipykernel while the render validates the data,
-then loads the validated bundle the render stored (:mod:`analysis.bundle_cache`) and computes
-what every chapter derives from it in the same way (:func:`analysis.engine.kernel.warm`). For
+then loads the validated bundle the render stored (:mod:`analysis.bundle_cache`, with the
+audit already solved) once (:func:`analysis.engine.kernel.load_bundle`). For
 each chapter it then forks a child that becomes a new IPython kernel (``IPKernelApp``, the
 program ``python -m ipykernel_launcher`` runs) on the connection file jupyter_client wrote.
 
@@ -21,7 +21,7 @@ them).
 The protocol is one JSON object per line on the server's stdin and stdout:
 
 * the server's first line says it is ready (or why it is not);
-* ``{"op": "bundle"}`` loads and warms the bundle;
+* ``{"op": "bundle"}`` loads the bundle;
 * ``{"op": "fork", "argv": [...], "env": {...}, "cwd": "..."}`` answers ``{"pid": N}``;
 * ``{"op": "poll", "pid": N}`` answers ``{"returncode": code or null}`` (only the server can
   reap its children).
@@ -102,9 +102,9 @@ def serve() -> int:
             if op == "bundle":
                 started = time.perf_counter()
                 try:
-                    from analysis.engine.kernel import warm
+                    from analysis.engine.kernel import load_bundle
 
-                    warm()
+                    load_bundle()
                 except BaseException as exc:  # noqa: BLE001
                     reply({"error": _short(exc)})
                     continue
@@ -199,7 +199,7 @@ def _become_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
         from ipykernel.kernelapp import IPKernelApp
 
         # (ipykernel reads JPY_PARENT_PID when it is imported, i.e. in the server: say it.)
-        IPKernelApp.launch_instance(argv=[*kernel_arguments(argv),
+        IPKernelApp.launch_instance(argv=[*split_command(argv)[1],
                                           f"--IPKernelApp.parent_handle={os.getppid()}"])
         code = 0
     except SystemExit as exc:
@@ -235,12 +235,6 @@ def split_command(argv: list[str]) -> tuple[list[str], list[str]]:
     raise ForkServerError(f"not an ipykernel command line: {' '.join(argv)}")
 
 
-def kernel_arguments(argv: list[str]) -> list[str]:
-    """The arguments ``IPKernelApp`` gets from a kernel command line (see
-    :func:`split_command`)."""
-    return split_command(argv)[1]
-
-
 def _short(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
@@ -271,8 +265,8 @@ class ForkServer:
         self.env = dict(env)
         self.interpreter = list(interpreter)
         self._lock = threading.Lock()
-        self._ready: dict | None = None
-        self.import_seconds = 0.0
+        #: seconds the server's imports took; None until it has said it is ready
+        self.import_seconds: float | None = None
         self.bundle_seconds = 0.0
         self._process = subprocess.Popen(
             [*self.interpreter, "-m", "analysis.engine.fork_server"], cwd=root, env=self.env,
@@ -300,12 +294,11 @@ class ForkServer:
 
     def wait_ready(self) -> None:
         """Block until the server has imported the libraries (idempotent)."""
-        if self._ready is None:
-            self._ready = self._request(None)
-            self.import_seconds = float(self._ready.get("seconds", 0.0))
+        if self.import_seconds is None:
+            self.import_seconds = float(self._request(None).get("seconds", 0.0))
 
     def load_bundle(self) -> None:
-        """Have the server load and warm the bundle its environment names."""
+        """Have the server load the bundle its environment names."""
         self.wait_ready()
         self.bundle_seconds = float(self._request({"op": "bundle"}).get("seconds", 0.0))
 

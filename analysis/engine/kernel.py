@@ -58,19 +58,19 @@ def preload() -> None:
         importlib.import_module(name)
 
 
-def warm() -> None:
-    """Load the bundle the render stored (:func:`analysis.report.load`) and compute what the
-    chapters derive from it alike (``SurveyBundle.precompute``), ahead of the chapters (the
-    fork server, :mod:`analysis.engine.fork_server`, does this once for all kernels).
+def load_bundle() -> None:
+    """Load the bundle the render stored (:func:`analysis.report.load`, which keeps it for the
+    process) ahead of the chapter: in each prepared kernel, or once in the fork server
+    (:mod:`analysis.engine.fork_server`) for every kernel it forks. The stored bundle already
+    carries what chapters derive from it at a cost (``SurveyBundle.precompute``, called when
+    the render stores it).
 
     Like :func:`preload` it leaves no name behind: the chapter's own ``report.load()``
-    returns the same bundle, and its derived values are the ones it would compute.
+    returns the same bundle.
     """
     from analysis import report
 
-    precompute = getattr(report.load(), "precompute", None)
-    if callable(precompute):
-        precompute()
+    report.load()
 
 
 def inline_values(items: list[tuple[int, str, object]]) -> None:
