@@ -148,3 +148,26 @@ def load_coding(root: Path | None = None, *, year: int) -> WaveCoding | None:
     if codebook.year != year:
         raise CodingError(f"{folder / 'codebook.yaml'}: year is {codebook.year}, expected {year}")
     return WaveCoding(codebook, load_decisions(folder / "decisions.csv", codebook), folder)
+
+
+def append_decisions(path: Path, rows: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Append decision rows (columns :data:`DECISION_COLUMNS`) to ``path`` and re-read it.
+
+    The file is written whole to a temporary file first and re-validated, so a failure never
+    leaves a half-written decisions file; a new file gets the header.
+    """
+    before = path.read_text(encoding="utf-8") if path.is_file() else ",".join(
+        DECISION_COLUMNS) + "\n"
+    if not before.endswith("\n"):
+        before += "\n"
+    out = rows.reindex(columns=DECISION_COLUMNS).fillna("").to_csv(
+        index=False, header=False, lineterminator="\n")
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(before + out, encoding="utf-8")
+    try:
+        frame = load_decisions(tmp, codebook)
+    except CodingError as exc:
+        tmp.unlink()
+        raise CodingError(str(exc).replace(str(tmp), str(path))) from None
+    tmp.replace(path)
+    return frame

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis import coding as cd
 from analysis import fmt
-from analysis.display import Text, compose
+from analysis.display import Text
 from analysis.report.free_text import answers_of, wave_coding
 
 
@@ -69,9 +69,9 @@ def agreement(bundle) -> Text:
                    if not math.isnan(k)]
     tail = (f" Cohens kappa per kode ligger mellom {fmt.num(min(kappas), 2)} og "
             f"{fmt.num(max(kappas), 2)}." if kappas else "")
-    return compose("{n} svar er kodet av to personer uavhengig av hverandre. Krippendorffs "
-                   "alfa: {parts}.{tail}", n=fmt.num(int(double["double_coded"].sum())),
-                   parts=fmt.join(parts), tail=tail)
+    n = fmt.num(int(double["double_coded"].sum()))
+    return Text(f"{n} svar er kodet av to personer uavhengig av hverandre. Krippendorffs alfa: "
+                f"{fmt.join(parts)}.{tail}")
 
 
 @cache

@@ -157,16 +157,15 @@ def coding_note(bundle, qid: str) -> Text:
     uncoded = int(row["uncoded"])
     if uncoded == 0:
         return Text("")
+    n = fmt.num(uncoded)
     if not _counted(bundle, qid):
         if wave_coding(bundle).codebook.reconstructed:
-            return compose(
-                "Rapporten oppgir temaene, men ikke hvor mange innspill som hører til hvert av "
-                "dem. De {n} innspillene er derfor ikke kodet svar for svar, og tabellen har "
-                "ingen kolonne for antall.", n=fmt.num(uncoded))
-        return compose("Ingen av de {n} svarene er kodet ennå, så tabellen viser kategoriene "
-                       "uten antall.", n=fmt.num(uncoded))
-    return compose("{n} av svarene venter ennå på koding; antallene gjelder de kodede svarene.",
-                   n=fmt.num(uncoded))
+            return Text(f"Rapporten oppgir temaene, men ikke hvor mange innspill som hører til "
+                        f"hvert av dem. De {n} innspillene er derfor ikke kodet svar for svar, "
+                        "og tabellen har ingen kolonne for antall.")
+        return Text(f"Ingen av de {n} svarene er kodet ennå, så tabellen viser kategoriene "
+                    "uten antall.")
+    return Text(f"{n} av svarene venter ennå på koding; antallene gjelder de kodede svarene.")
 
 
 def examples(bundle, qid: str) -> Block:
