@@ -163,7 +163,7 @@ def coding_note(bundle, qid: str) -> Text:
             return Text(f"Rapporten oppgir temaene, men ikke hvor mange innspill som hører til "
                         f"hvert av dem. De {n} innspillene er derfor ikke kodet svar for svar, "
                         "og tabellen har ingen kolonne for antall.")
-        return Text(f"Ingen av de {n} svarene er kodet ennå, så tabellen viser kategoriene "
+        return Text(f"Ingen av de {n} svarene er kodet ennå, så kategoriene vises "
                     "uten antall.")
     return Text(f"{n} av svarene venter ennå på koding; antallene gjelder de kodede svarene.")
 
