@@ -58,6 +58,11 @@ def derive_codebook(free_text, routing: dict) -> dict:
                 code["routing"] = routes[f"{qid}.{code_id}"]
             codes.append(code)
         questions[qid] = {"codes": codes}
+    known = {f"{qid}.{c['id']}" for qid, q in questions.items() for c in q["codes"]}
+    unknown = sorted(set(routes) - known)
+    if unknown:
+        raise ValueError(f"data/coding/routing.yaml: routes name codes the report does not "
+                         f"have: {unknown}")
     return {"year": free_text.year,
             "source": f"Rekonstruert fra rapportens kategorier, antall og sitater "
                       f"(data/published/free-text-{free_text.year}.yaml) av "

@@ -30,6 +30,7 @@ from analysis.coding.load import append_decisions
 from analysis.coding.refiqda import write_codebook, write_project
 from analysis.coding.routes import routed_answers
 from analysis.coding.suggest import accept, suggest
+from analysis.report import coding_method as cm
 from analysis.report import free_text as ft
 
 CODEBOOK = """\
@@ -186,6 +187,12 @@ def test_the_whole_loop(loop):
     alpha, units = alpha_per_question(decisions, "q13")
     assert units == 8
     assert alpha == pytest.approx(32 / 47)
+
+    # the method chapter's sentence (kappa range 3/5 .. 5/7, Norwegian decimals)
+    sentence = str(cm.agreement(bundle))
+    assert sentence.startswith("8 svar er kodet av to personer")
+    assert "spørsmål 13: α = 0,68 (8 svar)" in sentence
+    assert "mellom 0,60 og 0,71" in sentence
 
     text = status_text(WaveCoding(loop.codebook, decisions, loop.folder), loop.answers)
     assert text.splitlines()[1].split() == ["q13", "12", "12", "0", "2", "8", "0.68"]

@@ -58,3 +58,10 @@ def test_the_committed_files_are_what_reconstruct_writes(tmp_path, wide):
     for path in written:
         committed = root / path.relative_to(tmp_path)
         assert path.read_bytes() == committed.read_bytes(), committed
+
+
+def test_a_route_to_an_unknown_code_is_refused():
+    from analysis.reconstruct.coding import derive_codebook
+
+    with pytest.raises(ValueError, match=r"routes name codes .*'q12.monitor'"):
+        derive_codebook(load_free_text(year=2025), {"routes": {"q12.monitor": "local_support"}})
