@@ -170,7 +170,7 @@ def test_the_whole_loop(loop):
         "«personvern og GDPR»"]
     assert str(ft.without_content(bundle, "q13")) == "2"
     assert str(ft.awaiting(bundle, "q13")) == "0"
-    assert str(ft.coding_note(bundle, "q13")) == ""
+    assert str(ft.coding_note(bundle, "q13")) == "Alle de 12 svarene er kodet."
 
     # Cohen's kappa per code over the eight answers both coded, by hand:
     # kapasitet ab 11000000, cd 11010000: po = 7/8, pe = 2/8*3/8 + 6/8*5/8 = 9/16 -> 5/7
