@@ -520,7 +520,8 @@ def _coding(root: Path, wave: Wave):
     coding = load_coding(root, year=wave.year)
     if coding is not None:
         answers = answers_frame(wave.export.wide, coding.codebook.questions)
-        check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
+        checked = check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
+        coding = replace(coding, decisions=checked)
     return coding
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -47,8 +48,8 @@ def wave_inputs(root: Path | None, year: int | None):
         raise CodingError(f"data/coding/{year}/codebook.yaml: codebook not found "
                           "(`python -m analysis new-wave` copies the previous one)")
     answers = answers_frame(bundle.waves[year].export.wide, coding.codebook.questions)
-    check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
-    return coding, answers, year
+    checked = check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
+    return replace(coding, decisions=checked), answers, year
 
 
 def _num(value: float) -> str:

@@ -7,6 +7,7 @@ book follows one of them (:func:`book_decisions`); the others count for agreemen
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 
 import pandas as pd
@@ -42,18 +43,47 @@ def answers_frame(wide: pd.DataFrame, qids) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def check_decisions(decisions: pd.DataFrame, answers: pd.DataFrame, where: str) -> None:
-    """Raise :class:`CodingError` for a decision about an answer the export does not hold, or
-    an excerpt that does not occur in the answer (naming ``where`` and the line)."""
+class ExcerptWarning(UserWarning):
+    """A decision's excerpt is not part of its answer: the decision counts, nothing is quoted."""
+
+
+def check_decisions(decisions: pd.DataFrame, answers: pd.DataFrame, where: str) -> pd.DataFrame:
+    """Check the decisions against the answers of the export in use.
+
+    A decision about an answer the export does not hold is an error (a wrong response id or
+    question). An excerpt that does not occur in its answer (the export changed, or the
+    screen redacted part of it) is a record, not a crash: the decision still counts, it is not
+    quoted, and an :class:`ExcerptWarning` names the lines.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The decisions, with ``quote`` False and ``excerpt`` "" where the excerpt is not found.
+
+    Raises
+    ------
+    CodingError
+        ``<where>, line <n>: response <id> gave no answer to <qid> in the export in use``.
+    """
     texts = {(r.response_id, r.qid): r.text for r in answers.itertuples()}
+    lost = []
     for row in decisions.itertuples():
         text = texts.get((row.response_id, row.qid))
         if text is None:
             raise CodingError(f"{where}, line {row.line}: response {row.response_id} gave no "
                               f"answer to {row.qid} in the export in use")
         if row.excerpt and row.excerpt not in text:
-            raise CodingError(f"{where}, line {row.line}, column excerpt: not part of the "
-                              f"answer of response {row.response_id} to {row.qid}")
+            lost.append(row.Index)
+    if not lost:
+        return decisions
+    lines = ", ".join(str(n) for n in decisions.loc[lost, "line"])
+    warnings.warn(f"{where}, lines {lines}, column excerpt: not part of the answer in the "
+                  "export in use; these decisions count but are not quoted",
+                  ExcerptWarning, stacklevel=2)
+    decisions = decisions.copy()
+    decisions.loc[lost, "quote"] = False
+    decisions.loc[lost, "excerpt"] = ""
+    return decisions
 
 
 def book_decisions(decisions: pd.DataFrame) -> pd.DataFrame:

@@ -65,3 +65,24 @@ def test_a_bad_codebook_names_the_entry(tmp_path, edit, message):
     with pytest.raises(CodingError, match="codebook.yaml") as info:
         load_codebook(path=path)
     assert message in str(info.value)
+
+
+def test_an_excerpt_not_in_the_answer_is_a_warning_and_no_quote(tmp_path, codebook):
+    import pandas as pd
+
+    from analysis.coding import answers_frame, check_decisions
+    from analysis.coding.tally import ExcerptWarning
+
+    path = tmp_path / "decisions.csv"
+    path.write_text(HEADER + "1,q13,kurs,ab,2027-09-01,ja,GCP\n2,q13,kurs,ab,2027-09-01,ja,\n",
+                    encoding="utf-8")
+    decisions = load_decisions(path, codebook)
+    wide = pd.DataFrame({"q13": ["Kurset var bra", "Mer kurs"]}, index=pd.Index([1, 2]))
+    answers = answers_frame(wide, ["q13"])
+    with pytest.warns(ExcerptWarning, match=r"decisions.csv, lines 2, column excerpt"):
+        checked = check_decisions(decisions, answers, str(path))
+    assert checked["quote"].tolist() == [False, True]
+    assert checked["excerpt"].tolist() == ["", ""]
+    wide.index = pd.Index([1, 3])
+    with pytest.raises(CodingError, match="line 3: response 2 gave no answer to q13"):
+        check_decisions(decisions, answers_frame(wide, ["q13"]), str(path))
