@@ -259,6 +259,10 @@ class SurveyBundle:
     history
         Every wave run, with or without data (``data/survey-waves.yaml``, see
         :mod:`analysis.survey_history`); None when the bundle was built without it.
+    coding
+        The current wave's free-text coding, codebook and decisions
+        (:func:`analysis.coding.load_coding`, decisions checked against the export), None
+        when the wave has no ``data/coding/<year>/codebook.yaml``.
     """
 
     waves: Mapping[int, Wave]
@@ -285,6 +289,7 @@ class SurveyBundle:
 
         return audit_figures(self)
     history: object | None = None
+    coding: object | None = None
 
     @property
     def years(self) -> list[int]:
@@ -496,6 +501,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     current = max(waves)
     coded = (load_free_text(root, year=current) if free_text_path(current, root).is_file()
              else None)
+    coding = _coding(root, waves[current])
     return SurveyBundle(
         waves=MappingProxyType(waves),
         ledger=ledger,
@@ -503,7 +509,20 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         root=root,
         free_text=coded,
         history=read_history(root),
+        coding=coding,
     )
+
+
+def _coding(root: Path, wave: Wave):
+    """The coding of ``wave`` with its decisions checked against the (screened) export."""
+    from analysis.coding import answers_frame, check_decisions, load_coding
+
+    coding = load_coding(root, year=wave.year)
+    if coding is not None:
+        answers = answers_frame(wave.export.wide, coding.codebook.questions)
+        checked = check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
+        coding = replace(coding, decisions=checked)
+    return coding
 
 
 #: Folder of the screening review record: outside the published book, git-ignored.

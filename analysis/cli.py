@@ -24,18 +24,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "prepare the next survey wave: questionnaire, manifest entry, checklist"),
     "diff-questionnaires": ("analysis.questionnaire.command",
                             "list what changed between two waves' questionnaires"),
+    "coding": ("analysis.coding.command",
+               "free-text coding: status, suggest codes, export as REFI-QDA"),
 }
 
 
 def data_errors() -> tuple[type[Exception], ...]:
     """The errors that mean "fix this input file": each names the file and the place."""
     from analysis.bundle import ManifestError
+    from analysis.coding.load import CodingError
     from analysis.freetext.load import FreeTextError
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
     from analysis.questionnaire.load import QuestionnaireError
 
-    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError)
+    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
+            CodingError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     full = argparse.ArgumentParser(
         prog="python -m analysis",
         description="NorCRIN user survey: render, summarize, reconstruct, audit, trace, new-wave, "
-                    "diff-questionnaires.",
+                    "diff-questionnaires, coding.",
     )
     sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():

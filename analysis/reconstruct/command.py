@@ -2,8 +2,9 @@
 
 Reads the ledger, the questionnaires, the free-text file and ``data/reconstruction.yaml``;
 solves every question's counts; lays them out as respondents; writes one Microsoft Forms
-workbook and one ranges file per wave into ``data/reconstructed/`` (nothing else is written
-there or elsewhere under ``data/``), then lists them in ``data/exports/MANIFEST.yaml``: only
+workbook and one ranges file per wave into ``data/reconstructed/``, and the report's free-text
+coding as a codebook and decisions into ``data/coding/<year>/`` (:mod:`analysis.reconstruct.coding`;
+nothing else is written under ``data/``), then lists them in ``data/exports/MANIFEST.yaml``: only
 entries marked ``reconstructed: true`` are added or updated, a real export's entry is kept
 byte for byte (:mod:`analysis.reconstruct.manifest`). Deterministic: the same inputs give
 byte-identical files.
@@ -106,6 +107,12 @@ def reconstruct(root: Path | None = None) -> Written:
             ranges_document(wave.year, questionnaire, solutions, wave.groups), encoding="utf-8"
         )
         result.files += [path, ranges_path]
+        if wave.year == free_text.year:  # the report's coding as codebook + decisions
+            from analysis.ingest import read_export
+            from analysis.reconstruct.coding import write_coding
+
+            wide = read_export(path, questionnaire).wide
+            result.files += write_coding(root, free_text, wide)
         manifest_dir = exports_dir(root)
         entries.append({
             "year": wave.year,

@@ -300,15 +300,18 @@ def resolve(key: KeyFindings, ph: Placeholder) -> str:
         share = v.share_prev if field == "previous" else v.share
         return UNKNOWN if share != share else fmt.pct(share)
     if ph.kind == "category":
-        from analysis.report.free_text import coding
+        from analysis.coding import code_counts
+        from analysis.report.free_text import wave_coding
 
-        question = coding(key.bundle).question(ph.args[0])
-        names = [c.name for c in question.categories]
+        coded = wave_coding(key.bundle)
+        counts = code_counts(coded.codebook, coded.decisions, ph.args[0])
+        names = counts["label"].tolist()
         if ph.args[1] not in names:
             raise KeyError(f"{ph.args[0]} has no category {ph.args[1]!r}; categories: "
                            f"{', '.join(names)}")
-        count = next(c.count for c in question.categories if c.name == ph.args[1])
-        return UNKNOWN if count is None else number_word(count)
+        count = int(counts.loc[counts["label"] == ph.args[1], "count"].iloc[0])
+        # no answer coded with any category (themes without counts): the count is unknown
+        return UNKNOWN if counts["count"].sum() == 0 else number_word(count)
     qview = view(key.bundle, ph.args[0])
     if ph.kind == "n":
         return qview.n()

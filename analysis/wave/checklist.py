@@ -66,8 +66,13 @@ def checklist_text(year: int, from_year: int, previous: Questionnaire) -> str:
         "- [ ] How many were invited, per list (the method chapter quotes the recipients), and "
         f"any other figure the {year} report states: a ledger file "
         f"`data/published/report-{year}.yaml` (see `data/published/README.md`).",
-        f"- [ ] The coded free text (categories, counts, quoted answers): "
-        f"`data/published/free-text-{year}.yaml`, as `free-text-{from_year}.yaml`.",
+        f"- [ ] The free text is coded in `data/coding/{year}/`: the codebook (copied from "
+        f"{from_year} by new-wave; edit the codes) and `decisions.csv` (who gave which answer "
+        "which code). `python -m analysis coding status` shows what awaits coding, `coding "
+        "suggest` proposes codes, `coding export` writes REFI-QDA for QualCoder. The book "
+        "renders before the coding is done and says how many answers await it. "
+        f"`data/published/free-text-{year}.yaml` only if the report states more about its "
+        "coding than the decisions hold.",
         "",
         "## 5. The export: `data/exports/`",
         "",

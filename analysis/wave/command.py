@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"wrote {made.questionnaire}")
     print(f"added wave {args.year} (export: null, awaiting the export) to {made.manifest}")
+    if made.codebook:
+        print(f"wrote {made.codebook}")
     print(f"wrote {made.checklist}\n")
     print(made.checklist_text)
     return 0

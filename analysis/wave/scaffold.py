@@ -8,7 +8,10 @@
 - an entry for 2027 in ``data/exports/MANIFEST.yaml`` with ``export: null`` (the bundle skips a
   wave that awaits its export), appended as text so the file's comments survive;
 - ``data/questionnaires/2027-CHECKLIST.md``: what the author must decide
-  (:mod:`analysis.wave.checklist`).
+  (:mod:`analysis.wave.checklist`);
+- ``data/coding/2027/codebook.yaml``, when 2025 has a codebook: its codes, definitions,
+  examples and routing for the new wave, with no decisions (the free-text sections then count
+  every answer as awaiting coding, :mod:`analysis.coding`).
 
 Nothing is overwritten: if any target exists (or the manifest already lists the year), nothing
 is written and :class:`NewWaveError` names the file.
@@ -34,12 +37,14 @@ class NewWaveError(ValueError):
 
 @dataclass(frozen=True)
 class NewWave:
-    """What :func:`new_wave` wrote: the three paths and the checklist text."""
+    """What :func:`new_wave` wrote: the paths and the checklist text (``codebook`` is None when
+    the earlier wave has no codebook to copy)."""
 
     questionnaire: Path
     manifest: Path
     checklist: Path
     checklist_text: str
+    codebook: Path | None = None
 
 
 def checklist_path(year: int, root: Path | None = None) -> Path:
@@ -64,7 +69,8 @@ def new_wave(year: int, from_year: int, root: Path | None = None) -> NewWave:
                            f"({from_year})")
     target, checklist = questionnaire_path(year, root), checklist_path(year, root)
     manifest_path = exports_dir(root) / "MANIFEST.yaml"
-    for path in (target, checklist):
+    codebook = codebook_copy(year, from_year, root)
+    for path in (target, checklist, *(codebook[:1] if codebook else ())):
         if path.exists():
             raise NewWaveError(f"{path} exists; new-wave never overwrites a file (delete or "
                                "rename it first if you mean to start over)")
@@ -80,7 +86,39 @@ def new_wave(year: int, from_year: int, root: Path | None = None) -> NewWave:
     target.write_text(text, encoding="utf-8")
     manifest_path.write_text(manifest_text, encoding="utf-8")
     checklist.write_text(notes, encoding="utf-8")
-    return NewWave(target, manifest_path, checklist, notes)
+    if codebook:
+        codebook[0].parent.mkdir(parents=True, exist_ok=True)
+        codebook[0].write_text(codebook[1], encoding="utf-8")
+    return NewWave(target, manifest_path, checklist, notes, codebook[0] if codebook else None)
+
+
+def codebook_copy(year: int, from_year: int, root: Path) -> tuple[Path, str] | None:
+    """The new wave's codebook file and text, copied from ``from_year``'s (None if it has none).
+
+    Codes, definitions, include/exclude notes, examples, keywords and routing carry over; the
+    earlier wave's summary points do not (they summarise its answers), and the copy is not
+    marked reconstructed. The text is validated before it is returned.
+    """
+    from analysis.coding import coding_dir, load_coding
+    from analysis.coding.schema import Codebook
+
+    previous = load_coding(root, year=from_year)
+    if previous is None:
+        return None
+    data = previous.codebook.model_dump(mode="json", exclude_defaults=True)
+    for question in data.get("questions", {}).values():
+        for code in question.get("codes", []):
+            code.pop("summary", None)
+    data.update(year=year, reconstructed=False,
+                source=f"Copied from the {from_year} codebook by `python -m analysis new-wave "
+                       f"{year} --from {from_year}`; edit the codes as the {year} answers need.")
+    data = {k: data[k] for k in ("year", "source", "reconstructed", "work_packages",
+                                 "questions") if k in data}
+    Codebook.model_validate(data)
+    header = (f"# Codebook of the {year} free text (given data, edited by the secretariat).\n"
+              f"# Decisions go in decisions.csv beside it; see `python -m analysis coding "
+              "status`.\n")
+    return coding_dir(year, root) / "codebook.yaml", header + _dump(data)
 
 
 def new_questionnaire(previous: Questionnaire, year: int) -> dict:

@@ -11,13 +11,14 @@ In a copy of the project, do what the 2027 author will do, and only that:
    the bundled 2025 export (data/reconstructed/) with the same three changes, six fewer
    respondents (180) and the times moved two years on; ``reconstructed: false``,
    ``publish_text: false`` as written;
-4. add the 2027 entry of ``data/survey-waves.yaml``, the coded free text
-   ``data/published/free-text-2027.yaml`` (a stand-in: 2025's coding), and the year in the
-   title, date and PDF name of ``_quarto.yml``;
+4. add the 2027 entry of ``data/survey-waves.yaml`` and the year in the title, date and PDF
+   name of ``_quarto.yml``; the free text is not coded at all (new-wave copied the codebook,
+   there are no decisions);
 5. render the HTML book with the built-in engine.
 
 The book must then compare 2027 with 2025 (never 2023 as "previous"), say in a sentence that
-q06 and the renamed option are not compared, and draw 2027 in the respondents time series.
+q06 and the renamed option are not compared, draw 2027 in the respondents time series, and
+say in each free-text section how many answers await coding.
 Every .py and .qmd of the copy is checked to be unchanged. The checks before the render
 (diff-questionnaires, the bundle) need no render; the rest share one HTML render (1-3 min).
 """
@@ -150,9 +151,10 @@ def prepared(tmp_path_factory):
         assert config.count(old) == 1, old
         config = config.replace(old, new)
     quarto.write_text(config, encoding="utf-8")
-    coding = (data / "published" / "free-text-2025.yaml").read_text(encoding="utf-8")
-    (data / "published" / "free-text-2027.yaml").write_text(
-        coding.replace("\nyear: 2025\n", "\nyear: 2027\n"), encoding="utf-8")
+    # no free-text coding at all: new-wave copied the codebook, nobody has coded an answer
+    assert (data / "coding" / "2027" / "codebook.yaml").is_file()
+    assert not (data / "coding" / "2027" / "decisions.csv").exists()
+    assert not (data / "published" / "free-text-2027.yaml").exists()
     return root, before
 
 
@@ -319,3 +321,18 @@ def test_the_dropped_question_keeps_its_heading_and_a_sentence_in_place_of_the_r
     captions = [" ".join(c.get_text(" ").split())[:11] for c in soup.find_all("caption")]
     assert captions == [f"Tabell {chapter}.{i}:" for i in range(1, 5)]
     assert "?@" not in _book_text(root)
+
+
+@pytest.mark.slow
+def test_the_free_text_sections_say_how_many_answers_await_coding(rehearsal):
+    from analysis.bundle import load_bundle
+    from analysis.compute import respondents_answering
+
+    root, _ = rehearsal
+    bundle = load_bundle(root)
+    text = " ".join(_book_text(root).split())
+    for qid in ("q09", "q12", "q13", "q17", "q20", "q21", "q22"):
+        n = respondents_answering(bundle.current.long, qid)
+        assert n > 0, qid
+        assert f"Ingen av de {n} svarene er kodet ennå, så kategoriene vises uten antall." \
+            in text, qid

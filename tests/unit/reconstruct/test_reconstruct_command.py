@@ -1,5 +1,6 @@
-"""``reconstruct`` on a temporary project root: it writes only under data/reconstructed/ and
-leaves a real export's manifest entry as the user wrote it."""
+"""``reconstruct`` on a temporary project root: it writes only under data/reconstructed/ (and
+the report's free-text coding under data/coding/2025/) and leaves a real export's manifest
+entry as the user wrote it."""
 
 import hashlib
 import shutil
@@ -44,10 +45,12 @@ def test_outputs_land_in_data_reconstructed(run):
     root, _, result = run
     assert [p.relative_to(root).as_posix() for p in result.files] == [
         "data/reconstructed/forms-2025.xlsx", "data/reconstructed/reconstruction-2025.yaml",
+        "data/coding/2025/codebook.yaml", "data/coding/2025/decisions.csv",
         "data/reconstructed/forms-2023.xlsx", "data/reconstructed/reconstruction-2023.yaml"]
 
 
 def test_nothing_else_under_the_root_changes(run):
+    # the coding files are rewritten byte for byte as committed (deterministic), so unchanged
     root, before, _ = run
     after = _digests(root)
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}

@@ -132,3 +132,51 @@ def test_a_flow_style_manifest_is_not_edited_but_explained(project):
     with pytest.raises(ManifestError, match="add this entry under `waves:` by hand"):
         new_wave(2027, 2025, project)
     assert not (project / "data" / "questionnaires" / "2027.yaml").exists()
+
+
+CODEBOOK_2025 = """\
+year: 2025
+source: reconstructed from the report
+reconstructed: true
+work_packages: [{id: kurs, name: Kurs}]
+questions:
+  q13:
+    codes:
+      - id: kurs
+        label: Kurs og opplæring
+        definition: Kurs.
+        examples: [Veldig bra GCP-kurs]
+        summary: [Sekretariatets punkt om 2025]
+        routing: {work_package: kurs}
+"""
+
+
+def test_new_wave_copies_the_codebook_without_decisions_or_summaries(project):
+    from analysis.coding import load_coding
+
+    folder = project / "data" / "coding" / "2025"
+    folder.mkdir(parents=True)
+    (folder / "codebook.yaml").write_text(CODEBOOK_2025, encoding="utf-8")
+    (folder / "decisions.csv").write_text("response_id,qid,code,coder,date,quote,excerpt\n",
+                                          encoding="utf-8")
+    made = new_wave(2027, 2025, project)
+    assert made.codebook == project / "data" / "coding" / "2027" / "codebook.yaml"
+    coding = load_coding(project, year=2027)
+    assert coding.decisions.empty and not (made.codebook.parent / "decisions.csv").exists()
+    book = coding.codebook
+    assert book.year == 2027 and not book.reconstructed
+    code = book.question("q13").code("kurs")
+    assert code.label == "Kurs og opplæring" and code.examples == ("Veldig bra GCP-kurs",)
+    assert code.routing.work_package == "kurs" and code.summary == ()
+    assert "Copied from the 2025 codebook" in book.source
+
+
+def test_new_wave_refuses_to_overwrite_a_codebook(project):
+    for year in (2025, 2027):
+        folder = project / "data" / "coding" / str(year)
+        folder.mkdir(parents=True)
+        (folder / "codebook.yaml").write_text(CODEBOOK_2025.replace("2025", str(year)),
+                                              encoding="utf-8")
+    with pytest.raises(NewWaveError, match="codebook.yaml exists"):
+        new_wave(2027, 2025, project)
+    assert not (project / "data" / "questionnaires" / "2027.yaml").exists()
