@@ -24,18 +24,23 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "prepare the next survey wave: questionnaire, manifest entry, checklist"),
     "diff-questionnaires": ("analysis.questionnaire.command",
                             "list what changed between two waves' questionnaires"),
+    "packs": ("analysis.packs.command",
+              "render each partner region's feedback pack and the work packages' input"),
 }
 
 
 def data_errors() -> tuple[type[Exception], ...]:
     """The errors that mean "fix this input file": each names the file and the place."""
     from analysis.bundle import ManifestError
+    from analysis.disclosure import DisclosureError
     from analysis.freetext.load import FreeTextError
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
+    from analysis.packs import PartnersError, SignoffError
     from analysis.questionnaire.load import QuestionnaireError
 
-    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError)
+    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
+            DisclosureError, PartnersError, SignoffError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,9 @@ ENGINE_USERS = {
     # the Excel annex numbers and orders the tables as the book does (the engine's book and
     # cross-reference index); the engine calls it after the chapters have run
     "annex/collect.py",
+    # `python -m analysis packs` renders the partner packs with the engine's parameterised
+    # documents (analysis/engine/document.py), as `render` renders the book
+    "packs/command.py",
 }
 #: What the engine may import from the rest of ``analysis``: paths everywhere, and per module.
 ENGINE_MAY_IMPORT = {"analysis.paths"}
