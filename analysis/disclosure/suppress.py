@@ -7,8 +7,9 @@ The rules, all from one :class:`~analysis.disclosure.policy.Policy`:
 1. *Primary*: a row is hidden (region and rest alike) when the region's count is small
    (1 to threshold - 1), or when the rest's is (national minus region: the differencing
    attack on the national table).
-2. *Secondary*: when exactly one row is hidden, the row with the next-lowest region count is
-   hidden too, so the hidden one cannot be recovered from the base minus the shown rows.
+2. *Secondary*: when one row alone is hidden, or the hidden rows together hold a small count
+   (in the region or in the rest), the shown row with the next-lowest region count is hidden
+   too, and so on: the base minus the shown rows never gives a small group away.
 3. *Base*: when the region's base or the rest's base is small, the whole table is hidden;
    a percentage is shown only for a shown count whose base is at least ``min_base``.
 
@@ -125,7 +126,7 @@ def protect(labels: Sequence[str], region: Sequence[int], national: Sequence[int
     status = [_primary(r, n, policy) if base_shown else BASE
               for r, n in zip(region, national, strict=True)]
     if base_shown and policy.secondary:
-        status = _secondary(status, region)
+        status = _secondary(status, region, national, policy)
     rest_base = base_national - base_region
     rows = []
     for label, r, n, s in zip(labels, region, national, status, strict=True):
@@ -146,14 +147,28 @@ def _primary(region: int, national: int, policy: Policy) -> str:
     return SHOWN
 
 
-def _secondary(status: list[str], region: Sequence[int]) -> list[str]:
-    """Hide the shown row with the lowest region count when exactly one row is hidden."""
-    hidden = [i for i, s in enumerate(status) if s != SHOWN]
-    shown = [i for i, s in enumerate(status) if s == SHOWN]
-    if len(hidden) != 1 or not shown:
-        return status
-    nxt = min(shown, key=lambda i: (region[i], i))
-    return [SECONDARY if i == nxt else s for i, s in enumerate(status)]
+def _secondary(status: list[str], region: Sequence[int], national: Sequence[int],
+               policy: Policy) -> list[str]:
+    """Hide further rows, lowest region count first, until the hidden rows are not one alone
+    and their summed counts (region, rest) are not small: the base minus the shown rows then
+    reveals no small group. Rows whose national count is 0 are known to be 0 from the book,
+    so hiding them protects nothing; they are never chosen."""
+    status = list(status)
+
+    def exposed() -> bool:
+        hidden = [i for i, s in enumerate(status) if s != SHOWN]
+        if not hidden:
+            return False
+        return (len(hidden) == 1 or policy.small(sum(region[i] for i in hidden))
+                or policy.small(sum(national[i] - region[i] for i in hidden)))
+
+    while exposed():
+        candidates = [i for i, s in enumerate(status) if s == SHOWN and national[i] > 0]
+        if not candidates:
+            break
+        nxt = min(candidates, key=lambda i: (region[i], i))
+        status[nxt] = SECONDARY
+    return status
 
 
 def published(table: ProtectedTable) -> dict[str, int]:

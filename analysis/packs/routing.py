@@ -18,6 +18,7 @@ ROUTED_COLUMNS = ["response_id", "qid", "code", "route", "work_package"]
 #: Why an answer routed to a pack is not quoted there.
 NOT_APPROVED = "ikke godkjent for utsending"
 PERSONAL_DATA = "kan inneholde personopplysninger"
+TOO_FEW = "regionen har for få respondenter"
 
 
 def _answers(wave, qids) -> pd.DataFrame:
@@ -61,7 +62,7 @@ def regions_of(wave, partners) -> dict[str, frozenset[int]]:
 
 
 def routed_texts(wave, routed: pd.DataFrame, partners, signoff, *, region: str | None = None,
-                 package: str | None = None) -> pd.DataFrame:
+                 package: str | None = None, policy=None) -> pd.DataFrame:
     """The answers routed to one region's pack (``region``) or one work package (``package``).
 
     Parameters
@@ -75,6 +76,10 @@ def routed_texts(wave, routed: pd.DataFrame, partners, signoff, *, region: str |
         ``data/partners.yaml`` and ``data/signoff.yaml``, read.
     region, package
         Exactly one: a region slug or a work-package slug.
+    policy
+        The disclosure policy: in a region with a small number of respondents no answer is
+        quoted, approved or not (:data:`TOO_FEW`); a sentence and a region of three people
+        side by side can identify the writer.
 
     Returns
     -------
@@ -82,7 +87,8 @@ def routed_texts(wave, routed: pd.DataFrame, partners, signoff, *, region: str |
         One row per routed answer, ordered by question and response id: ``response_id``,
         ``qid``, ``code``, ``text`` (the screened answer when it may be quoted, else ``None``),
         ``approved_by``, ``approved_on`` (``""`` unless approved), ``withheld`` (``""``, or
-        why the answer is not quoted: :data:`NOT_APPROVED` or :data:`PERSONAL_DATA`).
+        why the answer is not quoted: :data:`NOT_APPROVED`, :data:`PERSONAL_DATA` or
+        :data:`TOO_FEW`).
 
     Raises
     ------
@@ -95,9 +101,11 @@ def routed_texts(wave, routed: pd.DataFrame, partners, signoff, *, region: str |
     missing = set(ROUTED_COLUMNS) - set(routed.columns)
     if missing:
         raise ValueError(f"routing frame lacks column(s) {sorted(missing)}")
+    too_few = False
     if region is not None:
         members = regions_of(wave, partners)[partners.region(region).slug]
         mine = routed[(routed["route"] == "region") & routed["response_id"].isin(members)]
+        too_few = policy is not None and policy.small(len(members))
     else:
         partners.package(package)
         mine = routed[(routed["route"] == "work_package") & (routed["work_package"] == package)]
@@ -109,8 +117,8 @@ def routed_texts(wave, routed: pd.DataFrame, partners, signoff, *, region: str |
         approval = signoff.approved(int(rec.response_id), rec.qid)
         kept_whole = (int(rec.response_id) not in wave.held_back(rec.qid)
                       and screen(rec.text).clean)
-        withheld = ("" if approval and kept_whole
-                    else PERSONAL_DATA if approval else NOT_APPROVED)
+        withheld = (NOT_APPROVED if not approval else PERSONAL_DATA if not kept_whole
+                    else TOO_FEW if too_few else "")
         rows.append({"response_id": int(rec.response_id), "qid": rec.qid, "code": rec.code,
                      "text": rec.text if not withheld else None,
                      "approved_by": approval.approved_by if approval else "",

@@ -33,8 +33,9 @@ _POLICY = (
     "**Personvern.** Undersøkelsen er anonym, men i en liten region kan en rolle, en region og "
     "et sitat sammen peke ut en person. Derfor følger alle tabeller én regel "
     "(`data/disclosure.yaml`): antall fra 1 til {low} vises ikke, og heller ikke andelen. Er "
-    "bare ett tall i en tabell skjult, skjules også det nest laveste, så det skjulte ikke kan "
-    "regnes ut av summen. Et tall for regionen skjules også når resten av landet da ville få et "
+    "bare én rad i en tabell skjult, eller utgjør de skjulte radene til sammen fra 1 til {low}, "
+    "skjules også raden med det nest laveste tallet, så det skjulte ikke kan regnes ut av "
+    "summen. Et tall for regionen skjules også når resten av landet da ville få et "
     "antall fra 1 til {low}, fordi landstallet står i rapporten. Andeler vises bare når minst "
     "{base} svarte. Skjulte celler står som «skjult».")
 
@@ -98,7 +99,7 @@ class Pack:
     def answers(self) -> pd.DataFrame:
         """The answers routed to this region (:func:`~analysis.packs.routing.routed_texts`)."""
         return routed_texts(self.ctx.wave, self.ctx.routed, self.ctx.partners, self.ctx.signoff,
-                            region=self.region.slug)
+                            region=self.region.slug, policy=self.ctx.policy)
 
     @property
     def withheld(self) -> int:
@@ -130,10 +131,17 @@ class Pack:
         shown = total - self.withheld
         return paragraph(
             "**Holdt tilbake.** {total} fritekstsvar er sendt til regionen. {shown} av dem er "
-            "gjengitt nedenfor. {withheld} er holdt tilbake, fordi de ikke er godkjent for "
-            "utsending i `data/signoff.yaml` eller kan inneholde personopplysninger; de er "
-            "talt med, men ikke vist.", total=fmt.num(total), shown=fmt.num(shown),
-            withheld=fmt.num(self.withheld))
+            "gjengitt nedenfor. {withheld} er holdt tilbake{why}; de er talt med, men ikke "
+            "vist.", total=fmt.num(total), shown=fmt.num(shown),
+            withheld=fmt.num(self.withheld), why=Block(self._reasons()))
+
+    def _reasons(self) -> str:
+        """The reasons for withholding, with their counts: ``" (3 ikke godkjent ...)"``."""
+        counts = self.answers.loc[self.answers["withheld"] != "", "withheld"].value_counts()
+        if counts.empty:
+            return ""
+        items = [f"{fmt.num(int(n))} {why}" for why, n in sorted(counts.items())]
+        return " (" + "; ".join(items) + ")"
 
     def policy_statement(self) -> Block:
         """The suppression policy, with its numbers from ``data/disclosure.yaml``."""
