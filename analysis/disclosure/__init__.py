@@ -2,6 +2,7 @@
 pack prints, before any renderer sees it. See :mod:`analysis.disclosure.suppress` for the rules.
 """
 
+from analysis.disclosure.check import PrintedRow, leaks, printed_rows
 from analysis.disclosure.policy import DisclosureError, Policy, load_policy, policy_path
 from analysis.disclosure.suppress import (
     BASE,
@@ -16,4 +17,5 @@ from analysis.disclosure.suppress import (
 )
 
 __all__ = ["BASE", "DIFFERENCE", "PRIMARY", "SECONDARY", "SHOWN", "DisclosureError", "Policy",
-           "ProtectedTable", "Row", "load_policy", "policy_path", "protect", "published"]
+           "PrintedRow", "ProtectedTable", "Row", "leaks", "load_policy", "policy_path",
+           "printed_rows", "protect", "published"]

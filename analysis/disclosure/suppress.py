@@ -7,9 +7,11 @@ The rules, all from one :class:`~analysis.disclosure.policy.Policy`:
 1. *Primary*: a row is hidden (region and rest alike) when the region's count is small
    (1 to threshold - 1), or when the rest's is (national minus region: the differencing
    attack on the national table).
-2. *Secondary*: when one row alone is hidden, or the hidden rows together hold a small count
-   (in the region or in the rest), the shown row with the next-lowest region count is hidden
-   too, and so on: the base minus the shown rows never gives a small group away.
+2. *Secondary*: while one row alone is hidden, or (rows that add up to the base) the hidden
+   rows together hold a small count in the region or the rest, or the bounds on a hidden row
+   leave it only small values, the shown row with the next-lowest region count is hidden
+   too: the base minus the shown rows never gives a small group away. If nothing is left to
+   hide, the whole table is hidden.
 3. *Base*: when the region's base or the rest's base is small, the whole table is hidden;
    a percentage is shown only for a shown count whose base is at least ``min_base``.
 
@@ -82,7 +84,8 @@ class ProtectedTable:
 
 
 def protect(labels: Sequence[str], region: Sequence[int], national: Sequence[int],
-            base_region: int, base_national: int, policy: Policy) -> ProtectedTable:
+            base_region: int, base_national: int, policy: Policy,
+            additive: bool = True) -> ProtectedTable:
     """Apply the policy to one region's table.
 
     Parameters
@@ -94,6 +97,10 @@ def protect(labels: Sequence[str], region: Sequence[int], national: Sequence[int
         Those who answered the question in the region and in the whole country.
     policy
         The disclosure policy.
+    additive
+        True when the rows add up to the base (a single-choice question): the base minus
+        the shown rows is then the hidden rows' sum, and :func:`exposed` guards it. False
+        for several answers allowed (roles): only the one-hidden-row rule applies.
 
     Returns
     -------
@@ -126,7 +133,8 @@ def protect(labels: Sequence[str], region: Sequence[int], national: Sequence[int
     status = [_primary(r, n, policy) if base_shown else BASE
               for r, n in zip(region, national, strict=True)]
     if base_shown and policy.secondary:
-        status = _secondary(status, region, national, policy)
+        status = _secondary(status, region, national, policy, additive)
+        base_shown = BASE not in status
     rest_base = base_national - base_region
     rows = []
     for label, r, n, s in zip(labels, region, national, status, strict=True):
@@ -148,27 +156,60 @@ def _primary(region: int, national: int, policy: Policy) -> str:
 
 
 def _secondary(status: list[str], region: Sequence[int], national: Sequence[int],
-               policy: Policy) -> list[str]:
-    """Hide further rows, lowest region count first, until the hidden rows are not one alone
-    and their summed counts (region, rest) are not small: the base minus the shown rows then
-    reveals no small group. Rows whose national count is 0 are known to be 0 from the book,
-    so hiding them protects nothing; they are never chosen."""
+               policy: Policy, additive: bool) -> list[str]:
+    """Hide further rows, lowest region count first, while the hidden rows are exposed
+    (:func:`exposed`); rows whose national count is 0 are known to be 0 from the book, so
+    hiding them protects nothing and they are never chosen. When no row is left to hide and
+    the rows are still exposed, the whole table is hidden (:data:`BASE`)."""
     status = list(status)
-
-    def exposed() -> bool:
-        hidden = [i for i, s in enumerate(status) if s != SHOWN]
-        if not hidden:
-            return False
-        return (len(hidden) == 1 or policy.small(sum(region[i] for i in hidden))
-                or policy.small(sum(national[i] - region[i] for i in hidden)))
-
-    while exposed():
+    while exposed(status, region, national, policy, additive):
         candidates = [i for i, s in enumerate(status) if s == SHOWN and national[i] > 0]
         if not candidates:
-            break
+            return [BASE] * len(status)
         nxt = min(candidates, key=lambda i: (region[i], i))
         status[nxt] = SECONDARY
     return status
+
+
+def exposed(status: Sequence[str], region: Sequence[int], national: Sequence[int],
+            policy: Policy, additive: bool) -> bool:
+    """Whether the hidden rows of a table with a shown base still give a small count away.
+
+    They do when one row alone is hidden; and, when the rows add up to the base
+    (``additive``: a single-choice question), when the hidden rows together hold a small
+    count in the region or in the rest (the base minus the shown rows), or when the bounds
+    those sums and the national counts put on one hidden row leave only small values.
+    """
+    hidden = [i for i, s in enumerate(status) if s != SHOWN]
+    if not hidden:
+        return False
+    if len(hidden) == 1:
+        return True
+    if not additive:
+        return False
+    total = sum(region[i] for i in hidden)
+    total_national = sum(national[i] for i in hidden)
+    if policy.small(total) or policy.small(total_national - total):
+        return True
+    return any(pinned_small(lo, hi, national[i], policy)
+               for i in hidden
+               for lo, hi in [bounds(total, national[i], total_national - national[i])])
+
+
+def bounds(hidden_total: int, national: int, others_national: int) -> tuple[int, int]:
+    """The values a hidden row's region count can take, knowing the hidden rows' region total,
+    its national count and the other hidden rows' national counts.
+
+    >>> bounds(6, 1, 5)  # one of 1 nationally and one of 5, six in the region: both pinned
+    (1, 1)
+    """
+    return max(0, hidden_total - others_national), min(national, hidden_total)
+
+
+def pinned_small(lo: int, hi: int, national: int, policy: Policy) -> bool:
+    """True when every value in ``lo..hi`` is small, or every matching rest count is."""
+    k = policy.threshold
+    return (1 <= lo and hi < k) or (1 <= national - hi and national - lo < k)
 
 
 def published(table: ProtectedTable) -> dict[str, int]:

@@ -44,8 +44,12 @@ def option_counts(wave, qid: str, members: frozenset[int]) -> tuple[list[str], l
 
 def protected(wave, qid: str, members: frozenset[int], policy: Policy) -> ProtectedTable:
     """The region's table of ``qid`` after disclosure control."""
+    from analysis.questionnaire import QuestionType
+
     labels, region, national, base_region, base_national = option_counts(wave, qid, members)
-    return protect(labels, region, national, base_region, base_national, policy)
+    question = next(q for q in wave.questionnaire.questions if q.id == qid)
+    return protect(labels, region, national, base_region, base_national, policy,
+                   additive=question.type is QuestionType.SINGLE)
 
 
 def respondents_table(wave, region_question: str, members: frozenset[int],

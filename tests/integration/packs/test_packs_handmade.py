@@ -108,3 +108,34 @@ def test_the_first_page_states_the_policy_and_what_was_withheld(handmade_packs, 
     assert "fra 1 til 4 vises ikke" in flat
     assert "minst 10 svarte" in flat
     assert "DEMO" not in flat  # real (hand-made) data: no demo notice
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", REGIONS)
+def test_no_printed_cell_nor_a_difference_with_the_book_reveals_a_small_count(
+        handmade_packs, handmade_project, slug):
+    """Read every table of the pack as a reader would, put the book's national counts beside
+    it, and let the independent check derive what it can."""
+    from analysis.bundle import load_bundle
+    from analysis.disclosure import PrintedRow, leaks, load_policy
+    from analysis.packs.tables import option_counts
+
+    wave = load_bundle(handmade_project).current
+    policy = load_policy(handmade_project)
+    tables = _tables(_soup(handmade_packs, slug))
+    # tables[0] respondents; then roles (q01, several answers), q03 and q15 (single choice)
+    for table, qid, additive in ((tables[1], "q01", False), (tables[2], "q03", True),
+                                 (tables[3], "q15", True)):
+        labels, _, national, _, _ = option_counts(wave, qid, frozenset())
+        body = {row[0]: row[1:] for row in table[1:]}
+        rows = [PrintedRow(label, _count(body[label][0]), _count(body[label][2]), n)
+                for label, n in zip(labels, national, strict=True)]
+        base = body["Svarte på spørsmålet"]
+        found = leaks(rows, _count(base[0]), _count(base[2]), policy, additive)
+        assert found == [], (slug, qid, found)
+    respondents = tables[0][1][1:]
+    assert all(c == "skjult" or not policy.small(int(c)) for c in respondents)
+
+
+def _count(cell: str) -> int | None:
+    return None if cell == "skjult" else int(cell)
