@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -41,6 +44,9 @@ _TYPST = r"""#set document(title: [$title$])
 #set table(inset: 5pt, stroke: (x: none, y: 0.5pt + luma(180)))
 #show table: set text(size: 8.5pt)
 #show link: set text(fill: rgb("#1a4d80"))
+$for(header-includes)$
+$header-includes$
+$endfor$
 
 $body$
 """
@@ -93,10 +99,12 @@ def render_runs(root: Path, source: str, runs: list[Run], out_dir: Path,
                 formats: tuple[str, ...] = ("html", "pdf"), lang: str = "nb",
                 log: Callable[[str], None] = print, use_cache: bool = True,
                 preflight: Callable[[], object] | None = None,
-                phases: Phases | None = None) -> list[Path]:
+                phases: Phases | None = None, typst_header: str = "") -> list[Path]:
     """Render ``source`` (relative to ``root``) once per run into ``out_dir``.
 
     Writes ``<name>.pdf`` and/or ``<name>.html`` (figures in ``<name>_files/``) per run.
+    ``typst_header``: raw Typst put before the PDF's body (as Quarto's ``include-in-header``),
+    e.g. a ``#set page(header: ...)`` that prints on every page.
 
     Returns
     -------
@@ -127,10 +135,75 @@ def render_runs(root: Path, source: str, runs: list[Run], out_dir: Path,
             folder.mkdir(parents=True, exist_ok=True)
             if "pdf" in formats:
                 written.append(_pdf(root, chapter, index, Path(scratch), folder, out_dir,
-                                    run.name, title, lang))
+                                    run.name, title, lang, typst_header))
             if "html" in formats:
                 written.append(_html(root, chapter, index, Path(scratch), folder, out_dir,
                                      run.name, title, lang))
+    return written
+
+
+def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], out_dir: Path,
+                            formats: tuple[str, ...] = ("html", "pdf"), lang: str = "nb",
+                            log: Callable[[str], None] = print, bundle=None,
+                            typst_header: str = "") -> list[Path]:
+    """Render ``source`` once per run with real Quarto: ``quarto render <name>.qmd -P k:v``.
+
+    Each run renders a copy of the source, in a folder of its own outside the project (so the
+    book's ``_quarto.yml`` and hooks do not apply, and no two runs share ``<name>_files/``),
+    with a ``_quarto.yml`` giving the book's filters, language and execution defaults. The
+    kernels read the render's stored bundle (``NORCRIN_BUNDLE_CACHE``) and find the project
+    by ``NORCRIN_ROOT``. Writes ``<name>.pdf``/``<name>.html`` (+ ``<name>_files/``).
+    ``typst_header`` goes to the PDF's ``include-in-header``.
+
+    Raises
+    ------
+    RenderError
+        If Quarto exits non-zero (naming the run).
+    """
+    from analysis import bundle_cache
+    from analysis.engine.book import load_book
+    from analysis.engine.cache import prepare_bundle, tree_fingerprint
+
+    text = (root / source).read_text(encoding="utf-8")
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    env.setdefault("QUARTO_PYTHON", sys.executable)
+    env.pop(bundle_cache.ENV, None)
+    stored = prepare_bundle(root, tree_fingerprint(root), bundle)
+    if stored is not None:
+        env[bundle_cache.ENV] = str(stored)
+    typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
+                                   if typst_header else {})}
+    wanted = {"html": {"html": {"minimal": False}}, "pdf": {"typst": typst}}
+    config = {"project": {"type": "default"}, "lang": lang,
+              "filters": [str(root / f) for f in load_book(root).filters],
+              "execute": {"echo": False, "warning": False},
+              "format": {k: v for f in formats for k, v in wanted[f].items()}}
+    written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for run in runs:
+        with tempfile.TemporaryDirectory(prefix=f"norcrin-{run.name}-") as work:
+            folder = Path(work)
+            (folder / "_quarto.yml").write_text(json.dumps(config, ensure_ascii=False),
+                                                encoding="utf-8")
+            (folder / f"{run.name}.qmd").write_text(text, encoding="utf-8")
+            command = [quarto.path, "render", f"{run.name}.qmd", "--quiet"]
+            for name, value in run.params.items():
+                command += ["-P", f"{name}:{value}"]
+            log(f"quarto render {run.name}.qmd {' '.join(command[4:])}")
+            result = subprocess.run(command, cwd=folder, env=env, check=False,
+                                    capture_output=True, text=True)
+            if result.returncode != 0:
+                detail = (result.stderr or result.stdout).strip()[-2000:]
+                raise RenderError(f"{source} ({run.name}): quarto exited with "
+                                  f"{result.returncode}:\n{detail}")
+            for suffix in ("pdf", "html"):
+                if suffix in formats and (folder / f"{run.name}.{suffix}").is_file():
+                    shutil.copyfile(folder / f"{run.name}.{suffix}",
+                                    out_dir / f"{run.name}.{suffix}")
+                    written.append(out_dir / f"{run.name}.{suffix}")
+            if "html" in formats and (folder / f"{run.name}_files").is_dir():
+                shutil.rmtree(out_dir / f"{run.name}_files", ignore_errors=True)
+                shutil.copytree(folder / f"{run.name}_files", out_dir / f"{run.name}_files")
     return written
 
 
@@ -142,7 +215,7 @@ def _filters(root: Path) -> list[str]:
 
 
 def _pdf(root, chapter, index, scratch: Path, folder: Path, out_dir: Path, name: str,
-         title: str, lang: str) -> Path:
+         title: str, lang: str, typst_header: str = "") -> Path:
     target = Target("typst", scratch, "", lambda ref: f"#{ref.label}")
     markdown = chapter_markdown(chapter.doc, chapter.notebook, index, target)
     template = folder / "document.typst"
@@ -151,7 +224,9 @@ def _pdf(root, chapter, index, scratch: Path, folder: Path, out_dir: Path, name:
         source = pypandoc.convert_text(
             markdown, "typst", format="markdown",
             extra_args=["--standalone", f"--template={template}", "--wrap=none",
-                        *_filters(root), f"--metadata=title:{title}", f"--variable=lang:{lang}"])
+                        *_filters(root), f"--metadata=title:{title}", f"--variable=lang:{lang}",
+                        *([f"--variable=header-includes:{typst_header}"] if typst_header
+                          else [])])
     except RuntimeError as exc:
         raise RenderError(f"{chapter.doc.path}: pandoc could not convert it: {exc}") from None
     typ = folder / f"{name}.typ"

@@ -81,9 +81,9 @@ def build(root: Path, formats: tuple[str, ...], demo: bool = False, engine: str 
         If a pack fails; the previous ``_book/partnere/`` is then kept.
     """
     from analysis.bundle import load_bundle
-    from analysis.engine.document import Run, render_runs
+    from analysis.engine.document import Run, render_runs, render_runs_with_quarto
     from analysis.engine.quarto import QuartoError, find_quarto
-    from analysis.packs.view import context
+    from analysis.packs.view import DEMO_HEADER, context
     from analysis.packs.workbook import write_workbook
 
     bundle = load_bundle(root)
@@ -104,22 +104,24 @@ def build(root: Path, formats: tuple[str, ...], demo: bool = False, engine: str 
     output = root / "_book" / OUT
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{OUT}-staging-", dir=output.parent))
+    header = DEMO_HEADER if ctx.wave.reconstructed else ""
     try:
         runs = [Run(r.slug, {"region": r.slug}) for r in ctx.partners.regions]
         if quarto is not None:
-            from analysis.packs.quarto import render_with_quarto
-
-            log(f"packs: engine quarto {'.'.join(map(str, quarto.version))}")
-            written = render_with_quarto(root, quarto, SOURCE, runs, staging, formats, log)
-            written += render_with_quarto(root, quarto, PACKAGES_SOURCE,
-                                          [Run(PACKAGES_NAME)], staging, formats, log)
+            log(f"packs: engine quarto {quarto.version_text}")
+            written = render_runs_with_quarto(root, quarto, SOURCE, runs, staging, formats,
+                                              log=log, bundle=bundle, typst_header=header)
+            written += render_runs_with_quarto(root, quarto, PACKAGES_SOURCE,
+                                               [Run(PACKAGES_NAME)], staging, formats,
+                                               log=log, bundle=bundle, typst_header=header)
         else:
             log("packs: engine built-in")
             written = render_runs(root, SOURCE, [*runs], staging, formats, log=log,
-                                  use_cache=use_cache, preflight=lambda: bundle)
+                                  use_cache=use_cache, preflight=lambda: bundle,
+                                  typst_header=header)
             written += render_runs(root, PACKAGES_SOURCE, [Run(PACKAGES_NAME)], staging,
                                    formats, log=log, use_cache=use_cache,
-                                   preflight=lambda: bundle)
+                                   preflight=lambda: bundle, typst_header=header)
         for region in ctx.partners.regions:
             answers = _pack_answers(ctx, region.slug)
             written.append(write_workbook(staging / f"{region.slug}.xlsx", answers,

@@ -21,10 +21,11 @@ from analysis.packs.routing import regions_of, routed_texts, routes_by_question
 from analysis.packs.signoff import Signoff, load_signoff
 from analysis.packs.tables import display, protected, respondents_table
 
-#: Raw Typst: a running header on every PDF page of a pack on reconstructed data.
-_EVERY_PAGE = ("```{=typst}\n#set page(header: align(center, text(size: 8pt, fill: "
-               "rgb(\"#8a1c1c\"))[DEMO: rekonstruerte data -- regionene og svarene er "
-               "oppdiktet, ikke NorCRINs svar]))\n```\n")
+#: Raw Typst for the header of the PDF (both engines include it before the document, so it is
+#: a running header on every page): the packs of reconstructed data say so on each page.
+DEMO_HEADER = ('#set page(header: align(center, text(size: 8pt, fill: rgb("#8a1c1c"))'
+               '[DEMO: rekonstruerte data -- regionene og svarene er oppdiktet, ikke NorCRINs '
+               'svar]))')
 _DEMO = ("**Demonstrasjon på rekonstruerte data.** Svardataene er rekonstruert fra landstallene "
          "i den publiserte rapporten. Hvem som hører til hvilken region, og hvilke svar som "
          "kommer fra regionen, er derfor oppdiktet. Ingen tall eller svar i denne pakken gjelder "
@@ -111,8 +112,7 @@ class Pack:
         year = self.ctx.wave.year
         head = Block(f"# Brukerundersøkelsen {year}: tilbakemelding til "
                      f"{_plain(self.region.name)}\n")
-        parts = [Block(_EVERY_PAGE)] if self.reconstructed else []
-        parts.append(head)
+        parts = [head]
         if self.reconstructed:
             parts.append(div(".reconstruction-notice", paragraph(_DEMO)))
         partners = self.region.partners
@@ -222,8 +222,7 @@ class Packages:
     def body(self) -> Block:
         """Every package: its routed answers (approved ones quoted) and the withheld count."""
         year = self.ctx.wave.year
-        parts = [Block(_EVERY_PAGE)] if self.ctx.wave.reconstructed else []
-        parts.append(Block(f"# Brukerundersøkelsen {year}: innspill til arbeidspakkene\n"))
+        parts = [Block(f"# Brukerundersøkelsen {year}: innspill til arbeidspakkene\n")]
         if self.ctx.wave.reconstructed:
             parts.append(div(".reconstruction-notice", paragraph(_DEMO)))
         for package in self.ctx.partners.work_packages:
