@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     full = argparse.ArgumentParser(
         prog="python -m analysis",
         description="NorCRIN user survey: render, summarize, reconstruct, audit, trace, new-wave, "
-                    "diff-questionnaires.",
+                    "diff-questionnaires, packs.",
     )
     sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():

@@ -48,6 +48,8 @@ $for(header-includes)$
 $header-includes$
 $endfor$
 
+#block(below: 1.5em, text(size: 11pt, fill: luma(90))[$title$])
+
 $body$
 """
 
@@ -246,7 +248,8 @@ def _html(root, chapter, index, scratch: Path, folder: Path, out_dir: Path, name
     page = (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_escape(title)}</title>\n<style>\n{html.CSS}</style>\n</head>\n"
-            f'<body>\n<main id="content">\n{body}\n</main>\n</body>\n</html>\n')
+            f'<body>\n<main id="content">\n<p class="title">{_escape(title)}</p>\n{body}\n'
+            "</main>\n</body>\n</html>\n")
     target_html = out_dir / f"{name}.html"
     target_html.write_text(page, encoding="utf-8")
     figures = folder / f"{name}_files"
