@@ -59,8 +59,8 @@ def _reader_view(path: Path) -> dict:
     paragraphs = [" ".join(p.get_text(" ", strip=True).split()) for p in main.find_all("p")]
     headings = [h.get_text(" ", strip=True) for h in main.find_all(["h1", "h2"])]
     return {"tables": tables, "items": items,
-            "statements": [p for p in paragraphs if p.startswith(("Holdt tilbake", "Personvern",
-                                                                   "Denne pakken"))],
+            "statements": [p for p in paragraphs if "holdt tilbake" in p.lower()
+                           or p.startswith(("Personvern", "Denne pakken"))],
             "headings": [h for h in headings if h.startswith(("Brukerundersøkelsen", "Hvem",
                                                               "Nøkkeltall", "Fritekst"))]}
 
