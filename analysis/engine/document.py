@@ -56,10 +56,12 @@ $body$
 
 @dataclass(frozen=True)
 class Run:
-    """One rendering of the document: the output's base name and its parameter values."""
+    """One rendering of a document: the output's base name, its parameter values and, when
+    runs of several documents execute together, its source (else the call's)."""
 
     name: str
     params: Mapping[str, object] = field(default_factory=dict)
+    source: str = ""
 
     @property
     def key(self) -> str:
@@ -102,7 +104,8 @@ def render_runs(root: Path, source: str, runs: list[Run], out_dir: Path,
                 log: Callable[[str], None] = print, use_cache: bool = True,
                 preflight: Callable[[], object] | None = None,
                 phases: Phases | None = None, typst_header: str = "") -> list[Path]:
-    """Render ``source`` (relative to ``root``) once per run into ``out_dir``.
+    """Render ``source`` (relative to ``root``) once per run into ``out_dir``; all runs execute
+    together (one fork server, one core each), a run's own ``source`` taking precedence.
 
     Writes ``<name>.pdf`` and/or ``<name>.html`` (figures in ``<name>_files/``) per run.
     ``typst_header``: raw Typst put before the PDF's body (as Quarto's ``include-in-header``),
@@ -118,10 +121,10 @@ def render_runs(root: Path, source: str, runs: list[Run], out_dir: Path,
     RenderError
         If a run fails to execute or convert (``out_dir`` may then hold the runs before it).
     """
-    text = (root / source).read_text(encoding="utf-8")
     docs = []
     for run in runs:
-        copy = WORK_DIR / Path(source).stem / run.key / f"{run.name}.qmd"
+        text = (root / (run.source or source)).read_text(encoding="utf-8")
+        copy = WORK_DIR / Path(run.source or source).stem / run.key / f"{run.name}.qmd"
         (root / copy).parent.mkdir(parents=True, exist_ok=True)
         if not (root / copy).is_file() or (root / copy).read_text(encoding="utf-8") != text:
             (root / copy).write_text(text, encoding="utf-8")
@@ -170,7 +173,11 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
     env.pop(bundle_cache.ENV, None)
-    stored = prepare_bundle(root, tree_fingerprint(root), bundle)
+    fingerprint = tree_fingerprint(root)
+    # the book's render stored this bundle already (same fingerprint): share it
+    stored = bundle_cache.path_for(root, fingerprint)
+    if not stored.is_file():
+        stored = prepare_bundle(root, fingerprint, bundle)
     if stored is not None:
         env[bundle_cache.ENV] = str(stored)
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}

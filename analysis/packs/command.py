@@ -116,12 +116,12 @@ def build(root: Path, formats: tuple[str, ...], demo: bool = False, engine: str 
                                                log=log, bundle=bundle, typst_header=header)
         else:
             log("packs: engine built-in")
-            written = render_runs(root, SOURCE, [*runs], staging, formats, log=log,
-                                  use_cache=use_cache, preflight=lambda: bundle,
+            # No preflight: the data were validated above, and the kernels share the bundle
+            # the book's render stored (same fingerprint), or one stored now.
+            written = render_runs(root, SOURCE, [*runs, Run(PACKAGES_NAME,
+                                                            source=PACKAGES_SOURCE)],
+                                  staging, formats, log=log, use_cache=use_cache,
                                   typst_header=header)
-            written += render_runs(root, PACKAGES_SOURCE, [Run(PACKAGES_NAME)], staging,
-                                   formats, log=log, use_cache=use_cache,
-                                   preflight=lambda: bundle, typst_header=header)
         for region in ctx.partners.regions:
             answers = _pack_answers(ctx, region.slug)
             written.append(write_workbook(staging / f"{region.slug}.xlsx", answers,
