@@ -45,6 +45,8 @@ ENGINE_EXCEPTIONS = {
     "engine/cache.py": {"analysis.bundle", "analysis.bundle_cache"},
     "engine/execution.py": {"analysis.bundle_cache"},
     "engine/quarto.py": {"analysis.bundle_cache"},
+    # parameterised documents (the partner packs) under Quarto share the stored bundle too
+    "engine/document.py": {"analysis.bundle_cache"},
     # a prepared kernel applies the one figure style before the chapter runs, and the fork
     # server loads the bundle by the chapters' own call (report.load) before it forks them
     "engine/kernel.py": {"analysis.figures.style", "analysis.report"},
