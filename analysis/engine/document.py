@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import pypandoc
 
 from analysis.engine import crossref, html, pdf
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import execute_chapters
+from analysis.engine.execution import default_jobs, execute_chapters
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.qmd import CodeCell, QmdDocument, read_qmd
 from analysis.engine.timing import Phases
@@ -151,7 +152,8 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
                             formats: tuple[str, ...] = ("html", "pdf"), lang: str = "nb",
                             log: Callable[[str], None] = print, bundle=None,
                             typst_header: str = "") -> list[Path]:
-    """Render ``source`` once per run with real Quarto: ``quarto render <name>.qmd -P k:v``.
+    """Render ``source`` (or a run's own) once per run with real Quarto: ``quarto render
+    <name>.qmd -P k:v``, one Quarto process per core.
 
     Each run renders a copy of the source, in a folder of its own outside the project (so the
     book's ``_quarto.yml`` and hooks do not apply, and no two runs share ``<name>_files/``),
@@ -169,7 +171,6 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
     from analysis.engine.book import load_book
     from analysis.engine.cache import prepare_bundle, tree_fingerprint
 
-    text = (root / source).read_text(encoding="utf-8")
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
     env.pop(bundle_cache.ENV, None)
@@ -187,13 +188,15 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
               "filters": [str(root / f) for f in load_book(root).filters],
               "execute": {"echo": False, "warning": False},
               "format": {k: v for f in formats for k, v in wanted[f].items()}}
-    written = []
     out_dir.mkdir(parents=True, exist_ok=True)
-    for run in runs:
+
+    def one(run: Run) -> list[Path]:
+        written = []
         with tempfile.TemporaryDirectory(prefix=f"norcrin-{run.name}-") as work:
             folder = Path(work)
             (folder / "_quarto.yml").write_text(json.dumps(config, ensure_ascii=False),
                                                 encoding="utf-8")
+            text = (root / (run.source or source)).read_text(encoding="utf-8")
             (folder / f"{run.name}.qmd").write_text(text, encoding="utf-8")
             command = [quarto.path, "render", f"{run.name}.qmd", "--quiet"]
             for name, value in run.params.items():
@@ -213,7 +216,11 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
             if "html" in formats and (folder / f"{run.name}_files").is_dir():
                 shutil.rmtree(out_dir / f"{run.name}_files", ignore_errors=True)
                 shutil.copytree(folder / f"{run.name}_files", out_dir / f"{run.name}_files")
-    return written
+        return written
+
+    # One Quarto process per core; each run has its own folder, so they cannot collide.
+    with ThreadPoolExecutor(max_workers=default_jobs()) as pool:
+        return [path for paths in pool.map(one, runs) for path in paths]
 
 
 def _filters(root: Path) -> list[str]:

@@ -109,11 +109,9 @@ def build(root: Path, formats: tuple[str, ...], demo: bool = False, engine: str 
         runs = [Run(r.slug, {"region": r.slug}) for r in ctx.partners.regions]
         if quarto is not None:
             log(f"packs: engine quarto {quarto.version_text}")
-            written = render_runs_with_quarto(root, quarto, SOURCE, runs, staging, formats,
-                                              log=log, bundle=bundle, typst_header=header)
-            written += render_runs_with_quarto(root, quarto, PACKAGES_SOURCE,
-                                               [Run(PACKAGES_NAME)], staging, formats,
-                                               log=log, bundle=bundle, typst_header=header)
+            written = render_runs_with_quarto(
+                root, quarto, SOURCE, [*runs, Run(PACKAGES_NAME, source=PACKAGES_SOURCE)],
+                staging, formats, log=log, bundle=bundle, typst_header=header)
         else:
             log("packs: engine built-in")
             # No preflight: the data were validated above, and the kernels share the bundle
