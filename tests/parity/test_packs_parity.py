@@ -20,7 +20,7 @@ RUNS = ["vest", "nasjonalt"]
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    from conftest import make_project
+    from handmade import make_project
 
     from analysis.bundle import load_bundle
     from analysis.engine.document import Run, render_runs, render_runs_with_quarto

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from conftest import write_book
 
 from analysis.engine.document import Run, render_runs
 from analysis.engine.errors import RenderError
@@ -40,8 +41,6 @@ DOC = textwrap.dedent('''\
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    from conftest import write_book
-
     root = write_book(tmp_path_factory.mktemp("document"))
     (root / "doc.qmd").write_text(DOC, encoding="utf-8")
     out = root / "out"
@@ -67,8 +66,6 @@ def test_the_figures_of_two_runs_never_overwrite_each_other(two_runs):
 
 
 def test_parameters_without_a_parameters_cell_are_refused(tmp_path):
-    from conftest import write_book
-
     root = write_book(tmp_path)
     (root / "doc.qmd").write_text(DOC.replace("#| tags: [parameters]\n", ""), encoding="utf-8")
     with pytest.raises(RenderError, match="no cell is tagged 'parameters'"):

@@ -20,6 +20,14 @@ Studiesykepleier 12, Lokal forskningsstøtte 5, Forskningsadm. 4, Industri 3.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from analysis.engine.project import copy_project
+from analysis.ingest.forms_writer import write_forms_export
+from analysis.paths import project_root
+from analysis.questionnaire import load_questionnaire
 
 GODT, LITT, HORT, ALDRI = ("Kjenner godt", "Kjenner litt",
                            "Har hørt om, men usikker på hva NorCRIN gjør",
@@ -128,3 +136,26 @@ ANSWERS = {
     "nord": (0, [], 0),
 }
 PACKAGES = {"kommunikasjon": (2, [TEXTS[5][3]], 1), "internasjonalt": (1, [TEXTS[7][3]], 0)}
+
+
+def make_project(target: Path) -> Path:
+    """Copy the project to ``target`` and make the hand-made export its (real) 2025 wave,
+    with the sign-off of :data:`APPROVED`."""
+    root = copy_project(project_root(), target)
+    questionnaire = load_questionnaire(2025, root)
+    write_forms_export(root / "data" / "exports" / "handmade-2025.xlsx", respondents(),
+                       questionnaire)
+    manifest_path = root / "data" / "exports" / "MANIFEST.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    manifest["waves"] = [w for w in manifest["waves"] if w["year"] != 2025] + [{
+        "year": 2025, "export": "handmade-2025.xlsx", "questionnaire": 2025,
+        "reconstructed": False}]
+    manifest_path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    ids = text_ids()
+    approvals = [{"response_id": ids[i], "question": TEXTS[i][2],
+                  "approved_by": "Forskningsstøtteleder (test)", "approved_on": "2025-10-01"}
+                 for i in sorted(APPROVED)]
+    (root / "data" / "signoff.yaml").write_text(
+        yaml.safe_dump({"year": 2025, "approvals": approvals}, allow_unicode=True),
+        encoding="utf-8")
+    return root
