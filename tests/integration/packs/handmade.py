@@ -159,3 +159,11 @@ def make_project(target: Path) -> Path:
         yaml.safe_dump({"year": 2025, "approvals": approvals}, allow_unicode=True),
         encoding="utf-8")
     return root
+
+
+def render_packs(root: Path) -> Path:
+    """``_book/partnere/`` of the project at ``root``, rendered by the built-in engine."""
+    from analysis.packs.command import build
+
+    build(root, ("html", "pdf"), engine="builtin", use_cache=False, log=lambda line: None)
+    return root / "_book" / "partnere"

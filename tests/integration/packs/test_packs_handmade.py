@@ -137,5 +137,17 @@ def test_no_printed_cell_nor_a_difference_with_the_book_reveals_a_small_count(
     assert all(c == "skjult" or not policy.small(int(c)) for c in respondents)
 
 
+@pytest.fixture(scope="module")
+def handmade_project(tmp_path_factory):
+    """A copy of the project whose 2025 wave is the hand-made export (no conftest here: the
+    engine tests import theirs by name)."""
+    return handmade.make_project(tmp_path_factory.mktemp("packs") / "project")
+
+
+@pytest.fixture(scope="module")
+def handmade_packs(handmade_project):
+    return handmade.render_packs(handmade_project)
+
+
 def _count(cell: str) -> int | None:
     return None if cell == "skjult" else int(cell)

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import handmade
 import pandas as pd
+import pytest
 
 from analysis.bundle import load_bundle
 from analysis.packs import ROUTED_COLUMNS, context, routed_texts, routes_by_question
+
+
+@pytest.fixture(scope="module")
+def handmade_project(tmp_path_factory):
+    """A copy of the project whose 2025 wave is the hand-made export (no conftest here: the
+    engine tests import theirs by name)."""
+    return handmade.make_project(tmp_path_factory.mktemp("packs") / "project")
 
 
 def test_routing_by_question_sends_questions_12_and_13_to_the_region(handmade_project):
