@@ -1,5 +1,6 @@
 # Two commands on a fresh machine (only python3 >= 3.11 and make needed):
-#   make report   renders the book on the bundled data -> _book/index.html and the PDF
+#   make report   renders the book on the bundled data -> _book/index.html and the PDF, and the
+#                 partner packs -> _book/partnere/ (demonstration packs on reconstructed data)
 #   make test     runs every test (unit, integration, validation incl. nbval)
 # Both create .venv on first use and install the pinned dependencies of requirements.lock.
 
@@ -18,8 +19,13 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# The partner packs refuse reconstructed data unless --demo is given (their regions would be
+# invented; every page of a demo pack says so). On a real export --demo changes nothing.
+PACKS_ARGS ?= --demo
+
 report: $(STAMP)
 	$(BIN)/python -m analysis render $(ARGS)
+	$(BIN)/python -m analysis packs $(PACKS_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)

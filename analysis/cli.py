@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                             "list what changed between two waves' questionnaires"),
     "coding": ("analysis.coding.command",
                "free-text coding: status, suggest codes, export as REFI-QDA"),
+    "packs": ("analysis.packs.command",
+              "render each partner region's feedback pack and the work packages' input"),
 }
 
 
@@ -33,13 +35,15 @@ def data_errors() -> tuple[type[Exception], ...]:
     """The errors that mean "fix this input file": each names the file and the place."""
     from analysis.bundle import ManifestError
     from analysis.coding.load import CodingError
+    from analysis.disclosure import DisclosureError
     from analysis.freetext.load import FreeTextError
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
+    from analysis.packs import PartnersError, SignoffError
     from analysis.questionnaire.load import QuestionnaireError
 
     return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
-            CodingError)
+            CodingError, DisclosureError, PartnersError, SignoffError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     full = argparse.ArgumentParser(
         prog="python -m analysis",
         description="NorCRIN user survey: render, summarize, reconstruct, audit, trace, new-wave, "
-                    "diff-questionnaires, coding.",
+                    "diff-questionnaires, coding, packs.",
     )
     sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():

@@ -40,6 +40,8 @@ def document_to_notebook(doc: QmdDocument) -> NotebookNode:
                 )
         elif isinstance(block, CodeCell):
             meta = _meta("code", index, block.line, block.label)
+            if block.options.get("tags"):
+                meta["tags"] = [str(t) for t in block.options["tags"]]
             if block.options.get("eval", True):
                 cells.append(new_code_cell(block.source, metadata=meta))
             else:

@@ -53,6 +53,10 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in asked)
 
 
+#: Folder of ``_book/`` written by ``python -m analysis packs``, not by the book's render.
+PACKS_DIR = "partnere"
+
+
 def format_of(relative: PurePosixPath) -> str | None:
     """Which format a file of ``_book/`` belongs to: ``"pdf"``, ``"html"`` or None (run files).
 
@@ -93,7 +97,9 @@ def carry_over(previous: Path, staging: Path, formats: tuple[str, ...]) -> list[
         relative = PurePosixPath(path.relative_to(previous).as_posix())
         kind = format_of(relative)
         target = staging / relative
-        if kind is None or kind in formats or target.exists():
+        # the partner packs (`python -m analysis packs`) are kept whatever the book renders
+        kept = relative.parts[0] == PACKS_DIR and len(relative.parts) > 1
+        if not kept and (kind is None or kind in formats) or target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)

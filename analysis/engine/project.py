@@ -7,8 +7,9 @@ from pathlib import Path
 
 from analysis.engine.book import load_book
 
-#: Folders a render reads besides the chapter files: data, the analysis package, stylesheets.
-FOLDERS = ("data", "analysis", "assets")
+#: Folders a render reads besides the chapter files: data, the analysis package, stylesheets,
+#: the partner packs' sources.
+FOLDERS = ("data", "analysis", "assets", "packs")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -25,6 +25,10 @@ CELL_OPTIONS: dict[str, tuple[type, ...]] = {
     "fig-cap": (str,),
     "fig-alt": (str,),
     "tbl-cap": (str,),
+    # Quarto's parameters convention: the cell tagged ``parameters`` holds the defaults and
+    # the values given with ``-P name:value`` are set in a cell injected after it
+    # (analysis/engine/document.py)
+    "tags": (list,),
 }
 FRONT_MATTER_KEYS = frozenset({"title"})
 

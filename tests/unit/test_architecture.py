@@ -28,6 +28,9 @@ ENGINE_USERS = {
     # the Excel annex numbers and orders the tables as the book does (the engine's book and
     # cross-reference index); the engine calls it after the chapters have run
     "annex/collect.py",
+    # `python -m analysis packs` renders the partner packs with the engine's parameterised
+    # documents (analysis/engine/document.py), as `render` renders the book
+    "packs/command.py",
 }
 #: What the engine may import from the rest of ``analysis``: paths everywhere, and per module.
 ENGINE_MAY_IMPORT = {"analysis.paths"}
@@ -42,6 +45,8 @@ ENGINE_EXCEPTIONS = {
     "engine/cache.py": {"analysis.bundle", "analysis.bundle_cache"},
     "engine/execution.py": {"analysis.bundle_cache"},
     "engine/quarto.py": {"analysis.bundle_cache"},
+    # parameterised documents (the partner packs) under Quarto share the stored bundle too
+    "engine/document.py": {"analysis.bundle_cache"},
     # a prepared kernel applies the one figure style before the chapter runs, and the fork
     # server loads the bundle by the chapters' own call (report.load) before it forks them
     "engine/kernel.py": {"analysis.figures.style", "analysis.report"},

@@ -80,3 +80,19 @@ def test_a_second_render_waits_for_the_first(tmp_path):
     assert second.returncode == 0, out_second[1]
     assert "another render of this project is running; waiting" in out_second[0]
     assert not list(root.glob("._book-*"))
+
+
+def test_a_book_render_keeps_the_partner_packs(tmp_path):
+    # `python -m analysis packs` writes _book/partnere/; rendering the book (any format) must
+    # not drop it, while the book's own files of the rendered format are replaced
+    from analysis.engine.output_dir import PACKS_DIR, carry_over
+
+    previous, staging = tmp_path / "_book", tmp_path / "staging"
+    (previous / PACKS_DIR).mkdir(parents=True)
+    (previous / PACKS_DIR / "vest.pdf").write_text("pack")
+    (previous / PACKS_DIR / "vest.html").write_text("pack")
+    (previous / "old.html").write_text("book page")
+    staging.mkdir()
+    copied = carry_over(previous, staging, ("html", "pdf"))
+    assert sorted(copied) == [f"{PACKS_DIR}/vest.html", f"{PACKS_DIR}/vest.pdf"]
+    assert not (staging / "old.html").exists()

@@ -1,0 +1,93 @@
+"""The partner packs under real Quarto and the built-in engine: the same tables, cells hidden
+alike, the same quotes and statements, on the hand-made export of
+``tests/integration/packs/handmade.py`` (two regions and the work packages, to keep it short)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "integration" / "packs"))
+
+RUNS = ["vest", "nasjonalt"]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    from handmade import make_project
+
+    from analysis.bundle import load_bundle
+    from analysis.engine.document import Run, render_runs, render_runs_with_quarto
+    from analysis.engine.quarto import find_quarto
+
+    quarto = find_quarto()
+    root = make_project(tmp_path_factory.mktemp("packs-parity") / "project")
+    bundle = load_bundle(root)
+    out = {}
+    for engine in ("builtin", "quarto"):
+        folder = root / f"out-{engine}"
+        runs = [Run(slug, {"region": slug}) for slug in RUNS]
+        if engine == "quarto":
+            render_runs_with_quarto(root, quarto, "packs/pakke.qmd", runs, folder,
+                                    log=lambda line: None, bundle=bundle)
+            render_runs_with_quarto(root, quarto, "packs/arbeidspakker.qmd",
+                                    [Run("arbeidspakker")], folder, log=lambda line: None,
+                                    bundle=bundle)
+        else:
+            render_runs(root, "packs/pakke.qmd", runs, folder, log=lambda line: None,
+                        use_cache=False, preflight=lambda: bundle)
+            render_runs(root, "packs/arbeidspakker.qmd", [Run("arbeidspakker")], folder,
+                        log=lambda line: None, use_cache=False, preflight=lambda: bundle)
+        out[engine] = folder
+    yield out
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _reader_view(path: Path) -> dict:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    main = soup.find("main") or soup.body
+    tables = [[[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+               for tr in t.find_all("tr")] for t in main.find_all("table")]
+    items = [li.get_text(" ", strip=True) for li in main.find_all("li")
+             if not li.find_parent("nav")]
+    paragraphs = [" ".join(p.get_text(" ", strip=True).split()) for p in main.find_all("p")]
+    headings = [h.get_text(" ", strip=True) for h in main.find_all(["h1", "h2"])]
+    return {"tables": tables, "items": items,
+            "statements": [p for p in paragraphs if "holdt tilbake" in p.lower()
+                           or p.startswith(("Personvern", "Denne pakken"))],
+            "headings": [h for h in headings if h.startswith(("Brukerundersøkelsen", "Hvem",
+                                                              "Nøkkeltall", "Fritekst"))]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [*RUNS, "arbeidspakker"])
+def test_the_packs_read_the_same(both, name):
+    builtin = _reader_view(both["builtin"] / f"{name}.html")
+    quarto = _reader_view(both["quarto"] / f"{name}.html")
+    assert builtin["tables"] == quarto["tables"]
+    assert builtin["items"] == quarto["items"]
+    assert builtin["statements"] == quarto["statements"] and builtin["statements"]
+    assert builtin["headings"] == quarto["headings"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", RUNS)
+def test_the_pdfs_hold_the_same_numbers(both, name):
+    def numbers(path):
+        found = []
+        for number, page in enumerate(PdfReader(path).pages, start=1):
+            tokens = re.findall(r"\d+|skjult", page.extract_text())
+            for end in (0, -1):  # the page number, first or last as the layouts place it
+                if tokens and tokens[end] == str(number):
+                    del tokens[end]
+                    break
+            found += tokens
+        return found
+
+    assert numbers(both["builtin"] / f"{name}.pdf") == numbers(both["quarto"] / f"{name}.pdf")
