@@ -52,6 +52,61 @@ def routes_by_question(wave, partners) -> pd.DataFrame:
     return frame.drop_duplicates(ignore_index=True)
 
 
+def routes_from_coding(wave, partners, coding) -> pd.DataFrame:
+    """Route answer by answer where the free text is coded, by question where it is not.
+
+    A coded answer goes where the codebook's ``routing`` of each of its codes says
+    (:func:`analysis.coding.routes.routed_answers`; ``local_support`` becomes ``"region"``);
+    a code without routing sends it nowhere. An answer of a question routed in
+    ``data/partners.yaml`` that no coder has decided on yet is routed by its question, so a
+    wave whose coding is unfinished still reaches the partners.
+
+    Parameters
+    ----------
+    wave
+        The current wave (:class:`analysis.bundle.Wave`).
+    partners
+        ``data/partners.yaml``, read (its ``routes`` give the fallback).
+    coding
+        The wave's coding (``bundle.coding``), or None: then every answer is routed by question.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per routed answer and code, columns :data:`ROUTED_COLUMNS`.
+    """
+    by_question = routes_by_question(wave, partners)
+    if coding is None:
+        return by_question
+    from analysis.coding.routes import routed_answers
+
+    coded = routed_answers(coding.codebook, coding.decisions)
+    coded = coded[coded["route"].notna()].copy()
+    coded["route"] = coded["route"].replace({"local_support": "region"})
+    coded["work_package"] = coded["work_package"].fillna("")
+    decided = set(zip(coding.decisions["response_id"].astype(int), coding.decisions["qid"]))
+    undecided = [(int(r), q) not in decided
+                 for r, q in zip(by_question["response_id"], by_question["qid"])]
+    frame = pd.concat([coded[ROUTED_COLUMNS], by_question[undecided]], ignore_index=True)
+    return frame.drop_duplicates(ignore_index=True)
+
+
+def with_coding_packages(partners, coding):
+    """``partners`` with the coding's work packages added (one list of packages for both).
+
+    The codebook's ``work_packages`` (``data/coding/routing.yaml``) come first; a package of
+    ``data/partners.yaml`` with the same slug is the same package and is not repeated.
+    """
+    if coding is None:
+        return partners
+    from analysis.packs.partners import WorkPackage
+
+    coded = [WorkPackage(slug=w.id, name=w.name) for w in coding.codebook.work_packages]
+    known = {w.slug for w in coded}
+    merged = coded + [w for w in partners.work_packages if w.slug not in known]
+    return partners.model_copy(update={"work_packages": merged})
+
+
 def regions_of(wave, partners) -> dict[str, frozenset[int]]:
     """Region slug -> response ids of those who ticked that region (question 2, several
     allowed)."""

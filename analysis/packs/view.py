@@ -17,7 +17,8 @@ from analysis import fmt
 from analysis.disclosure import Policy, load_policy
 from analysis.display import Block, Table, bullets, div, paragraph
 from analysis.packs.partners import Partners, load_partners
-from analysis.packs.routing import regions_of, routed_texts, routes_by_question
+from analysis.packs.routing import (regions_of, routed_texts, routes_from_coding,
+                                    with_coding_packages)
 from analysis.packs.signoff import Signoff, load_signoff
 from analysis.packs.tables import display, protected, respondents_table
 
@@ -73,12 +74,14 @@ def context(bundle=None, routed: pd.DataFrame | None = None) -> Context:
     """Read the partner list, the policy and the sign-off for the current wave of ``bundle``.
 
     ``routed`` is the routing frame (:data:`analysis.packs.routing.ROUTED_COLUMNS`); by default
-    the routing by question of ``data/partners.yaml``.
+    the coding's routing answer by answer, and ``data/partners.yaml``'s routing by question for
+    answers not yet coded (:func:`analysis.packs.routing.routes_from_coding`).
     """
     bundle = bundle if bundle is not None else load()
     wave = bundle.current
-    partners = load_partners(bundle.root, wave.questionnaire)
-    routed = routed if routed is not None else routes_by_question(wave, partners)
+    coding = getattr(bundle, "coding", None)
+    partners = with_coding_packages(load_partners(bundle.root, wave.questionnaire), coding)
+    routed = routed if routed is not None else routes_from_coding(wave, partners, coding)
     return Context(bundle, partners, load_policy(bundle.root),
                    load_signoff(bundle.root, wave.year), routed)
 

@@ -20,6 +20,7 @@ Studiesykepleier 12, Lokal forskningsstøtte 5, Forskningsadm. 4, Industri 3.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import yaml
@@ -142,6 +143,9 @@ def make_project(target: Path) -> Path:
     """Copy the project to ``target`` and make the hand-made export its (real) 2025 wave,
     with the sign-off of :data:`APPROVED`."""
     root = copy_project(project_root(), target)
+    # The bundled 2025 coding codes the reconstructed answers, not these: the hand-made wave
+    # starts uncoded (routing by question), and a test adds a coding of its own.
+    shutil.rmtree(root / "data" / "coding" / "2025")
     questionnaire = load_questionnaire(2025, root)
     write_forms_export(root / "data" / "exports" / "handmade-2025.xlsx", respondents(),
                        questionnaire)
