@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: report test lint bench mutate lock clean new-wave
+.PHONY: report deck test lint bench mutate lock clean new-wave
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 report: $(STAMP)
 	$(BIN)/python -m analysis render $(ARGS)
+
+# The presentation and its PDF handout alone (`make report` renders them with the book).
+deck: $(STAMP)
+	$(BIN)/python -m analysis render --to pptx $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)

@@ -25,12 +25,12 @@ from analysis.engine.cache import tree_fingerprint
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
-from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
+from analysis.engine.output_dir import BOOK_FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.timing import Phases
 
 
-def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
+def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: bool = True,
                 log: Callable[[str], None] = print,
                 preflight: Callable[[], object] | None = None) -> Path:
     """Render the book at ``root`` to ``<root>/_book``.
@@ -59,8 +59,8 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     RenderError
         If anything fails; ``_book/`` is then left as it was.
     """
-    if not formats or set(formats) - set(FORMATS):
-        raise RenderError(f"formats {formats!r}; allowed: one or more of {FORMATS}")
+    if not formats or set(formats) - set(BOOK_FORMATS):
+        raise RenderError(f"formats {formats!r}; allowed: one or more of {BOOK_FORMATS}")
     started = time.perf_counter()
     phases = Phases()
     with phases.time("read book"):
