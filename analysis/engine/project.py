@@ -8,7 +8,7 @@ from pathlib import Path
 from analysis.engine.book import load_book
 
 #: Folders a render reads besides the chapter files: data, the analysis package, stylesheets.
-FOLDERS = ("data", "analysis", "assets")
+FOLDERS = ("data", "analysis", "assets", "deck")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, field
 
 from analysis import fmt
-from analysis.display import Block, Table, bullets, compose, is_missing, to_plain
+from analysis.display import Block, Table, bullets, compose, is_missing
 from analysis.report import context, findings
 from analysis.report import free_text as ft
 from analysis.report.values import interval_cell
@@ -118,7 +118,7 @@ class Slide:
         out = [self.title, *self.bullets]
         if self.table is not None:
             out += list(self.table.columns) + [c for row in self.table.rows() for c in row]
-        return [to_plain(t) for t in out]
+        return [str(t) for t in out]
 
 
 def _choice_chart(qview: ChoiceView, title: str, top: int = 6) -> Chart:
@@ -232,13 +232,11 @@ def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
 def bottleneck_slide(bundle) -> Slide:
     """The themes of the free-text questions on bottlenecks and other input (Q20-22), in the
     report's order (it gives no count per theme, so no ranking is claimed)."""
-    coding = ft.coding(bundle)
     lines, notes = [], []
     for qid, label, polarity in BOTTLENECKS:
-        question = coding.question(qid)
         names = ft.category_names(bundle, qid, polarity)
-        lines.append(f"{label}: {', '.join(fmt.lower_first(x) for x in names[:3])}"
-                     + (" m.fl." if len(names) > 3 else ""))
+        lines.append(f"{label}: {', '.join(fmt.lower_first(x) for x in names[:2])}"
+                     + (" m.fl." if len(names) > 2 else ""))
         notes.append(f"{qid.upper()}: {ft.answered(bundle, qid)} skrev noe, "
                      f"{ft.stated(bundle, qid, 'concrete')} konkrete innspill; temaer: "
                      f"{', '.join(names)}.")

@@ -15,7 +15,9 @@ from analysis.report.deck import Chart, read_marker
 #: Excel number format of a share: whole percent, a no-break space before the sign.
 PERCENT = '0"\u00a0"%'
 #: Alt text that is a file name or path, as pandoc writes it for an image (pandoc#11208).
-PATH_LIKE = re.compile(r"[\\/]|\.(png|svg|jpe?g|gif|emf|pdf)\b", re.IGNORECASE)
+#: A file name with an image extension, a Quarto figure folder, or an absolute path.
+PATH_LIKE = re.compile(r"\.(png|svg|jpe?g|gif|emf|wmf|tiff?|pdf)\b|_files/|^\s*/|[A-Za-z]:\\",
+                       re.IGNORECASE)
 
 
 class DeckError(ValueError):
