@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"render: --engine quarto needs quarto >= {'.'.join(map(str, MIN_QUARTO))} on "
               "PATH; none found", file=sys.stderr)
         return 2
+    # The built-in engine renders the deck with the book (its kernel among the chapters');
+    # Quarto renders it as a document of its own after the book (analysis/engine/deck.py).
     book = tuple(f for f in formats if f != "pptx")
     try:
         bundle = validate_data(root) if quarto is not None else None
@@ -72,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
             render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)
         elif book:
-            render_book(root, book, use_cache=not args.no_cache, log=_say,
+            render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: validate_data(root))
-        if "pptx" in formats:
+        if "pptx" in formats and (quarto is not None or not book):
             render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
     except RenderError as exc:
         print(f"render failed: {exc}", file=sys.stderr)

@@ -59,43 +59,55 @@ def deck_config(root: Path) -> dict:
 
 def render_deck(root: Path, quarto=None, use_cache: bool = True,
                 log: Callable[[str], None] = print, bundle=None) -> Path:
-    """Render the deck and its handout into ``<root>/_book`` (see the module docstring).
+    """Render the deck and its handout alone into ``<root>/_book`` (``--to pptx``).
 
-    ``quarto`` is a :class:`~analysis.engine.quarto.Quarto` or None (built-in engine).
+    ``quarto`` is a :class:`~analysis.engine.quarto.Quarto` or None (built-in engine; with
+    the book, :func:`~analysis.engine.render.render_book` executes the deck among the
+    chapters and calls :func:`write_deck` itself).
 
     Raises
     ------
     RenderError
         If the deck cannot be rendered; ``_book/`` is then left as it was.
     """
-    from analysis.slides import DeckError, finish, handout
-
     started = time.perf_counter()
     output = root / load_book(root).output_dir
-    pptx_name, pdf_name = deck_names(root)
     with render_lock(root, log), staged(output) as staging:
-        pptx = staging / pptx_name
         if quarto is not None:
+            pptx = staging / deck_names(root)[0]
             _with_quarto(root, quarto, pptx, use_cache, log, bundle)
+            finish_deck(pptx, log)
         else:
-            _builtin(root, pptx, use_cache, log, bundle)
-        try:
-            drawn = finish(pptx)
-        except DeckError as exc:
-            raise RenderError(str(exc)) from None
-        try:
-            made = handout(pptx, staging / pdf_name)
-        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-            raise RenderError(f"handout: {exc}") from None
+            docs = read_chapters(root, (SOURCE,))
+            (chapter,) = execute_chapters(
+                root, docs, use_cache, log,
+                preflight=(lambda: bundle) if bundle is not None else None)
+            write_deck(root, chapter, staging, log)
         for name in RUN_FILES:  # the book's run files stay as the last book render left them
             if (output / name).is_file():
                 shutil.copy2(output / name, staging / name)
         publish(staging, output, ("pptx",))
-    log(f"pptx: {pptx_name} ({drawn} native charts)" + (
-        f"; handout {pdf_name}" if made else
-        "; handout skipped: LibreOffice (soffice) not found -- install libreoffice-impress"))
     log(f"deck done in {time.perf_counter() - started:.1f} s")
-    return output / pptx_name
+    return output / deck_names(root)[0]
+
+
+def finish_deck(pptx: Path, log: Callable[[str], None] = print) -> None:
+    """Draw the native charts into ``pptx`` and write the handout beside it (see
+    :mod:`analysis.slides`); says when LibreOffice is missing."""
+    from analysis.slides import DeckError, finish, handout
+
+    try:
+        drawn = finish(pptx)
+    except DeckError as exc:
+        raise RenderError(str(exc)) from None
+    pdf = pptx.with_suffix(".pdf")
+    try:
+        made = handout(pptx, pdf)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        raise RenderError(f"handout: {exc}") from None
+    log(f"pptx: {pptx.name} ({drawn} native charts)" + (
+        f"; handout {pdf.name}" if made else
+        "; handout skipped: LibreOffice (soffice) not found -- install libreoffice-impress"))
 
 
 def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -> None:
@@ -104,7 +116,7 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -
         name = Path(SOURCE).with_suffix(".pptx").name
         command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch,
                    "--quiet"]
-        log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:4])})")
+        log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:5])})")
         env = {**os.environ, "NORCRIN_ROOT": str(root)}
         env.setdefault("QUARTO_PYTHON", sys.executable)
         stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
@@ -118,15 +130,15 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -
         shutil.move(made, pptx)
 
 
-def _builtin(root: Path, pptx: Path, use_cache: bool, log, bundle) -> None:
-    """Execute the deck like a chapter and write it with pandoc's pptx writer."""
+def write_deck(root: Path, chapter, folder: Path,
+               log: Callable[[str], None] = print) -> Path:
+    """Write the executed deck (an :class:`~analysis.engine.execution.ExecutedChapter`) with
+    pandoc's pptx writer into ``folder``, then its charts and handout (:func:`finish_deck`)."""
     config = deck_config(root)
     options = (config.get("format") or {}).get("pptx") or {}
-    docs = read_chapters(root, (SOURCE,))
-    (chapter,) = execute_chapters(root, docs, use_cache, log,
-                                  preflight=(lambda: bundle) if bundle is not None else None)
-    index = crossref.collect(docs, set())
-    target = Target("pptx", pptx.parent, "", lambda ref: f"#{ref.label}")
+    pptx = folder / deck_names(root)[0]
+    index = crossref.collect([chapter.doc], set())
+    target = Target("pptx", folder, "", lambda ref: f"#{ref.label}")
     body = chapter_markdown(chapter.doc, chapter.notebook, index, target,
                             bool((config.get("execute") or {}).get("echo", False)),
                             bool((config.get("execute") or {}).get("warning", False)))
@@ -144,3 +156,5 @@ def _builtin(root: Path, pptx: Path, use_cache: bool, log, bundle) -> None:
                               outputfile=str(pptx), extra_args=args)
     except RuntimeError as exc:
         raise RenderError(f"{SOURCE}: pandoc (pptx): {exc}") from None
+    finish_deck(pptx, log)
+    return pptx

@@ -189,9 +189,8 @@ def mix_slide(bundle) -> Slide:
     ), chart=_choice_chart(roles, "roller blant dem som svarte, andel per runde", top=5))
 
 
-def key_figures_slide(bundle) -> Slide:
+def key_figures_slide(key: findings.KeyFindings) -> Slide:
     """The key figures with their change and verdict; intervals in the notes."""
-    key = findings.key_findings(bundle)
     notes = []
     for v in key.values:
         low, high = v.interval()
@@ -223,8 +222,10 @@ def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
         shown = option or qview.top(1)[0]
         lines.append(f"{qview.label(shown)}: {qview.share(shown)}")
         if qview.compared and qview.prev_asked(str(qview.label(shown))):
-            notes.append(f"{qview.label(shown)}: {qview.verdict(shown)}.")
-            lines.append(f"{qview.year} mot {qview.prev_year}: {qview.change(shown)}")
+            lines.append(f"Fra {qview.prev_year}: {qview.verdict(shown)}")
+            notes.append(f"{qview.label(shown)}: {qview.share(shown, qview.prev_year)} i "
+                         f"{qview.prev_year}, {qview.share(shown)} i {qview.year} "
+                         f"({qview.change(shown)}).")
         chart = _choice_chart(qview, f"{title.lower()}, andel per svaralternativ")
     return Slide(f"seksjon-{qid}", title, tuple(lines), notes=tuple(notes), chart=chart)
 
@@ -247,9 +248,8 @@ def bottleneck_slide(bundle) -> Slide:
     ))
 
 
-def recommendations_slide(bundle) -> Slide:
+def recommendations_slide(key: findings.KeyFindings) -> Slide:
     """The recommendations' titles on the slide, their computed texts in the notes."""
-    key = findings.key_findings(bundle)
     recs = key.spec.recommendations
     titles = [findings.filled(key, i, r, r.title) for i, r in enumerate(recs)]
     texts = [findings.filled(key, i, r, r.text) for i, r in enumerate(recs)]
@@ -273,14 +273,10 @@ def next_slide(bundle) -> Slide:
 
 def deck(bundle) -> list[Slide]:
     """Every slide after the title slide, in order."""
-    return [respondents_slide(bundle), mix_slide(bundle), key_figures_slide(bundle),
+    key = findings.key_findings(bundle)
+    return [respondents_slide(bundle), mix_slide(bundle), key_figures_slide(key),
             *(section_slide(bundle, q, t, o) for q, t, o in SECTIONS),
-            bottleneck_slide(bundle), recommendations_slide(bundle), next_slide(bundle)]
-
-
-def charts(bundle) -> dict[str, Chart]:
-    """The charts of the deck by id (what :mod:`analysis.slides` draws at each marker)."""
-    return {s.chart.id: s.chart for s in deck(bundle) if s.chart is not None}
+            bottleneck_slide(bundle), recommendations_slide(key), next_slide(bundle)]
 
 
 def by_key(bundle) -> dict[str, Slide]:

@@ -52,7 +52,7 @@ def read_deck(path: Path) -> tuple[list[SlideInfo], list[str], tuple[int, int]]:
                 info.texts += [cell.text for row in shape.table.rows for cell in row.cells]
             if getattr(shape, "has_chart", False) and shape.has_chart:
                 plot = shape.chart.plots[0]
-                info.charts.append((tuple(plot.categories),
+                info.charts.append((tuple(str(c) for c in plot.categories),
                                     [(s.name, tuple(s.values)) for s in plot.series]))
                 info.alt.append((shape.name, shape._element.nvGraphicFramePr.cNvPr.get(
                     "descr", "")))

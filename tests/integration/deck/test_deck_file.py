@@ -15,6 +15,7 @@ opened with python-pptx and through LibreOffice's PDF.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -168,6 +169,8 @@ def test_no_text_outside_its_shape(slides, rendered):
     must lie inside a shape of its slide (the text boxes' and charts' frames)."""
     if rendered[2] is None:
         pytest.skip("LibreOffice (soffice) not installed: no handout to measure")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext not installed: cannot read the handout's word boxes")
     shown, _, (width, height) = slides
     pages = _words(rendered[2])
     assert len(pages) == len(shown)
