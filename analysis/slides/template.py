@@ -4,8 +4,9 @@
 default (``pandoc --print-default-data-file reference.pptx``, so its layouts are the ones the
 pptx writer looks for and PowerPoint opens it without repair) with the theme renamed and the
 book's colours (:mod:`analysis.figures.style`, the Okabe-Ito blues: the previous wave light,
-the current one dark) as the first two accents, which charts use for their two series.
-Only the theme's XML changes; every other part is pandoc's, byte for byte.
+the current one dark) as the first two accents, which charts use for their two series, and
+text boxes that do not shrink their text (:func:`fixed_size_text`). Only the theme and the
+master change; every other part is pandoc's, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ from pathlib import Path
 #: Theme colours replaced: (element, new sRGB).
 COLOURS = {"dk2": "1B3A5C", "accent1": "56B4E9", "accent2": "0072B2"}
 THEME = "ppt/theme/theme1.xml"
+MASTER = "ppt/slideMasters/slideMaster1.xml"
+
+
+def fixed_size_text(xml: str) -> str:
+    """The master's text boxes without "shrink text on overflow" (``normAutofit`` ->
+    ``noAutofit``): text that does not fit shows as overflow in every program, which the
+    deck tests measure in LibreOffice's PDF, instead of being shrunk by one program and not by
+    another (PowerPoint applies the shrink only once the text is edited).
+
+    Examples
+    --------
+    >>> fixed_size_text('<a:bodyPr><a:normAutofit/></a:bodyPr>')
+    '<a:bodyPr><a:noAutofit/></a:bodyPr>'
+    """
+    return xml.replace("<a:normAutofit/>", "<a:noAutofit/>")
 
 
 def norcrin_theme(xml: str) -> str:
@@ -49,6 +65,8 @@ def derive(pandoc: str, target: Path) -> Path:
                 data = old.read(item.filename)
                 if item.filename == THEME:
                     data = norcrin_theme(data.decode("utf-8")).encode("utf-8")
+                elif item.filename == MASTER:
+                    data = fixed_size_text(data.decode("utf-8")).encode("utf-8")
                 new.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
     finally:
         source.unlink()

@@ -165,8 +165,9 @@ def _words(pdf: Path) -> list[list[tuple]]:
 
 
 def test_no_text_outside_its_shape(slides, rendered):
-    """LibreOffice draws text that does not fit below its box: every word of the handout
-    must lie inside a shape of its slide (the text boxes' and charts' frames)."""
+    """LibreOffice draws text that does not fit below its box (the template never shrinks
+    it): every word of the handout must lie inside a shape of its slide (the text boxes' and
+    charts' frames), and every word of the slide must be on the page."""
     if rendered[2] is None:
         pytest.skip("LibreOffice (soffice) not installed: no handout to measure")
     if shutil.which("pdftotext") is None:

@@ -84,5 +84,7 @@ def test_the_template_is_pandocs_default_with_norcrin_colours(tmp_path):
     committed = project_root() / "assets/pptx/reference.pptx"
     assert [lay.name for lay in Presentation(str(committed)).slide_layouts] == names[1]
     theme = Presentation(str(committed)).part.package
-    assert b'name="NorCRIN"' in next(p.blob for p in theme.iter_parts()
-                                     if str(p.partname) == "/ppt/theme/theme1.xml")
+    parts = {str(p.partname): p.blob for p in theme.iter_parts()}
+    assert b'name="NorCRIN"' in parts["/ppt/theme/theme1.xml"]
+    master = parts["/ppt/slideMasters/slideMaster1.xml"]
+    assert b"<a:noAutofit/>" in master and b"normAutofit" not in master
