@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analysis.engine.deck import SOURCE as DECK_SOURCE
 from analysis.engine.deck import render_deck
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats
@@ -65,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"render: --engine quarto needs quarto >= {'.'.join(map(str, MIN_QUARTO))} on "
               "PATH; none found", file=sys.stderr)
         return 2
+    if "pptx" in formats and not (root / DECK_SOURCE).is_file():
+        if formats == ("pptx",):
+            print(f"render: --to pptx: {root / DECK_SOURCE} not found", file=sys.stderr)
+            return 2
+        _say(f"pptx: skipped, this project has no {DECK_SOURCE}")
+        formats = tuple(f for f in formats if f != "pptx")
     # The built-in engine renders the deck with the book (its kernel among the chapters');
     # Quarto renders it as a document of its own after the book (analysis/engine/deck.py).
     book = tuple(f for f in formats if f != "pptx")

@@ -19,6 +19,9 @@ from analysis.paths import project_root
 from analysis.slides import read_deck
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
     out = {}

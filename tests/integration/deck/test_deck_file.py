@@ -38,6 +38,9 @@ from analysis.slides.inspect import numbers
 SLACK = 3.0
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """(project root, pptx, handout pdf or None) of a cold built-in render of the deck."""
