@@ -18,7 +18,6 @@ from analysis.engine.quarto import find_quarto
 from analysis.paths import project_root
 from analysis.slides import read_deck
 
-
 pytestmark = pytest.mark.slow
 
 
