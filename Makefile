@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: report test lint bench mutate lock clean new-wave
+.PHONY: report deck test lint bench mutate lock clean new-wave
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ PACKS_ARGS ?= --demo
 report: $(STAMP)
 	$(BIN)/python -m analysis render $(ARGS)
 	$(BIN)/python -m analysis packs $(PACKS_ARGS)
+
+# The presentation and its PDF handout alone (`make report` renders them with the book).
+deck: $(STAMP)
+	$(BIN)/python -m analysis render --to pptx $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)

@@ -73,3 +73,5 @@ def book_dir(root: Path | None = None) -> Path:
 
 #: The Excel annex beside the PDF is ``<book output-file><ANNEX_SUFFIX>``.
 ANNEX_SUFFIX = "-tabellvedlegg.xlsx"
+#: The presentation and its PDF handout are ``<book output-file><DECK_SUFFIX>.pptx`` / ``.pdf``.
+DECK_SUFFIX = "-presentasjon"

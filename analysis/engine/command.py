@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analysis.engine.deck import SOURCE as DECK_SOURCE
+from analysis.engine.deck import render_deck
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
@@ -14,8 +16,9 @@ from analysis.paths import project_root
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``render``."""
-    parser.add_argument("--to", default="html,pdf",
-                        help="comma-separated formats: html, pdf (default: both)")
+    parser.add_argument("--to", default="html,pdf,pptx",
+                        help="comma-separated formats: html, pdf, pptx (the presentation and "
+                             "its PDF handout); default: all three")
     parser.add_argument("--engine", choices=("auto", "quarto", "builtin"), default="auto",
                         help="auto: Quarto >= 1.9 if on PATH, else the built-in engine")
     parser.add_argument("--no-cache", action="store_true",
@@ -63,14 +66,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"render: --engine quarto needs quarto >= {'.'.join(map(str, MIN_QUARTO))} on "
               "PATH; none found", file=sys.stderr)
         return 2
+    if "pptx" in formats and not (root / DECK_SOURCE).is_file():
+        if formats == ("pptx",):
+            print(f"render: --to pptx: {root / DECK_SOURCE} not found", file=sys.stderr)
+            return 2
+        _say(f"pptx: skipped, this project has no {DECK_SOURCE}")
+        formats = tuple(f for f in formats if f != "pptx")
+    # The built-in engine renders the deck with the book (its kernel among the chapters');
+    # Quarto renders it as a document of its own after the book (analysis/engine/deck.py).
+    book = tuple(f for f in formats if f != "pptx")
     try:
-        if quarto is not None:
-            bundle = validate_data(root)
-            render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say,
+        bundle = validate_data(root) if quarto is not None else None
+        if book and quarto is not None:
+            render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)
-        else:
+        elif book:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: validate_data(root))
+        if "pptx" in formats and (quarto is not None or not book):
+            render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
     except RenderError as exc:
         print(f"render failed: {exc}", file=sys.stderr)
         return 1

@@ -20,8 +20,13 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
-#: Formats a render can produce, as the ``--to`` option names them.
-FORMATS = ("html", "pdf")
+from analysis.paths import DECK_SUFFIX
+
+#: Formats a render can produce, as the ``--to`` option names them (``pptx``: the
+#: presentation and its PDF handout, :mod:`analysis.engine.deck`).
+FORMATS = ("html", "pdf", "pptx")
+#: The formats of the book itself (the deck is rendered beside it).
+BOOK_FORMATS = ("html", "pdf")
 #: Files the render itself writes at the top of ``_book/``, whichever formats it renders.
 RUN_FILES = ("inline-values.json", "render-log.json")
 
@@ -60,7 +65,8 @@ PACKS_DIR = "partnere"
 def format_of(relative: PurePosixPath) -> str | None:
     """Which format a file of ``_book/`` belongs to: ``"pdf"``, ``"html"`` or None (run files).
 
-    The PDF, its Typst source and the PNG figures made for it belong to ``pdf``; everything
+    The presentation and its handout (``<slug>-presentasjon.pptx`` / ``.pdf``) belong to
+    ``pptx``; the PDF, its Typst source and the PNG figures made for it to ``pdf``; everything
     else (pages, stylesheets, SVG figures, search index) to ``html``.
 
     Examples
@@ -69,9 +75,13 @@ def format_of(relative: PurePosixPath) -> str | None:
     'pdf'
     >>> format_of(PurePosixPath("index.html")), format_of(PurePosixPath("render-log.json"))
     ('html', None)
+    >>> format_of(PurePosixPath("b-presentasjon.pdf")), format_of(PurePosixPath("b.pdf"))
+    ('pptx', 'pdf')
     """
     if len(relative.parts) == 1 and relative.name in RUN_FILES:
         return None
+    if len(relative.parts) == 1 and relative.stem.endswith(DECK_SUFFIX):
+        return "pptx"
     if relative.suffix in (".pdf", ".typ") or "figure-typst" in relative.parts:
         return "pdf"
     return "html"

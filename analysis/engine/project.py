@@ -8,8 +8,8 @@ from pathlib import Path
 from analysis.engine.book import load_book
 
 #: Folders a render reads besides the chapter files: data, the analysis package, stylesheets,
-#: the partner packs' sources.
-FOLDERS = ("data", "analysis", "assets", "packs")
+#: the presentation's and the partner packs' sources.
+FOLDERS = ("data", "analysis", "assets", "deck", "packs")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -19,18 +19,18 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from analysis.annex import notebook_tables, write_book_annex
-from analysis.engine import crossref, html, pdf
+from analysis.engine import crossref, deck, html, pdf
 from analysis.engine.book import Book, load_book
 from analysis.engine.cache import tree_fingerprint
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
-from analysis.engine.output_dir import FORMATS, publish, render_lock, staged
+from analysis.engine.output_dir import BOOK_FORMATS, FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.timing import Phases
 
 
-def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool = True,
+def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: bool = True,
                 log: Callable[[str], None] = print,
                 preflight: Callable[[], object] | None = None) -> Path:
     """Render the book at ``root`` to ``<root>/_book``.
@@ -40,7 +40,7 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
     root : Path
         Project root (holds ``_quarto.yml``).
     formats : tuple of str
-        Any of ``"html"`` and ``"pdf"``.
+        Any of ``"html"``, ``"pdf"`` and ``"pptx"`` (the presentation and its handout).
     use_cache : bool
         Reuse frozen chapters (see :mod:`analysis.engine.cache`).
     log : callable
@@ -68,6 +68,9 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
         log(f"engine: built-in (nbclient + pandoc + typst); book: {book.title}")
         docs = read_chapters(root, book.sources)
         index = crossref.collect(docs, set(book.appendices))
+        # The presentation executes among the chapters (same fork server and bundle) and is
+        # written beside the PDF (analysis/engine/deck.py).
+        deck_docs = read_chapters(root, (deck.SOURCE,)) if "pptx" in formats else []
     output = root / book.output_dir
     with render_lock(root, log), staged(output) as staging:
         with phases.time("fingerprint"):
@@ -77,8 +80,10 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
         position = {doc.path: i for i, doc in enumerate(docs)}
         with ThreadPoolExecutor(max_workers=default_jobs()) as builders:
             built: dict[str, Future] = {}
-            chapters = execute_chapters(root, docs, use_cache, log, preflight=preflight,
-                                        phases=phases, fingerprint=fingerprint)
+            chapters = execute_chapters(root, docs + deck_docs, use_cache, log,
+                                        preflight=preflight, phases=phases,
+                                        fingerprint=fingerprint)
+            deck_chapter = chapters.pop() if deck_docs else None
             # Numbered again without the sections of questions the current wave did not ask
             # (each chapter's marker says which), so the pages are built once all have run.
             index = crossref.collect(docs, set(book.appendices),
@@ -91,6 +96,10 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                 if "pdf" in formats:
                     unit, key, make = _pdf_unit(book, chapters, index, phases, common)
                     built[unit] = builders.submit(cache.build, unit, key, make, staging)
+                if deck_chapter is not None:
+                    built["pptx"] = builders.submit(
+                        _timed, phases, "pptx (pandoc, charts, handout)", deck.write_deck,
+                        root, deck_chapter, staging, log)
                 if "html" in formats:
                     for chapter in chapters:
                         unit, key, make = _html_unit(book, chapter, position[chapter.doc.path],
@@ -111,7 +120,7 @@ def render_book(root: Path, formats: tuple[str, ...] = FORMATS, use_cache: bool 
                     html.write_css(staging, [book.root / c for c in
                                              ([css] if isinstance(css, str) else css)])
                 # book order for the first failure; the PDF last
-                order = [f"html/{c.doc.path}" for c in chapters] + ["annex", "pdf"]
+                order = [f"html/{c.doc.path}" for c in chapters] + ["annex", "pdf", "pptx"]
                 reused = {unit: built[unit].result() for unit in order if unit in built}
         if "html" in formats:
             pages = [u for u in reused if u.startswith("html/")]

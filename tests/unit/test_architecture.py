@@ -52,6 +52,9 @@ ENGINE_EXCEPTIONS = {
     "engine/kernel.py": {"analysis.figures.style", "analysis.report"},
     # the Excel annex is written from the executed chapters, by either engine
     "engine/render.py": {"analysis.annex"},
+    # the deck: native charts and the handout after pandoc (either engine), the bundle stored
+    # for its kernel as for the chapters'
+    "engine/deck.py": {"analysis.slides", "analysis.bundle_cache"},
 }
 
 

@@ -1,0 +1,44 @@
+"""Quarto and the built-in engine give the same presentation: slide by slide, the layout,
+every text (title, bullets, table cells), the native charts' data, the alt texts, the speaker
+notes and where each shape sits.
+
+Each engine renders ``deck/presentasjon.qmd`` in its own copy of the project (the deck does not
+need the book). Skipped with the rest of the tier when no Quarto is on PATH.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analysis.engine.deck import deck_names, render_deck
+from analysis.engine.project import copy_project
+from analysis.engine.quarto import find_quarto
+from analysis.paths import project_root
+from analysis.slides import read_deck
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory):
+    out = {}
+    for engine in ("quarto", "builtin"):
+        root = copy_project(project_root(), tmp_path_factory.mktemp(f"deck-{engine}") / "p")
+        quarto = find_quarto() if engine == "quarto" else None
+        path = render_deck(root, quarto, use_cache=False, log=lambda line: None)
+        assert path.name == deck_names(root)[0]
+        out[engine] = read_deck(path)
+    return out
+
+
+def test_the_engines_give_the_same_slides(decks):
+    quarto, builtin = (decks[e][0] for e in ("quarto", "builtin"))
+    assert len(quarto) == len(builtin)
+    for a, b in zip(quarto, builtin, strict=True):
+        assert dataclasses.asdict(a) == dataclasses.asdict(b), f"slide {a.number} differs"
+
+
+def test_the_same_template_and_size(decks):
+    assert decks["quarto"][1:] == decks["builtin"][1:]
