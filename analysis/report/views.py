@@ -166,14 +166,14 @@ class ChoiceView(QuestionView):
         known_b = frame["option"].map(self.known)
         cols_a = [c for c in frame.columns if c.endswith("_a") and c != "n_a"]
         cols_b = [c for c in frame.columns if c.endswith("_b") and c != "n_b"]
-        tests = [c for c in ("diff", "p_value", "p_holm", "cohen_h") if c in frame.columns]
+        tests = [c for c in ("diff", "p_value", "p_holm") if c in frame.columns]
         frame = frame.copy()
         frame.loc[~known_a, cols_a + tests] = float("nan")
         frame.loc[~known_b, cols_b + tests] = float("nan")
         untested = frame["option"].map(lambda o: evidence.option_break(self, o) is not None)
         if evidence.kind(self) == "ordered":  # the question's test decides, not the options'
             untested[:] = True
-        frame.loc[untested, ["p_value", "cohen_h"]] = float("nan")
+        frame.loc[untested, "p_value"] = float("nan")
         frame = compute.adjust_within_question(frame)
         if evidence.kind(self) == "binary":  # two options, one hypothesis: no Holm
             frame["p_holm"] = frame["p_value"]
