@@ -18,7 +18,7 @@ from scipy import stats
 
 from analysis.compute.counts import chosen_options
 from analysis.compute.intervals import wilson
-from analysis.questionnaire.schema import Question, QuestionType
+from analysis.questionnaire.schema import Question
 
 #: The one significance level of the book: every ``significant`` flag (choice, rating and
 #: option-group tests) and so every "trolig reell" in the prose follows from it.

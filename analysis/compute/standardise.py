@@ -100,7 +100,8 @@ def standardised_change(group_a: pd.Series, answer_a: pd.Series,
 
     Examples
     --------
-    >>> ga = pd.Series(["x"] * 8 + ["y"] * 2); ya = pd.Series([True] * 4 + [False] * 4 + [True, False])
+    >>> ga = pd.Series(["x"] * 8 + ["y"] * 2)
+    >>> ya = pd.Series([True] * 4 + [False] * 4 + [True, False])
     >>> gb = pd.Series(["x"] * 2 + ["y"] * 8); yb = pd.Series([True, False] * 5)
     >>> round(standardised_change(ga, ya, gb, yb).standardised, 10)
     0.0
@@ -138,7 +139,8 @@ def within_group_test(group_a: pd.Series, answer_a: pd.Series,
 
     Examples
     --------
-    >>> ga = pd.Series(["x"] * 8 + ["y"] * 2); ya = pd.Series([True] * 4 + [False] * 4 + [True, False])
+    >>> ga = pd.Series(["x"] * 8 + ["y"] * 2)
+    >>> ya = pd.Series([True] * 4 + [False] * 4 + [True, False])
     >>> gb = pd.Series(["x"] * 2 + ["y"] * 8); yb = pd.Series([True, False] * 5)
     >>> within_group_test(ga, ya, gb, yb) > 0.5
     True

@@ -103,6 +103,9 @@ class Question(_Strict):
     ordered: bool = Field(
         False, description="A single choice whose options are ordered (first = most), e.g. "
                            "«Kjenner godt» … «Aldri hørt om»: tested as an ordinal item.")
+    background: bool = Field(
+        False, description="Describes who answered (role, region): described, never tested; "
+                           "its marginals give the composition sensitivity of every change.")
     new: bool = Field(False, description="First asked in this wave.")
     derived: bool = Field(False, description="Text or options not given verbatim in the source.")
     note: str | None = None

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from analysis import fmt
 from analysis.display import Text, text
-from analysis.report.not_asked import asked_marker
 from analysis.report.change_words import share_clause
+from analysis.report.not_asked import asked_marker
 from analysis.report.views import ChoiceView, QuestionView, RatingView, view
 
 

@@ -54,8 +54,10 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
 
     Examples
     --------
-    >>> share_clause(Verdict.UP, Decimal(10), 0.012, 0.204, 2023).replace("\\xa0", " ")
-    'en økning på 10 prosentpoeng (95 % KI +1 til +20 prosentpoeng), mer enn tilfeldigheter alene gir blant dem som svarte'
+    >>> print(share_clause(Verdict.UP, Decimal(10), 0.012, 0.204, 2023).replace(", ", ",\\n")
+    ...       .replace("\\xa0", " "))
+    en økning på 10 prosentpoeng (95 % KI +1 til +20 prosentpoeng),
+    mer enn tilfeldigheter alene gir blant dem som svarte
     >>> share_clause(Verdict.CHANCE, Decimal(1), -0.08, 0.1, 2023).replace("\\xa0", " ")
     'nesten ingen endring (+1 prosentpoeng), innenfor det tilfeldigheter gir'
     """
@@ -82,7 +84,8 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
         who = _who(group, group_shift)
         return (f"{_what(points)} ({_ki(low, high)}), mer enn tilfeldig, men ikke mer enn at "
                 f"det kan skyldes {who}")
-    return f"{_what(points)} ({_ki(low, high)}), mer enn tilfeldigheter alene gir blant dem som svarte"
+    return (f"{_what(points)} ({_ki(low, high)}), mer enn tilfeldigheter alene gir blant dem "
+            "som svarte")
 
 
 @as_text
@@ -94,8 +97,8 @@ def whole_clause(verdict: Verdict, prev_year: int, rating: bool, how: str = "",
     --------
     >>> whole_clause(Verdict.CHANCE, 2023, True)
     'vurderingene er omtrent som i 2023, innenfor det tilfeldigheter gir'
-    >>> whole_clause(Verdict.SHIFTED, 2023, True, "flere gir 5, men også flere gir 1 eller 2")
-    'fordelingen av vurderingene har endret seg siden 2023: flere gir 5, men også flere gir 1 eller 2'
+    >>> whole_clause(Verdict.SHIFTED, 2023, True, "flere gir 5 og flere 1")
+    'fordelingen av vurderingene har endret seg siden 2023: flere gir 5 og flere 1'
     """
     what = "vurderingene" if rating else "svarene"
     if verdict is Verdict.BREAK:

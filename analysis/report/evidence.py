@@ -17,8 +17,9 @@ The item types (stated once in «Slik leser du tallene» and ``docs/statistics.m
   top-two share agree, and the whole-distribution test; every option (and every key figure
   from the question) takes the question's verdict.
 
-Composition (:func:`mix_shifts`) uses the published marginals of role (Q1) and region (Q2)
-only. On a reconstructed wave every test is repeated at both ends of each count's range in
+Composition (:func:`mix_shifts`) uses the published marginals of the questions marked
+``background: true`` (role, Q1, and region, Q2) only. On a reconstructed wave every test is
+repeated at both ends of each count's range in
 ``data/reconstructed/reconstruction-<year>.yaml`` (:func:`count_ranges`).
 """
 
@@ -46,9 +47,6 @@ from analysis.compute.verdict import (
 )
 from analysis.questionnaire import QuestionType
 from analysis.report.values import printed_change
-
-#: Questions whose published marginals describe who answered (role, region).
-MIX_QUESTIONS = ("q01", "q02")
 
 
 def kind(view) -> str:
@@ -100,11 +98,10 @@ def _mix_shifts(bundle) -> tuple:
     from analysis.report.views import ChoiceView, view
 
     out = []
-    for qid in MIX_QUESTIONS:
-        try:
-            v = view(bundle, qid)
-        except KeyError:
+    for q in bundle.current.questionnaire.questions:
+        if not q.background:
             continue
+        v = view(bundle, q.id)
         if not isinstance(v, ChoiceView) or not v.compared:
             continue
         for opt in v.question.options:
@@ -156,7 +153,8 @@ def omnibus_p(view) -> float:
     tested = frame.dropna(subset=["count_a", "count_b"])
     tested = tested[[option_break(view, o) is None for o in tested["option"]]]
     try:
-        return distribution_test(tested["count_a"].astype(int), tested["count_b"].astype(int)).p_value
+        return distribution_test(tested["count_a"].astype(int),
+                                 tested["count_b"].astype(int)).p_value
     except ValueError:
         return math.nan
 

@@ -33,8 +33,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import compute, fmt
+from analysis.compute.verdict import Evidence, Verdict, decide, excludes_zero, newcombe
 from analysis.display import Block, Table, Text, compose
 from analysis.fmt import number_word
+from analysis.report import evidence as ev
 from analysis.report import option_groups as og
 from analysis.report.findings_file import (
     FindingsFile,
@@ -45,8 +47,6 @@ from analysis.report.findings_file import (
     load_findings_file,
     placeholders,
 )
-from analysis.compute.verdict import Evidence, Verdict, decide, excludes_zero, newcombe
-from analysis.report import evidence as ev
 from analysis.report.trends import interval_cell_pp
 from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view

@@ -27,8 +27,11 @@ import pandas as pd
 
 from analysis import compute, figures, fmt
 from analysis.compute.change import fisher_p, is_significant
+from analysis.compute.verdict import Evidence, decide, excludes_zero, newcombe
 from analysis.display import UNKNOWN, Table, Text, as_text, is_missing
 from analysis.questionnaire.schema import Question
+from analysis.report import evidence as ev
+from analysis.report.change_words import share_clause
 from analysis.report.tables import with_chosen_note
 from analysis.report.values import (
     NOT_ASKED,
@@ -38,9 +41,6 @@ from analysis.report.values import (
     printed_change,
     signed,
 )
-from analysis.compute.verdict import Evidence, decide, excludes_zero, newcombe
-from analysis.report import evidence as ev
-from analysis.report.change_words import share_clause
 
 
 def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:

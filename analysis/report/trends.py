@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import fmt
-from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
 from analysis.compute.verdict import BEYOND_CHANCE, Verdict
+from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
 from analysis.report.change_words import interval_text
 from analysis.report.values import NOT_ASKED, printed_change, signed
 

@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import compute, figures, fmt
+from analysis.compute.verdict import Verdict, decide, newcombe
 from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
-from analysis.report import tables
-from analysis.compute.verdict import Verdict, decide, newcombe
-from analysis.report import evidence
+from analysis.report import evidence, tables
 from analysis.report.change_words import interval_text, share_clause, whole_clause
 from analysis.report.values import points_text, printed_change, size_text
 
@@ -297,7 +296,8 @@ class ChoiceView(QuestionView):
     def _who(self, word) -> dict:
         if word is not Verdict.COMPOSITION:
             return {}
-        counts_a, counts_b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
+        counts_a = evidence.ordered_counts(self, self.prev_year)
+        counts_b = evidence.ordered_counts(self)
         change = sum(counts_b[-2:]) / sum(counts_b) - sum(counts_a[-2:]) / sum(counts_a)
         _, group, shift = evidence.composition(self, change)
         return {"group": group, "group_shift": shift}

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.compute.standardise import main_role, standardised_change, within_group_test
-from analysis.compute.verdict import Verdict, break_even, decide, Evidence, excludes_zero
+from analysis.compute.verdict import Evidence, Verdict, break_even, decide, excludes_zero
 
 
 def _wave(nurses: int, others: int) -> tuple[pd.Series, pd.Series]:
