@@ -7,6 +7,7 @@ Used by the method chapter (respondents per year) and the comparison chapter (ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -86,6 +87,33 @@ def respondents_table(bundle) -> Table:
                  left=["År", "Kilde"])
 
 
+#: The main changes since the previous wave (theme, question, option or None for a rating),
+#: shown in the comparison chapter and weighed in the method chapter's sensitivity table.
+MAIN_CHANGES = (
+    ("Kjenner NorCRIN godt", "q03", "Kjenner godt"),
+    ("Har hørt om NorCRIN, usikker", "q03", "Hørt om, usikker"),
+    ("Prioritet: kurs og opplæring", "q04", "Kurs og opplæring"),
+    ("Prioritet: nasjonale SOPer og maler", "q04", "Nasjonale SOPer og maler"),
+    ("Prioritet: forskningsstøtte og veiledning", "q04", "Forskningsstøtte og veiledning"),
+    ("Har vært inne på nettsidene", "q05", "Ja"),
+    ("Lett å finne fram på norcrin.no", "q07", None),
+    ("Aldri i kontakt med forskningsstøtte", "q10", "Ingen kontakt"),
+    ("Tilfredshet med hjelpen", "q11", None),
+    ("Har tatt GCP-kurs", "q14", "GCP-kurs"),
+    ("Ikke deltatt på kurs eller møter", "q14", "Ingen"),
+    ("Aldri hørt om ECRIN", "q15", "Aldri hørt om"),
+)
+
+
+@lru_cache(maxsize=4)
+def main_changes(bundle) -> tuple[tuple[str, object, str | None], ...]:
+    """:data:`MAIN_CHANGES` with each question's view, for :func:`change_table` (one set of
+    views per bundle, so each verdict is computed once per chapter)."""
+    from analysis.report.views import view
+
+    return tuple((theme, view(bundle, qid), key) for theme, qid, key in MAIN_CHANGES)
+
+
 def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
     """Display table of the main changes since the previous wave.
 
@@ -157,16 +185,33 @@ def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
     Examples
     --------
     >>> t = pd.DataFrame({"Vurdering": [BEYOND[0], NOT_SIGNIFICANT, NOT_TESTABLE]})
-    >>> summarise_changes(t)
-    {'rows': 3, 'significant': 1, 'untestable': 1}
+    >>> summarise_changes(t)["significant"], summarise_changes(t)["untestable"]
+    (1, 1)
     """
     frame = changes.frame if isinstance(changes, Table) else changes
     verdicts = frame["Vurdering"]
     return {
         "rows": len(frame),
         "significant": int(verdicts.isin(BEYOND).sum()),
+        "composition": int((verdicts == Verdict.COMPOSITION.value).sum()),
+        "undecidable": int((verdicts == Verdict.UNDECIDABLE.value).sum()),
         "untestable": int((verdicts == NOT_TESTABLE).sum()),
     }
+
+
+def breaks_sentence(changes: Table) -> Text:
+    """Which themes :func:`change_table` left out as breaks in the series, as a sentence;
+    "" when none.
+
+    >>> t = Table(pd.DataFrame(columns=["Tema"])); t.frame.attrs["breaks"] = ["A", "B"]
+    >>> breaks_sentence(t)
+    '«A» og «B» er ikke med i tabellen, fordi spørsmålet er endret slik at tallene ikke kan sammenliknes (brudd i serien).'
+    """
+    themes = changes.frame.attrs.get("breaks", [])
+    if not themes:
+        return Text("")
+    return Text(f"{fmt.join([fmt.quote(t) for t in themes])} er ikke med i tabellen, fordi "
+                "spørsmålet er endret slik at tallene ikke kan sammenliknes (brudd i serien).")
 
 
 def untestable_sentence(changes: Table | pd.DataFrame) -> Text:

@@ -254,7 +254,11 @@ class ChoiceView(QuestionView):
 
     def verdict_word(self, key: str | int) -> Verdict:
         """The option's verdict in the book's one vocabulary (:class:`Verdict`)."""
-        return decide(self.evidence(key))
+        (label,) = self._labels(key)
+        words = self.__dict__.setdefault("_words", {})
+        if label not in words:
+            words[label] = decide(self.evidence(key))
+        return words[label]
 
     def change_interval(self, key: str | int) -> tuple[float, float]:
         """95 % Newcombe interval of the option's change (0-1 scale, later − earlier)."""
@@ -271,6 +275,15 @@ class ChoiceView(QuestionView):
             return Text(self.break_reason or "")
         (label,) = self._labels(key)
         return Text(evidence.option_break(self, label) or "")
+
+    @as_text
+    def break_sentence(self, key: str | int | None = None) -> Text:
+        """A sentence for a break in the series: "Tallene kan ikke sammenliknes direkte: i 2025
+        kom …." ("" when the question or option is not a break)."""
+        reason = self.break_text(key)
+        if not reason:
+            return ""
+        return (f"Tallene kan ikke sammenliknes direkte: {fmt.lower_first(reason.rstrip('.'))}.")
 
     @as_text
     def verdict(self, key: str | int) -> Text:
@@ -441,7 +454,9 @@ class RatingView(QuestionView):
 
     def verdict_word(self) -> Verdict:
         """The rating's verdict in the book's one vocabulary (:class:`Verdict`)."""
-        return decide(self.evidence())
+        if "_word" not in self.__dict__:
+            self.__dict__["_word"] = decide(self.evidence())
+        return self.__dict__["_word"]
 
     def how(self) -> Text:
         """How the distribution moved at its ends, e.g. "flere gir 5 (20 % mot 45 %), og flere

@@ -118,9 +118,9 @@ def test_a_count_flipped_within_its_range_makes_the_verdict_undecidable(bundle, 
         return out
 
     monkeypatch.setattr(evidence, "count_ranges", narrowed)
-    assert q04.verdict_word(label) is not Verdict.UNDECIDABLE
+    assert report.view(bundle, "q04").verdict_word(label) is not Verdict.UNDECIDABLE
     monkeypatch.setattr(evidence, "count_ranges", original)
-    assert q04.verdict_word(label) is Verdict.UNDECIDABLE
+    assert report.view(bundle, "q04").verdict_word(label) is Verdict.UNDECIDABLE
 
 
 def test_the_ranges_file_is_the_one_the_reconstruction_wrote(bundle):
