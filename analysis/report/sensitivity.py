@@ -115,6 +115,15 @@ def sensitivity_table(items: Sequence[tuple[str, object, object]]) -> Table:
     return Table(pd.DataFrame(rows), left=["Alternativ", "Endres fra boken"])
 
 
+def design_effects_text() -> Text:
+    """The design effects tried, in words: "1,5 eller 2".
+
+    >>> design_effects_text()
+    '1,5 eller 2'
+    """
+    return Text(" eller ".join(fmt.num(d, 1).removesuffix(",0") for d in DESIGN_EFFECTS))
+
+
 def composition_rule(bundle) -> Text:
     """The rule behind «kan skyldes hvem som svarte», with the largest shifts of the mix.
 
