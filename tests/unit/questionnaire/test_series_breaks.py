@@ -26,7 +26,8 @@ def test_the_bundled_questionnaires_mark_q5_and_q10_ingen_kontakt():
     q10 = comparison_link(now, before, "q10")
     assert q10.break_reason is None
     assert list(q10.option_breaks) == ["Ingen kontakt med forskningsstøtte"]
-    assert "Jobber selv i forskningsstøtte" in q10.option_breaks["Ingen kontakt med forskningsstøtte"]
+    reason = q10.option_breaks["Ingen kontakt med forskningsstøtte"]
+    assert "Jobber selv i forskningsstøtte" in reason
     assert comparison_link(now, before, "q14").option_breaks == {}
 
 
