@@ -46,8 +46,9 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
 
     Columns: ``Svaralternativ``; per wave (the previous one when comparable, then the current
     one) ``Antall <year>``, ``Andel <year>`` and ``95 % KI <year>`` (Wilson interval of the
-    share); then ``Endring (pp)`` (the difference of the two printed shares; "brudd" for a
-    break in the series), ``95 % KI (pp)`` (Newcombe's interval of the change), ``p``
+    share); then ``Endring (pp)`` (the difference of the two printed shares), ``95 % KI
+    (pp)`` (Newcombe's interval of the change; "brudd" for a break in the series, which gets
+    no interval and no test), ``p``
     (Fisher's exact test per option; "–" where the question's test decides: an ordered item)
     and ``p (Holm)`` (adjusted within the question; a binary item is one test). "–": no
     counterpart in the previous questionnaire; "ukjent": not pinned down by the published
@@ -88,9 +89,9 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
             elif not both:
                 row.update({"Endring (pp)": UNKNOWN, ki: UNKNOWN, "p": UNKNOWN,
                             "p (Holm)": UNKNOWN})
-            elif brk:  # a break in the series: both shares, no change, no test
-                row.update({"Endring (pp)": BREAK_CELL, ki: NOT_ASKED, "p": NOT_ASKED,
-                            "p (Holm)": NOT_ASKED})
+            elif brk:  # a break in the series: both shares and their difference, no test
+                row.update({"Endring (pp)": signed(printed_change(r["share_a"], r["share_b"])),
+                            ki: BREAK_CELL, "p": NOT_ASKED, "p (Holm)": NOT_ASKED})
             else:
                 low, high = r["diff_low"], r["diff_high"]
                 row.update({

@@ -63,7 +63,8 @@ def test_q5_is_a_break_shown_with_both_shares_and_the_reason(bundle):
     assert q05.verdict_word("Ja") is Verdict.BREAK
     assert "nye nettsidene" in q05.verdict("Ja") and "brudd i serien" in q05.verdict("Ja")
     table = q05.table()
-    assert table.cell("Ja", "Endring (pp)") == "brudd" and table.cell("Ja", "p") == "–"
+    assert table.cell("Ja", "Endring (pp)") == "+10"  # the arithmetic, not a claim
+    assert table.cell("Ja", f"95{NBSP}% KI (pp)") == "brudd" and table.cell("Ja", "p") == "–"
     assert table.cell("Ja", "Andel 2023") == f"70{NBSP}%"
     changes = trends.change_table([("Nettsidene", q05, "Ja")])
     assert changes.frame.empty and changes.frame.attrs["breaks"] == ["Nettsidene"]
