@@ -71,7 +71,7 @@ def indicator_changes(table: pd.DataFrame, prev_year, year, wrap: int = 40) -> F
                    linewidths=0.6)
         ax.text(max(r.high, 0) + 0.015, i, shares, va="center", ha="left", fontsize=8,
                 color=TEXT_GREY)
-    ax.set_xlim(-0.4, 0.4)
+    ax.set_xlim(-0.4, 0.45)
     ticks = np.arange(-0.4, 0.40001, 0.1)
     ax.set_xticks(ticks, [("+" if t > 0.001 else "−" if t < -0.001 else "") +
                           f"{abs(round(100 * t))}" for t in ticks])
@@ -79,8 +79,8 @@ def indicator_changes(table: pd.DataFrame, prev_year, year, wrap: int = 40) -> F
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(f"Endring fra {prev_year} til {year} i prosentpoeng, med 95 % "
-                  "konfidensintervall".replace(" %", "\u00a0%"))
+    ax.set_xlabel(f"Endring fra {prev_year} til {year}, prosentpoeng (95 % KI)"
+                  .replace(" %", "\u00a0%"))
     return freeze_layout(fig)
 
 
