@@ -241,7 +241,8 @@ def untestable_sentence(changes: Table | pd.DataFrame) -> Text:
         if missing:
             reason = f"fordi {what} for {fmt.join(missing)} ikke er kjent"
         else:
-            reason = "fordi testen ikke kan regnes ut"
+            reason = ("fordi spørsmålet testes under ett, og hele fordelingen ikke er kjent "
+                      "for begge år")
         reasons.setdefault(reason, []).append(fmt.quote(row["Tema"]))
     sentences = [
         f"For {fmt.join(themes)} kan {'endringen' if len(themes) == 1 else 'endringene'} "
