@@ -176,6 +176,7 @@ class ChoiceView(QuestionView):
         frame = compute.adjust_within_question(frame)
         if evidence.kind(self) == "binary":  # two options, one hypothesis: no Holm
             frame["p_holm"] = frame["p_value"]
+            frame["significant"] = [compute.change.is_significant(p) for p in frame["p_holm"]]
         bounds = [newcombe(r.count_a, r.n_a, r.count_b, r.n_b) if r.diff == r.diff
                   else (float("nan"), float("nan")) for r in frame.itertuples()]
         frame["diff_low"] = [lo for lo, _ in bounds]
