@@ -63,7 +63,7 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
     """
     if verdict is Verdict.BREAK:
         return (f"et brudd i serien, så endringen fra {prev_year} blir ikke testet: "
-                f"{fmt.lower_first(reason or 'spørsmålet er endret')}")
+                f"{reason or 'Spørsmålet er endret.'}")
     if verdict is Verdict.NOT_TESTABLE or points is None:
         return f"endringen fra {prev_year} kan ikke vurderes fordi tallene ikke er kjent"
     if verdict is Verdict.NO_CHANGE or points == 0:

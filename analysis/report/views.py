@@ -284,7 +284,8 @@ class ChoiceView(QuestionView):
         reason = self.break_text(key)
         if not reason:
             return ""
-        return (f"Tallene kan ikke sammenliknes direkte: {fmt.lower_first(reason.rstrip('.'))}.")
+        # a full sentence after the colon keeps its capital (Språkrådet)
+        return f"Tallene kan ikke sammenliknes direkte: {reason.rstrip('.')}."
 
     @as_text
     def verdict(self, key: str | int) -> Text:

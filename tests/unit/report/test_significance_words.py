@@ -70,7 +70,7 @@ def test_composition_and_break_clauses_name_the_reason():
     assert text.endswith("mer enn tilfeldig, men ikke mer enn at det kan skyldes at andelen "
                          "«Studiesykepleier» blant dem som svarte, økte")
     assert share_clause(Verdict.BREAK, None, 0, 0, 2023, reason="Spørsmålet er nytt.") == (
-        "et brudd i serien, så endringen fra 2023 blir ikke testet: spørsmålet er nytt.")
+        "et brudd i serien, så endringen fra 2023 blir ikke testet: Spørsmålet er nytt.")
 
 
 def test_printed_p_never_contradicts_the_word():
