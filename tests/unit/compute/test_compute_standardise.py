@@ -68,3 +68,17 @@ def test_main_role_rule():
     assert roles.to_dict() == {1: "Forsker", 2: "Annet", 3: "Sykepleier", 4: "Sykepleier"}
     with pytest.raises(ValueError, match="not in the questionnaire"):
         main_role(pd.DataFrame({"respondent": [1], "option": ["X"]}), ["A"])
+
+
+def test_the_standard_is_the_earlier_waves_mix():
+    """Wave a: 50 nurses (35 yes, 0.7) + 50 others (15 yes, 0.3); wave b: 20 nurses (18 yes,
+    0.9) + 80 others (24 yes, 0.3). To a's mix (0.5, 0.5): 0.5·0.2 + 0.5·0 = +0.10 (b's mix
+    would give 0.2·0.2 = +0.04). Crude: 0.50 -> 0.42, −0.08."""
+    ga = pd.Series(["s"] * 50 + ["a"] * 50)
+    ya = pd.Series([True] * 35 + [False] * 15 + [True] * 15 + [False] * 35)
+    gb = pd.Series(["s"] * 20 + ["a"] * 80)
+    yb = pd.Series([True] * 18 + [False] * 2 + [True] * 24 + [False] * 56)
+    result = standardised_change(ga, ya, gb, yb)
+    assert result.crude == pytest.approx(-0.08)
+    assert result.standardised == pytest.approx(0.10)
+    assert result.mix_effect == pytest.approx(-0.18)
