@@ -5,14 +5,12 @@ answer element) and questionnaire :class:`~analysis.questionnaire.schema.Questio
 """
 
 from analysis.compute.change import (
-    ChoiceTest,
     adjust_within_question,
     compare_choice,
     holm,
-    overall_choice_test,
 )
 from analysis.compute.counts import choice_counts, chosen_options, respondents_answering
-from analysis.compute.effects import cohen_h, cramers_v, rank_biserial
+from analysis.compute.effects import rank_biserial
 from analysis.compute.intervals import wilson
 from analysis.compute.rating_change import RatingComparison, compare_rating
 from analysis.compute.ratings import (
@@ -24,9 +22,9 @@ from analysis.compute.ratings import (
 )
 
 __all__ = [
-    "ChoiceTest", "RatingComparison", "RatingSummary", "adjust_within_question", "choice_counts",
+    "RatingComparison", "RatingSummary", "adjust_within_question", "choice_counts",
     "chosen_options",
-    "cohen_h", "compare_choice", "compare_rating", "cramers_v", "holm", "overall_choice_test",
+    "compare_choice", "compare_rating", "holm",
     "rank_biserial", "rating_counts", "rating_summary", "respondents_answering", "scores",
     "summarise_counts", "wilson",
 ]

@@ -16,7 +16,6 @@ from analysis.fmt.norwegian import (
     p_number,
     p_value,
     pct,
-    pp,
     quote,
     upper_first,
 )
@@ -24,6 +23,6 @@ from analysis.fmt.parse import parse_number
 
 __all__ = [
     "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "guillemets", "join",
-    "lower_first", "num", "number_word", "p_number", "p_value", "parse_number", "pct", "pp",
+    "lower_first", "num", "number_word", "p_number", "p_value", "parse_number", "pct",
     "quote", "upper_first",
 ]

@@ -96,23 +96,6 @@ def pct(share: float | None, decimals: int = 0) -> str:
 
 
 @as_text
-def pp(diff: float | None, decimals: int = 0) -> str:
-    """Write a difference of shares in signed percentage points: ``0.12`` -> ``"+12 prosentpoeng"``.
-
-    A negative difference uses the minus sign U+2212; a difference that rounds to zero has
-    no sign. "prosentpoeng" is the same in singular and plural.
-
-    Examples
-    --------
-    >>> pp(-0.04) == "\\u22124\\u00a0prosentpoeng"
-    True
-    """
-    if is_missing(diff):
-        return MISSING
-    return _write(_decimal(diff, decimals, scale=2), sign=True) + NBSP + "prosentpoeng"
-
-
-@as_text
 def count_of(k: int | None, n: int | None) -> str:
     """Write "k of n": ``count_of(75, 186)`` -> ``"75 av 186"`` (no-break spaces).
 

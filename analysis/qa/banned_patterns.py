@@ -37,6 +37,18 @@ def _p(regex: str) -> re.Pattern:
 
 BANNED_PATTERNS: list[BannedPattern] = [
     BannedPattern(
+        "trolig-reell",
+        _p(r"\btrolig\s+reel"),
+        "«trolig reell» says more than a test of a self-selected sample can: it speaks of those "
+        "who answered; use the view's verdict («mer enn tilfeldigheter gir blant dem som "
+        "svarte», «kan skyldes hvem som svarte»)"),
+    BannedPattern(
+        "intervals-overlap",
+        _p(r"\bintervall\w*\b.{0,80}?\boverlapp|\boverlapp\w*\b.{0,80}?\bsikrere\b"),
+        "whether two waves' intervals overlap says little about a change; point to the "
+        "change's own interval",
+        allowed_in=("chapters/02-bakgrunn-metode.qmd",)),
+    BannedPattern(
         "om-sammenlikningen-bare-si",
         _p(r"\bOm\s+sammenli[kg]ningen\s+med\b.{0,120}?\bkan\s+vi\s+derfor\s+bare\s+si\s+dette"),
         "template phrase; state what the comparison shows: «Med bare gjennomsnittet for "
@@ -55,8 +67,7 @@ BANNED_PATTERNS: list[BannedPattern] = [
         "statistisk-signifikant",
         _p(r"\bstatistisk\s+signifikant"),
         "«statistisk signifikant» belongs in the method text and the statistics box; in prose "
-        "say how sure the change is: «og den er trolig reell», «men den kan skyldes "
-        "tilfeldigheter»",
+        "say how sure the change is, with the view's verdict (`{python} q.verdict(…)`)",
         allowed_in=("chapters/02-bakgrunn-metode.qmd",)),
     BannedPattern(
         "mens-n-ikke-kan-testes",

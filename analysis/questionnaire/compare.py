@@ -8,7 +8,7 @@ onto the current one (the 2023 file). Without either, nothing is compared.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from analysis.questionnaire.load import QuestionnaireError
 from analysis.questionnaire.schema import Questionnaire, QuestionType, WaveMapping
@@ -25,6 +25,10 @@ class QuestionLink:
 
     previous_id: str
     option_map: dict[str, str | None]
+    #: Why the whole question is a break in the series (``compare_to.breaks``), or None.
+    break_reason: str | None = None
+    #: Current-wave option label -> why that option is a break in the series.
+    option_breaks: dict[str, str] = field(default_factory=dict)
 
 
 def _where(questionnaire: Questionnaire) -> str:
@@ -56,14 +60,25 @@ def comparison_link(current: Questionnaire, previous: Questionnaire,
     """
     back = backward_mapping(current, previous)
     if back is not None:
-        return _from_backward(current, previous, back, qid)
+        link = _from_backward(current, previous, back, qid)
+        brk = back.breaks.get(qid)
+        if link is None or brk is None:
+            return link
+        return replace(link, break_reason=brk.reason, option_breaks=dict(brk.options))
     forward = previous.compare_to
     if forward is None or forward.target_year != current.year:
         return None
     sources = [a for a, b in forward.questions.items() if b == qid]
     if not sources:
         return None
-    return QuestionLink(sources[0], dict(forward.options.get(sources[0], {})))
+    option_map = dict(forward.options.get(sources[0], {}))
+    brk = forward.breaks.get(sources[0])
+    if brk is None:
+        return QuestionLink(sources[0], option_map)
+    # the forward mapping names the previous wave's options: carry them onto the current ones
+    breaks = {option_map.get(label, label): why for label, why in brk.options.items()
+              if option_map.get(label, label) is not None}
+    return QuestionLink(sources[0], option_map, brk.reason, breaks)
 
 
 def _from_backward(current: Questionnaire, previous: Questionnaire, mapping: WaveMapping,

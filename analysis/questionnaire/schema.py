@@ -100,6 +100,12 @@ class Question(_Strict):
     max_choices: int | None = None
     scale: RatingScale | None = None
     condition: Condition | None = None
+    ordered: bool = Field(
+        False, description="A single choice whose options are ordered (first = most), e.g. "
+                           "«Kjenner godt» … «Aldri hørt om»: tested as an ordinal item.")
+    background: bool = Field(
+        False, description="Describes who answered (role, region): described, never tested; "
+                           "its marginals give the composition sensitivity of every change.")
     new: bool = Field(False, description="First asked in this wave.")
     derived: bool = Field(False, description="Text or options not given verbatim in the source.")
     note: str | None = None
@@ -123,6 +129,8 @@ class Question(_Strict):
             raise ValueError(f"{self.id}: duplicate option codes")
         if sum(o.other for o in self.options) > 1:
             raise ValueError(f"{self.id}: at most one 'other' option")
+        if self.ordered and self.type is not QuestionType.SINGLE:
+            raise ValueError(f"{self.id}: only a single-choice question can be ordered")
         if self.type is not QuestionType.MULTIPLE and (self.min_choices or self.max_choices):
             raise ValueError(f"{self.id}: choice limits apply to multiple-choice questions only")
         return self
@@ -138,6 +146,34 @@ class Question(_Strict):
     def other_option(self) -> Option | None:
         """The free-text "Annet" option, if the question has one."""
         return next((o for o in self.options if o.other), None)
+
+
+class SeriesBreak(_Strict):
+    """A break in the series: the question (``reason``) or some of its options (``options``:
+    label -> reason) are asked so differently that a change would not be a change of answers.
+
+    The book shows both waves' shares and the reason, and no test; the change table and the
+    key figures leave it out.
+
+    Examples
+    --------
+    >>> SeriesBreak(options={"Ingen kontakt": "nytt alternativ trekker svar"}).reason is None
+    True
+    """
+
+    reason: str | None = Field(None, min_length=10,
+                               description="Why the whole question is a break (Norwegian).")
+    options: dict[str, str] = Field(
+        default_factory=dict,
+        description="Option label (of the mapping's own wave) -> why it is a break.")
+
+    @model_validator(mode="after")
+    def _something(self) -> SeriesBreak:
+        if self.reason is None and not self.options:
+            raise ValueError("a break needs a reason or options with reasons")
+        if self.reason is not None and self.options:
+            raise ValueError("give a reason for the whole question or for options, not both")
+        return self
 
 
 class WaveMapping(_Strict):
@@ -171,6 +207,9 @@ class WaveMapping(_Strict):
         default_factory=dict,
         description="Per question id of this wave: option label -> the target wave's label "
                     "(null: no counterpart). Unlisted options keep their own label.")
+    breaks: dict[str, SeriesBreak] = Field(
+        default_factory=dict,
+        description="Per question id of this wave: a break in the series (see SeriesBreak).")
 
     @field_validator("questions")
     @classmethod
@@ -225,6 +264,17 @@ class Questionnaire(_Strict):
                 if label not in own:
                     raise ValueError(
                         f"compare_to.options.{qid}: {label!r} is not an option of {qid} in "
+                        f"{self.year}; options: {', '.join(map(repr, own))}")
+
+        for qid, brk in mapping.breaks.items():
+            if mapping.questions.get(qid) is None:
+                raise ValueError(f"compare_to.breaks.{qid}: {qid} is not compared, so it cannot "
+                                 "have a break")
+            own = [o.label for o in self.question(qid).options]
+            for label in brk.options:
+                if label not in own:
+                    raise ValueError(
+                        f"compare_to.breaks.{qid}: {label!r} is not an option of {qid} in "
                         f"{self.year}; options: {', '.join(map(repr, own))}")
 
     def question(self, question_id: str) -> Question:

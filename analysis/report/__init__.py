@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from analysis import fmt
 from analysis.display import Text, text
+from analysis.report.change_words import share_clause
 from analysis.report.not_asked import asked_marker
-from analysis.report.views import ChoiceView, QuestionView, RatingView, change_clause, view
+from analysis.report.views import ChoiceView, QuestionView, RatingView, view
 
 
 @lru_cache(maxsize=1)
@@ -32,5 +33,5 @@ def load():
     return load_bundle()
 
 
-__all__ = ["ChoiceView", "QuestionView", "RatingView", "Text", "asked_marker", "change_clause",
-           "fmt", "load", "text", "view"]
+__all__ = ["ChoiceView", "QuestionView", "RatingView", "Text", "asked_marker",
+           "fmt", "load", "share_clause", "text", "view"]

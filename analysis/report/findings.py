@@ -7,32 +7,20 @@ change), words its verdict, and fills the recommendations' placeholders with com
 Everything reaches the page as :mod:`analysis.display` objects.
 
 One rule and one vocabulary with the chapters (stated to the reader in the box «Slik leser du
-tallene», :mod:`analysis.report.reading`):
-
-- An indicator that is exactly one option of a choice question takes the test its chapter
-  reports for that option: :meth:`ChoiceView.test <analysis.report.views.ChoiceView.test>`,
-  Fisher's exact test with Holm's adjustment within the question (``p_holm``,
-  ``significant``). The board page and the chapter cannot disagree about it.
-- An indicator that sums several options ("godt eller litt"), or scores of a rating ("fire
-  eller fem"), is one comparison chosen beforehand that no chapter family contains: it keeps
-  its own Fisher's exact test (:func:`analysis.report.option_groups.compare_counts`, raw p, a
-  family of one). A rating indicator is always a share of scores; the chapters' rating rule
-  (Mann-Whitney over the whole distribution, :meth:`RatingView.verdict
-  <analysis.report.views.RatingView.verdict>`) tests a different quantity, whose direction can
-  differ from the share's, so it does not decide an indicator.
-- The words are those of the chapters' comparison table
-  (:func:`analysis.report.trends.choice_verdict`): "trolig reell økning" / "trolig reell
-  nedgang" (``significant``), "kan skyldes tilfeldigheter", "ingen endring" (the printed
-  change is zero), "kan ikke testes"; and, where there is nothing to compare, "nytt
-  spørsmål" or "forrige tall ukjent".
+tallene», :mod:`analysis.report.reading`): **a key figure takes its question's verdict**
+(:mod:`analysis.report.evidence`, :func:`analysis.compute.verdict.decide`). One option of a
+choice question takes the chapter's verdict for that option; a sum of options of an ordered
+question ("godt eller litt") or of scores of a rating ("fire eller fem") takes the question's
+verdict, the one its chapter prints. The six key figures were chosen after the results were
+known, so they are not tested again as a family of their own. The change is printed with its
+95 % Newcombe interval; a key figure that is a break in the series shows both shares, no
+change and "brudd i serien".
 
 Examples
 --------
->>> from decimal import Decimal
->>> choice_verdict(Decimal(12), True), choice_verdict(Decimal(-10), False)
-('trolig reell økning', 'kan skyldes tilfeldigheter')
->>> choice_verdict(Decimal(0), False)
-'ingen endring'
+>>> from analysis.compute.verdict import Verdict
+>>> Verdict.BREAK.value
+'brudd i serien'
 """
 
 from __future__ import annotations
@@ -45,8 +33,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import compute, fmt
+from analysis.compute.verdict import Evidence, Verdict, decide, excludes_zero, newcombe
 from analysis.display import Block, Table, Text, compose
 from analysis.fmt import number_word
+from analysis.report import evidence as ev
 from analysis.report import option_groups as og
 from analysis.report.findings_file import (
     FindingsFile,
@@ -57,7 +47,7 @@ from analysis.report.findings_file import (
     load_findings_file,
     placeholders,
 )
-from analysis.report.trends import NOT_TESTABLE, choice_verdict
+from analysis.report.trends import interval_cell_pp
 from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
 
@@ -103,21 +93,36 @@ class IndicatorValue:
         k, n = (self.count_prev, self.n_prev) if previous else (self.count, self.n)
         return (math.nan, math.nan) if k is None or not n else compute.wilson(k, n)
 
+    #: The question's verdict (:class:`Verdict`), set by :func:`indicator_value`.
+    word: Verdict | None = None
+
     @property
     def verdict(self) -> str:
         """Plain verdict on the change, in the chapters' words (see the module docstring)."""
         if not self.asked_before:
             return NEW_QUESTION
+        if self.word is Verdict.BREAK:
+            return Verdict.BREAK.value
         if self.count_prev is None:
             return UNKNOWN_BEFORE
-        if self.test is None or self.test["p_value"] != self.test["p_value"]:
-            return NOT_TESTABLE
-        return choice_verdict(self.change, bool(self.test["significant"]))
+        return (self.word or Verdict.NOT_TESTABLE).value
+
+    @property
+    def is_break(self) -> bool:
+        """True when the key figure is a break in the series (no change is printed)."""
+        return self.word is Verdict.BREAK
+
+    def change_interval(self) -> tuple[float, float]:
+        """95 % Newcombe interval of the change (0-1), NaN when either count is unknown."""
+        if self.count is None or self.count_prev is None or self.is_break:
+            return (math.nan, math.nan)
+        return newcombe(self.count_prev, self.n_prev, self.count, self.n)
 
     @property
     def change(self):
-        """The printed change in points (difference of the printed shares), None if unknown."""
-        if self.count is None or self.count_prev is None:
+        """The printed change in points (difference of the printed shares), None if unknown
+        or a break in the series."""
+        if self.count is None or self.count_prev is None or self.is_break:
             return None
         return printed_change(self.share_prev, self.share)
 
@@ -173,7 +178,29 @@ def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
               _counts(qview, keys, prev) if before else None,
               qview.n_value(), _counts(qview, keys, None))
     return IndicatorValue(indicator, counts[2], counts[3], counts[0], counts[1], before,
-                          _test(qview, keys, counts), one_option(qview, keys))
+                          _test(qview, keys, counts), one_option(qview, keys),
+                          _word(qview, keys, counts) if before else None)
+
+
+def _word(qview, keys: list, counts: tuple) -> Verdict:
+    """The question's verdict for the key figure (see the module docstring)."""
+    if isinstance(qview, RatingView):
+        return qview.verdict_word()
+    kind = ev.kind(qview)
+    labels = qview._labels(keys)
+    if one_option(qview, keys) or kind == "ordered":
+        return qview.verdict_word(labels[0])
+    breaks = [ev.option_break(qview, label) for label in labels]
+    if any(b is not None for b in breaks):
+        return Verdict.BREAK
+    n_prev, count_prev, n, count = counts
+    if count is None or count_prev is None:
+        return Verdict.NOT_TESTABLE
+    low, high = newcombe(count_prev, n_prev, count, n)
+    points = printed_change(count_prev / n_prev, count / n)
+    d, _, _ = ev.composition(qview, count / n - count_prev / n_prev)
+    return decide(Evidence(change=float(points), beyond_chance=excludes_zero(low, high),
+                           direction=(points > 0) - (points < 0), break_even=d))
 
 
 @lru_cache(maxsize=4)
@@ -231,32 +258,34 @@ def key_findings(bundle, path: Path | None = None) -> KeyFindings:
 
 
 def indicator_frame(key: KeyFindings) -> pd.DataFrame:
-    """Row grain: one indicator x wave (previous, then current). Columns ``label``, ``wave``,
-    ``share``, ``low``, ``high`` (NaN where not asked or not known) and ``new`` (not asked in
-    the previous wave)."""
+    """Row grain: one indicator. Columns ``label``, ``share_a``, ``share_b`` (NaN where not
+    asked or not known), ``change``, ``low``, ``high`` (the change and its 95 % Newcombe
+    interval, 0-1; NaN when there is no change to show), ``note`` (why not: "nytt spørsmål",
+    "brudd i serien", "forrige tall ukjent"; None otherwise) and ``verdict``."""
     rows = []
     for v in key.values:
-        for wave, previous in ((key.prev_year, True), (key.year, False)):
-            share = v.share_prev if previous else v.share
-            low, high = v.interval(previous)
-            rows.append({"label": v.indicator.label, "wave": wave, "share": share,
-                         "low": low, "high": high, "new": not v.asked_before})
+        low, high = v.change_interval()
+        note = None if v.change is not None else (
+            NEW_QUESTION if not v.asked_before else v.verdict if v.is_break else UNKNOWN_BEFORE)
+        rows.append({"label": v.indicator.label, "share_a": v.share_prev, "share_b": v.share,
+                     "change": (float(v.change) / 100 if v.change is not None else math.nan),
+                     "low": low, "high": high, "note": note, "verdict": v.verdict})
     return pd.DataFrame(rows)
 
 
 def figure(key: KeyFindings):
-    """The indicators, previous and current wave with Wilson intervals (see
-    :func:`analysis.figures.indicators.indicator_intervals`)."""
-    from analysis.figures.indicators import indicator_intervals
+    """The change of each indicator with its 95 % interval (see
+    :func:`analysis.figures.indicators.indicator_changes`)."""
+    from analysis.figures.indicators import indicator_changes
 
-    return indicator_intervals(indicator_frame(key))
+    return indicator_changes(indicator_frame(key), key.prev_year, key.year)
 
 
 def alt_text(key: KeyFindings) -> Text:
     """A factual sentence describing :func:`figure`."""
     from analysis.figures.indicators import alt_text_indicators
 
-    return Text(alt_text_indicators(indicator_frame(key)))
+    return Text(alt_text_indicators(indicator_frame(key), key.prev_year, key.year))
 
 
 def table(key: KeyFindings) -> Table:
@@ -270,6 +299,7 @@ def table(key: KeyFindings) -> Table:
                                  else ("–" if not v.asked_before else UNKNOWN)),
             str(key.year): fmt.pct(v.share) if v.count is not None else UNKNOWN,
             "Endring (pp)": signed(v.change) if v.change is not None else "–",
+            f"95{fmt.NBSP}% KI (pp)": interval_cell_pp(*v.change_interval()),
             "Vurdering": v.verdict,
         })
     return Table(pd.DataFrame(rows), left=["Indikator", "Vurdering"])

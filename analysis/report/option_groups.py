@@ -27,8 +27,11 @@ import pandas as pd
 
 from analysis import compute, figures, fmt
 from analysis.compute.change import fisher_p, is_significant
+from analysis.compute.verdict import Evidence, decide, excludes_zero, newcombe
 from analysis.display import UNKNOWN, Table, Text, as_text, is_missing
 from analysis.questionnaire.schema import Question
+from analysis.report import evidence as ev
+from analysis.report.change_words import share_clause
 from analysis.report.tables import with_chosen_note
 from analysis.report.values import (
     NOT_ASKED,
@@ -38,7 +41,6 @@ from analysis.report.values import (
     printed_change,
     signed,
 )
-from analysis.report.views import change_clause
 
 
 def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:
@@ -100,11 +102,14 @@ def compare_counts(k_a: int, n_a: int, k_b: int, n_b: int) -> pd.Series:
     pandas.Series
         ``share_a``, ``share_b``, ``diff`` (share b - share a, 0-1), ``p_value`` and
         ``significant`` (p < ``ALPHA``; one grouped comparison is a family of one): the
-        fields :func:`analysis.report.views.change_clause` words.
+        fields the verdict is worded from, and ``diff_low``/``diff_high`` (Newcombe's 95 %
+        interval of ``diff``).
     """
     p = fisher_p(k_a, n_a, k_b, n_b)
+    low, high = newcombe(k_a, n_a, k_b, n_b)
     return pd.Series({"share_a": k_a / n_a, "share_b": k_b / n_b, "diff": k_b / n_b - k_a / n_a,
-                      "p_value": p, "significant": is_significant(p)})
+                      "p_value": p, "significant": is_significant(p), "diff_low": low,
+                      "diff_high": high})
 
 
 def _pair(view, keys) -> tuple[int, int] | None:
@@ -124,12 +129,20 @@ def change(view, keys) -> Text:
 
 @as_text
 def verdict(view, keys) -> Text:
-    """One Norwegian clause on the summed share's change, honest about Fisher's exact test."""
+    """One Norwegian clause on the summed share's change: one comparison named beforehand (a
+    family of one), beyond chance when its 95 % Newcombe interval excludes 0, then the
+    composition rule (:func:`analysis.compute.verdict.decide`)."""
     pair = _pair(view, keys)
     if pair is None:
         return f"endringen fra {view.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
     row = compare_counts(pair[0], view.n_value(view.prev_year), pair[1], view.n_value())
-    return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
+    points = printed_change(row["share_a"], row["share_b"])
+    d, group, shift = ev.composition(view, row["diff"])
+    word = decide(Evidence(change=float(points),
+                           beyond_chance=excludes_zero(row["diff_low"], row["diff_high"]),
+                           direction=(points > 0) - (points < 0), break_even=d))
+    return share_clause(word, points, row["diff_low"], row["diff_high"], view.prev_year,
+                        group, shift)
 
 
 def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
@@ -148,9 +161,13 @@ def grouped(view, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
 
 def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
     """Display table of option groups: share per wave, change (the difference of the printed
-    shares), Fisher's p and Holm's adjustment over the table's groups, then n."""
+    shares) with its 95 % Newcombe interval, Fisher's p and Holm's adjustment over the
+    table's groups, then n."""
+    from analysis.report.trends import interval_cell_pp
+
     prev, year = view.prev_year, view.year
-    columns = ["Svaralternativ", f"Andel {prev}", f"Andel {year}", "Endring (pp)", "p",
+    ki = f"95{fmt.NBSP}% KI (pp)"
+    columns = ["Svaralternativ", f"Andel {prev}", f"Andel {year}", "Endring (pp)", ki, "p",
                "p (Holm)"]
     frame = grouped(view, groups).set_index(["label", "wave"])
     rows, tests = [], []
@@ -161,11 +178,12 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
         row = {"Svaralternativ": label,
                f"Andel {prev}": missing if is_missing(a["share"]) else fmt.pct(a["share"]),
                f"Andel {year}": UNKNOWN if is_missing(b["share"]) else fmt.pct(b["share"]),
-               "Endring (pp)": missing, "p": missing, "p (Holm)": missing}
+               "Endring (pp)": missing, ki: missing, "p": missing, "p (Holm)": missing}
         test = None
         if a["share"] == a["share"] and b["share"] == b["share"]:
             test = compare_counts(int(a["count"]), int(a["n"]), int(b["count"]), int(b["n"]))
             row["Endring (pp)"] = signed(printed_change(a["share"], b["share"]))
+            row[ki] = interval_cell_pp(test["diff_low"], test["diff_high"])
             row["p"] = p_cell(test["p_value"])
         rows.append(row)
         tests.append(float("nan") if test is None else test["p_value"])

@@ -23,30 +23,38 @@ _ITEMS = (
     "En endring i prosentpoeng er alltid forskjellen mellom de to avrundede andelene som står ved "
     "siden av den, slik at du kan regne den etter selv. Den kan derfor avvike med ett poeng fra "
     "forskjellen mellom de uavrundede andelene.",
-    "**KI betyr konfidensintervall.** Et 95 % KI er et område som viser hvor mye en andel kan "
-    "variere av ren tilfeldighet, altså fordi akkurat disse personene svarte. Er forskjellen "
-    "mellom to år mye større enn intervallene, er det lite trolig at den bare er tilfeldig. "
-    "Intervallene er Wilson-intervaller og står i tabellene for begge år og som streker i "
-    "figurene. De sier ingenting om skjevhet i hvem som valgte å svare.",
+    "**KI betyr konfidensintervall.** Et 95 % KI er et område som viser hvor mye et tall kan "
+    "variere av ren tilfeldighet, altså fordi akkurat disse personene svarte. Andelene har "
+    "Wilson-intervaller, og hver endring har sitt eget intervall (Newcombe). Om en endring er "
+    "sikker, ser du på endringens intervall: ligger det helt over eller helt under null, er "
+    "endringen større enn tilfeldigheter alene gir. At intervallene for de to årene overlapper, "
+    "sier lite. Intervallene sier ingenting om skjevhet i hvem som valgte å svare.",
     "**p-verdien** svarer på dette: Hvis det egentlig ikke var noen forskjell mellom årene, hvor "
     "ofte ville vi da se en forskjell minst så stor som denne? En liten p-verdi betyr at "
     "tilfeldigheter alene er en dårlig forklaring. Den sier ikke hvor stor eller viktig "
     "forskjellen er, og heller ikke hvorfor den finnes.",
-    "**Dette testes.** Bare endringer fra {prev} til {year}: hvert svaralternativ for seg med "
-    "Fishers eksakte test, og vurderinger på skalaen fra en til fem med Mann–Whitneys test. Når "
-    "mange alternativer i samme spørsmål testes samtidig, vil noen av dem få en lav p-verdi av "
-    "ren tilfeldighet. P-verdiene justeres derfor med Holms metode innenfor hvert spørsmål. "
-    "Tabellene viser både den ujusterte p-verdien (p) og den justerte (p (Holm)). En endring er "
-    "*statistisk signifikant* når den justerte p-verdien er under {alpha}. Teksten sier da at "
-    "endringen *trolig er reell*, og ellers at den *kan skyldes tilfeldigheter*. Et nøkkeltall "
-    "i «Hovedfunn og anbefalinger» som er ett svaralternativ, vurderes som i kapittelet sitt, og "
-    "et som slår sammen flere svar, testes for seg uten justering. P-verdiene står i tabellene, "
-    "ikke i teksten.",
+    "**Én test per spørsmål, valgt etter spørsmålstypen.** Et ja/nei-spørsmål er én test: "
+    "endringens intervall. Et spørsmål med ett svar blant flere alternativer testes først under "
+    "ett, og deretter hvert alternativ med Holms justering innenfor spørsmålet. Et spørsmål med "
+    "ordnede svar (som «kjenner godt» til «aldri hørt om») og en vurdering fra en til fem testes "
+    "under ett med en rangtest og en test av hele fordelingen, og alle svaralternativene får "
+    "spørsmålets vurdering. Retningen (høyere eller lavere) nevnes bare når snitt, median og "
+    "andelen av de to øverste svarene peker samme vei; ellers står det at *fordelingen har "
+    "endret seg*, og hvordan. Der man kunne krysse av for flere svar, testes hvert alternativ "
+    "for seg med Holms justering. Et nøkkeltall i «Hovedfunn og anbefalinger» får alltid samme "
+    "vurdering som spørsmålet det kommer fra. Grensen er {alpha}.",
+    "**Ordene.** *Mer enn tilfeldigheter gir blant dem som svarte*: testen sier at endringen "
+    "neppe er tilfeldig, men den gjelder dem som svarte, ikke alle brukere. *Kan skyldes hvem som "
+    "svarte*: endringen er større enn tilfeldig, men sammensetningen har endret seg så mye at en "
+    "rimelig forskjell mellom yrkesgrupper eller regioner kan forklare hele endringen (regelen "
+    "står i @sec-bakgrunn-apenhet). *Kan skyldes tilfeldigheter*: intervallet rommer null. *Kan "
+    "ikke avgjøres med rekonstruerte tall*: svaret skifter innenfor det de publiserte tallene "
+    "tillater. *Brudd i serien*: spørsmålet er endret, så bare andelene vises, uten test.",
     "**Dette testes ikke.** Hvem som svarte (yrkesrolle og region) beskrives, men testes ikke: "
     "respondentene har valgt selv å svare, og fordelingen sier noe om hvem som ble nådd, ikke om "
-    "hva brukerne mener. Vi tester heller ikke hele fordelinger under ett eller forskjeller "
-    "mellom spørsmål. Testene forutsetter at de to årene er uavhengige utvalg, men noen har trolig "
-    "svart begge gangene, og det kan ikke spores fordi undersøkelsen er anonym.",
+    "hva brukerne mener. Forskjeller mellom spørsmål testes heller ikke. Testene forutsetter at "
+    "de to årene er uavhengige utvalg, men noen har trolig svart begge gangene, og det kan ikke "
+    "spores fordi undersøkelsen er anonym.",
 )
 
 
@@ -55,7 +63,7 @@ def reading_guide(bundle) -> Block:
     as a heading-free anchor the method chapter refers to)."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
     values = {"prev": str(prev), "year": str(bundle.current.year),
-              "alpha": fmt.num(ALPHA, 2)}
+              "alpha": "p\u00a0<\u00a0" + fmt.num(ALPHA, 2)}
     lines = []
     for item in _ITEMS:
         used = {k: v for k, v in values.items() if "{" + k + "}" in item}

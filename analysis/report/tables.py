@@ -46,8 +46,11 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
 
     Columns: ``Svaralternativ``; per wave (the previous one when comparable, then the current
     one) ``Antall <year>``, ``Andel <year>`` and ``95 % KI <year>`` (Wilson interval of the
-    share); then ``Endring (pp)`` (the difference of the two printed shares), ``p`` (Fisher's
-    exact test per option) and ``p (Holm)`` (adjusted within the question). "–": no
+    share); then ``Endring (pp)`` (the difference of the two printed shares), ``95 % KI
+    (pp)`` (Newcombe's interval of the change; "brudd" for a break in the series, which gets
+    no interval and no test), ``p``
+    (Fisher's exact test per option; "–" where the question's test decides: an ordered item)
+    and ``p (Holm)`` (adjusted within the question; a binary item is one test). "–": no
     counterpart in the previous questionnaire; "ukjent": not pinned down by the published
     figures. ``known_only`` leaves out options whose count is unknown in the current wave;
     ``tested=False`` leaves out the p-value columns (the composition of who answered is
@@ -58,8 +61,9 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     columns = ["Svaralternativ"]
     for y in years:
         columns += [f"Antall {y}", f"Andel {y}", f"95 % KI {y}"]
+    ki = f"95{fmt.NBSP}% KI (pp)"
     if view.compared:
-        columns += ["Endring (pp)", "p", "p (Holm)"] if tested else ["Endring (pp)"]
+        columns += ["Endring (pp)", ki, "p", "p (Holm)"] if tested else ["Endring (pp)"]
     # An option whose wording the source does not give has a count only because the
     # reconstruction had to put one there: its values are the reconstruction's choice.
     unnamed = {o.label for o in view.unnamed()}
@@ -78,14 +82,22 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
                                        r[f"ci_high{sfx}"], known[y], asked or y == year,
                                        chosen and y == year))
             both = known[prev] and known[year]
+            brk = view.break_reason or view.option_breaks.get(r["option"])
             if not asked:
-                row.update({"Endring (pp)": NOT_ASKED, "p": NOT_ASKED, "p (Holm)": NOT_ASKED})
+                row.update({"Endring (pp)": NOT_ASKED, ki: NOT_ASKED, "p": NOT_ASKED,
+                            "p (Holm)": NOT_ASKED})
             elif not both:
-                row.update({"Endring (pp)": UNKNOWN, "p": UNKNOWN, "p (Holm)": UNKNOWN})
+                row.update({"Endring (pp)": UNKNOWN, ki: UNKNOWN, "p": UNKNOWN,
+                            "p (Holm)": UNKNOWN})
+            elif brk:  # a break in the series: both shares and their difference, no test
+                row.update({"Endring (pp)": signed(printed_change(r["share_a"], r["share_b"])),
+                            ki: BREAK_CELL, "p": NOT_ASKED, "p (Holm)": NOT_ASKED})
             else:
+                low, high = r["diff_low"], r["diff_high"]
                 row.update({
                     "Endring (pp)": marked(signed(printed_change(r["share_a"], r["share_b"])),
                                            chosen),
+                    ki: marked(_interval_pp(low, high), chosen),
                     "p": marked(p_cell(r["p_value"]), chosen),
                     "p (Holm)": marked(p_cell(r["p_holm"]), chosen)})
             rows.append({c: row[c] for c in columns})
@@ -104,6 +116,19 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
         n_row[f"Antall {y}"] = marked(view.n(y), view.n_chosen(y))
     rows.append(n_row)
     return Table(pd.DataFrame(with_chosen_note(rows, columns), columns=columns))
+
+
+#: What the change cell of an option that is a break in the series reads.
+BREAK_CELL = "brudd"
+
+
+def _interval_pp(low: float, high: float) -> str:
+    """The change's 95 % Newcombe interval in points: "+1 til +20" ("–" when missing)."""
+    from analysis.report.change_words import interval_text
+
+    if low != low or high != high:
+        return NOT_ASKED
+    return interval_text(low, high).replace(f"{fmt.NBSP}prosentpoeng", "")
 
 
 def _wave_cells(year: int, count, share, lo, hi, known: bool, asked: bool,

@@ -1,5 +1,5 @@
 """Development over time as display tables: respondents per wave, and the main changes since
-the previous wave with a short verdict worded from the Holm-adjusted test (never from the eye).
+the previous wave with the interval of each change and the book's verdict (never from the eye).
 
 Used by the method chapter (respondents per year) and the comparison chapter (main changes).
 """
@@ -7,24 +7,23 @@ Used by the method chapter (respondents per year) and the comparison chapter (ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
 from analysis import fmt
+from analysis.compute.verdict import BEYOND_CHANCE, Verdict
 from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
-from analysis.report.values import NOT_ASKED, p_cell, printed_change, signed
+from analysis.report.change_words import interval_text
+from analysis.report.values import NOT_ASKED, printed_change, signed
 
-#: Short verdicts for the change table, in plain words (the box «Slik leser du tallene» says
-#: that "trolig reell" means a Holm-adjusted p below 0,05).
-SIGNIFICANT_UP = "trolig reell økning"
-SIGNIFICANT_DOWN = "trolig reell nedgang"
-RATED_HIGHER = "trolig reelt høyere"
-RATED_LOWER = "trolig reelt lavere"
-NOT_SIGNIFICANT = "kan skyldes tilfeldigheter"
-NO_CHANGE = "ingen endring"
-NOT_TESTABLE = "kan ikke testes"
-#: The verdicts that say a change is likely real.
-LIKELY_REAL = (SIGNIFICANT_UP, SIGNIFICANT_DOWN, RATED_HIGHER, RATED_LOWER)
+#: The verdict words are the book's one vocabulary (:class:`Verdict`); these names stay for
+#: the callers that compare against them.
+NOT_SIGNIFICANT = Verdict.CHANCE.value
+NO_CHANGE = Verdict.NO_CHANGE.value
+NOT_TESTABLE = Verdict.NOT_TESTABLE.value
+#: The verdicts that say a change is more than chance gives among those who answered.
+BEYOND = tuple(v.value for v in BEYOND_CHANCE)
 
 
 def format_respondents(frame: pd.DataFrame, reconstructed: Iterable[int] = (),
@@ -88,29 +87,31 @@ def respondents_table(bundle) -> Table:
                  left=["År", "Kilde"])
 
 
-def choice_verdict(points, significant: bool) -> str:
-    """Short verdict for one option's change: ``points`` the printed change (None or NaN when
-    unknown), ``significant`` the Holm-adjusted test's flag.
+#: The main changes since the previous wave (theme, question, option or None for a rating),
+#: shown in the comparison chapter and weighed in the method chapter's sensitivity table.
+MAIN_CHANGES = (
+    ("Kjenner NorCRIN godt", "q03", "Kjenner godt"),
+    ("Har hørt om NorCRIN, usikker", "q03", "Hørt om, usikker"),
+    ("Prioritet: kurs og opplæring", "q04", "Kurs og opplæring"),
+    ("Prioritet: nasjonale SOPer og maler", "q04", "Nasjonale SOPer og maler"),
+    ("Prioritet: forskningsstøtte og veiledning", "q04", "Forskningsstøtte og veiledning"),
+    ("Har vært inne på nettsidene", "q05", "Ja"),
+    ("Lett å finne fram på norcrin.no", "q07", None),
+    ("Aldri i kontakt med forskningsstøtte", "q10", "Ingen kontakt"),
+    ("Tilfredshet med hjelpen", "q11", None),
+    ("Har tatt GCP-kurs", "q14", "GCP-kurs"),
+    ("Ikke deltatt på kurs eller møter", "q14", "Ingen"),
+    ("Aldri hørt om ECRIN", "q15", "Aldri hørt om"),
+)
 
-    Examples
-    --------
-    >>> choice_verdict(21, True), choice_verdict(-5, False), choice_verdict(0, False)
-    ('trolig reell økning', 'kan skyldes tilfeldigheter', 'ingen endring')
 
-    A change that prints as zero is "ingen endring" whatever the test says, as in the prose
-    (:func:`analysis.report.views.change_clause`): a direction would contradict the "0" beside
-    it.
+@lru_cache(maxsize=4)
+def main_changes(bundle) -> tuple[tuple[str, object, str | None], ...]:
+    """:data:`MAIN_CHANGES` with each question's view, for :func:`change_table` (one set of
+    views per bundle, so each verdict is computed once per chapter)."""
+    from analysis.report.views import view
 
-    >>> choice_verdict(0, True)
-    'ingen endring'
-    """
-    if points is None or is_missing(points):
-        return NOT_TESTABLE
-    if points == 0:
-        return NO_CHANGE
-    if not significant:
-        return NOT_SIGNIFICANT
-    return SIGNIFICANT_UP if points > 0 else SIGNIFICANT_DOWN
+    return tuple((theme, view(bundle, qid), key) for theme, qid, key in MAIN_CHANGES)
 
 
 def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
@@ -121,52 +122,60 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
     items : sequence of (theme, view, key)
         ``view`` a :class:`~analysis.report.views.ChoiceView` with ``key`` one option (label
         or short label), or a :class:`~analysis.report.views.RatingView` with ``key`` None
-        (compared by mean and the Mann-Whitney test). All views must share the same two years.
+        (compared by mean; its verdict is the question's). All views must share the same two
+        years. An item that is a break in the series (``compare_to.breaks``) is left out:
+        its chapter shows both shares and the reason.
 
     Returns
     -------
     Table
         Row grain: one item. Columns ``Tema``, ``<previous year>``, ``<year>`` (shares, or
         "snitt 3,98" for ratings), ``Endring (pp)`` (the difference of the two printed
-        shares), ``p`` (the row's own test), ``p (Holm)`` (adjusted within the row's question:
-        all its tested options; a rating is a family of one) and ``Vurdering`` (from
-        ``p (Holm)``). Values the published figures do not determine read "ukjent", and their
-        verdict "kan ikke testes".
+        shares), ``95 % KI (pp)`` (Newcombe's interval of the change) and ``Vurdering`` (the
+        book's verdict, :mod:`analysis.compute.verdict`: the same as the chapter's).
+        ``attrs["breaks"]`` lists the themes left out as breaks.
     """
-    columns = ["Tema", "Endring (pp)", "p", "p (Holm)", "Vurdering"]
+    ki = f"95{fmt.NBSP}% KI (pp)"
     if not items:
-        return Table(pd.DataFrame(columns=columns))
+        return Table(pd.DataFrame(columns=["Tema", "Endring (pp)", ki, "Vurdering"]))
     first = items[0][1]
     prev, year = first.prev_year, first.year
-    rows = []
+    rows, breaks = [], []
     for theme, view, key in items:
         if (view.prev_year, view.year) != (prev, year):
             raise ValueError(f"{theme}: compares {view.prev_year}-{view.year}, not {prev}-{year}")
+        word = view.verdict_word() if key is None else view.verdict_word(key)
+        if word is Verdict.BREAK:
+            breaks.append(theme)
+            continue
         if key is None:
             row = {str(y): f"snitt\u00a0{view.mean(y)}" if view.known(y) else UNKNOWN
                    for y in (prev, year)}
-            row["Endring (pp)"] = NOT_ASKED
-            if view.known(prev) and view.known(year):
-                c = view.comparison
-                row["p"], row["p (Holm)"] = p_cell(c.p_value), p_cell(c.p_holm)
-                row["Vurdering"] = (NOT_SIGNIFICANT if not c.significant
-                                    else RATED_HIGHER if c.rank_biserial > 0 else RATED_LOWER)
-            else:
-                row["p"] = row["p (Holm)"] = UNKNOWN
-                row["Vurdering"] = NOT_TESTABLE
+            row["Endring (pp)"] = row[ki] = NOT_ASKED
         else:
             t = view.test(key)
             points = printed_change(t["share_a"], t["share_b"])
-            tested = points is not None and t["p_value"] == t["p_value"]
             row = {str(prev): view.share(key, prev), str(year): view.share(key),
                    "Endring (pp)": signed(points) if points is not None else UNKNOWN,
-                   "p": p_cell(t["p_value"]) if tested else UNKNOWN,
-                   "p (Holm)": p_cell(t["p_holm"]) if tested else UNKNOWN,
-                   "Vurdering": choice_verdict(points if tested else None,
-                                               bool(t["significant"]))}
+                   ki: interval_cell_pp(t["diff_low"], t["diff_high"])}
+        row["Vurdering"] = word.value
         rows.append({"Tema": theme, **row})
-    return Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), *columns[1:]]),
-                 left=["Tema", "Vurdering"])
+    table = Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)", ki,
+                                              "Vurdering"]),
+                  left=["Tema", "Vurdering"])
+    table.frame.attrs["breaks"] = breaks
+    return table
+
+
+def interval_cell_pp(low: float, high: float):
+    """The change's interval for a table cell: ``"+1 til +20"`` (``"–"`` when missing).
+
+    >>> interval_cell_pp(0.012, 0.204)
+    '+1 til +20'
+    """
+    if is_missing(low) or is_missing(high):
+        return NOT_ASKED
+    return Text(interval_text(low, high).replace(f"{fmt.NBSP}prosentpoeng", ""))
 
 
 def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
@@ -175,17 +184,34 @@ def summarise_changes(changes: Table | pd.DataFrame) -> dict[str, int]:
 
     Examples
     --------
-    >>> t = pd.DataFrame({"Vurdering": [SIGNIFICANT_UP, NOT_SIGNIFICANT, NOT_TESTABLE]})
-    >>> summarise_changes(t)
-    {'rows': 3, 'significant': 1, 'untestable': 1}
+    >>> t = pd.DataFrame({"Vurdering": [BEYOND[0], NOT_SIGNIFICANT, NOT_TESTABLE]})
+    >>> summarise_changes(t)["significant"], summarise_changes(t)["untestable"]
+    (1, 1)
     """
     frame = changes.frame if isinstance(changes, Table) else changes
     verdicts = frame["Vurdering"]
     return {
         "rows": len(frame),
-        "significant": int(verdicts.isin(LIKELY_REAL).sum()),
+        "significant": int(verdicts.isin(BEYOND).sum()),
+        "composition": int((verdicts == Verdict.COMPOSITION.value).sum()),
+        "undecidable": int((verdicts == Verdict.UNDECIDABLE.value).sum()),
         "untestable": int((verdicts == NOT_TESTABLE).sum()),
     }
+
+
+def breaks_sentence(changes: Table) -> Text:
+    """Which themes :func:`change_table` left out as breaks in the series, as a sentence;
+    "" when none.
+
+    >>> t = Table(pd.DataFrame(columns=["Tema"])); t.frame.attrs["breaks"] = ["A", "B"]
+    >>> breaks_sentence(t)[:40]
+    '«A» og «B» er ikke med i tabellen, fordi'
+    """
+    themes = changes.frame.attrs.get("breaks", [])
+    if not themes:
+        return Text("")
+    return Text(f"{fmt.join([fmt.quote(t) for t in themes])} er ikke med i tabellen, fordi "
+                "spørsmålet er endret slik at tallene ikke kan sammenliknes (brudd i serien).")
 
 
 def untestable_sentence(changes: Table | pd.DataFrame) -> Text:
@@ -215,7 +241,8 @@ def untestable_sentence(changes: Table | pd.DataFrame) -> Text:
         if missing:
             reason = f"fordi {what} for {fmt.join(missing)} ikke er kjent"
         else:
-            reason = "fordi testen ikke kan regnes ut"
+            reason = ("fordi spørsmålet testes under ett, og hele fordelingen ikke er kjent "
+                      "for begge år")
         reasons.setdefault(reason, []).append(fmt.quote(row["Tema"]))
     sentences = [
         f"For {fmt.join(themes)} kan {'endringen' if len(themes) == 1 else 'endringene'} "

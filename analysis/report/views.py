@@ -3,7 +3,8 @@
 A view is built once per question from the bundle and answers the chapter's questions:
 ``view.share("Kjenner godt")`` -> ``"42 %"``, ``view.change(...)`` -> ``"+9 prosentpoeng"``,
 ``view.verdict(...)`` -> a clause that says in plain words what changed and how sure we are,
-never more than the Holm-adjusted test supports. Values stay numbers (``share_value``,
+never more than the question's test supports (:mod:`analysis.report.evidence`,
+:mod:`analysis.compute.verdict`). Values stay numbers (``share_value``,
 ``change_points``, the ``comparison`` frame) until the last step formats them
 (:mod:`analysis.report.values`, :mod:`analysis.fmt`); a printed change is always the difference
 of the two printed shares.
@@ -19,10 +20,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import compute, figures, fmt
+from analysis.compute.verdict import Verdict, decide, newcombe
 from analysis.display import UNKNOWN, Text, as_text, is_missing
 from analysis.questionnaire import Question, QuestionType
 from analysis.questionnaire.compare import comparison_link
-from analysis.report import tables
+from analysis.report import evidence, tables
+from analysis.report.change_words import interval_text, share_clause, whole_clause
 from analysis.report.values import points_text, printed_change, size_text
 
 if TYPE_CHECKING:
@@ -41,12 +44,18 @@ class QuestionView:
         self.prev_wave = bundle.previous
         self.prev_question: Question | None = None
         self.option_map: dict = {}
+        #: Why the question is a break in the series (``compare_to.breaks``), or None.
+        self.break_reason: str | None = None
+        #: Current option label -> why that option is a break in the series.
+        self.option_breaks: dict[str, str] = {}
         if self.prev_wave is not None:
             # compare_to of either wave (the new wave's mapping back, or the old one's forward)
             link = comparison_link(self.wave.questionnaire, self.prev_wave.questionnaire, qid)
             if link is not None:
                 self.prev_question = self.prev_wave.questionnaire.question(link.previous_id)
                 self.option_map = link.option_map
+                self.break_reason = link.break_reason
+                self.option_breaks = dict(link.option_breaks)
 
     @property
     def year(self) -> int:
@@ -156,11 +165,23 @@ class ChoiceView(QuestionView):
         known_b = frame["option"].map(self.known)
         cols_a = [c for c in frame.columns if c.endswith("_a") and c != "n_a"]
         cols_b = [c for c in frame.columns if c.endswith("_b") and c != "n_b"]
-        tests = [c for c in ("diff", "p_value", "p_holm", "cohen_h") if c in frame.columns]
+        tests = [c for c in ("diff", "p_value", "p_holm") if c in frame.columns]
         frame = frame.copy()
         frame.loc[~known_a, cols_a + tests] = float("nan")
         frame.loc[~known_b, cols_b + tests] = float("nan")
-        return compute.adjust_within_question(frame)
+        untested = frame["option"].map(lambda o: evidence.option_break(self, o) is not None)
+        if evidence.kind(self) == "ordered":  # the question's test decides, not the options'
+            untested[:] = True
+        frame.loc[untested, "p_value"] = float("nan")
+        frame = compute.adjust_within_question(frame)
+        if evidence.kind(self) == "binary":  # two options, one hypothesis: no Holm
+            frame["p_holm"] = frame["p_value"]
+            frame["significant"] = [compute.change.is_significant(p) for p in frame["p_holm"]]
+        bounds = [newcombe(r.count_a, r.n_a, r.count_b, r.n_b) if r.diff == r.diff
+                  else (float("nan"), float("nan")) for r in frame.itertuples()]
+        frame["diff_low"] = [lo for lo, _ in bounds]
+        frame["diff_high"] = [hi for _, hi in bounds]
+        return frame
 
     def _labels(self, key: Key) -> list[str]:
         keys = [key] if isinstance(key, str | int) else list(key)
@@ -226,14 +247,75 @@ class ChoiceView(QuestionView):
         (label,) = self._labels(key)
         return self.comparison.set_index("option").loc[label]
 
+    def evidence(self, key: str | int):
+        """The :class:`~analysis.compute.verdict.Evidence` of the option's change (the item
+        type's rule, :mod:`analysis.report.evidence`)."""
+        (label,) = self._labels(key)
+        return evidence.option_evidence(self, label)
+
+    def verdict_word(self, key: str | int) -> Verdict:
+        """The option's verdict in the book's one vocabulary (:class:`Verdict`)."""
+        (label,) = self._labels(key)
+        words = self.__dict__.setdefault("_words", {})
+        if label not in words:
+            words[label] = decide(self.evidence(key))
+        return words[label]
+
+    def change_interval(self, key: str | int) -> tuple[float, float]:
+        """95 % Newcombe interval of the option's change (0-1 scale, later − earlier)."""
+        row = self.test(key)
+        return float(row["diff_low"]), float(row["diff_high"])
+
+    def interval(self, key: str | int) -> Text:
+        """The change's 95 % interval in points, e.g. ``"+1 til +20 prosentpoeng"``."""
+        return interval_text(*self.change_interval(key))
+
+    def break_text(self, key: str | int | None = None) -> Text:
+        """Why the question (or the option) is a break in the series; "" when it is not."""
+        if key is None:
+            return Text(self.break_reason or "")
+        (label,) = self._labels(key)
+        return Text(evidence.option_break(self, label) or "")
+
+    @as_text
+    def break_sentence(self, key: str | int | None = None) -> Text:
+        """A sentence for a break in the series: "Tallene kan ikke sammenliknes direkte: i 2025
+        kom …." ("" when the question or option is not a break)."""
+        reason = self.break_text(key)
+        if not reason:
+            return ""
+        # a full sentence after the colon keeps its capital (Språkrådet)
+        return f"Tallene kan ikke sammenliknes direkte: {reason.rstrip('.')}."
+
     @as_text
     def verdict(self, key: str | int) -> Text:
-        """One Norwegian clause on the change: its direction and size as printed and, in the
-        same clause, how sure we are (Fisher's exact test, Holm within the question)."""
+        """One Norwegian clause on the change: what changed (size, 95 % interval), then how sure
+        we are, worded from the verdict (:mod:`analysis.report.change_words`)."""
+        (label,) = self._labels(key)
         row = self.test(key)
-        if row["diff"] != row["diff"]:
-            return f"endringen fra {self.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
-        return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
+        word = self.verdict_word(key)
+        points = printed_change(row["share_a"], row["share_b"])
+        if evidence.kind(self) == "ordered" and word is not Verdict.BREAK:
+            if points is None:
+                return share_clause(Verdict.NOT_TESTABLE, None, 0, 0, self.prev_year)
+            head = ("ingen endring for dette svaret" if points == 0 else
+                    f"{'en økning' if points > 0 else 'en nedgang'} på {size_text(points)} "
+                    f"(95{fmt.NBSP}% KI {interval_text(row['diff_low'], row['diff_high'])})")
+            return f"{head}; {whole_clause(word, self.prev_year, False, **self._who(word))}"
+        group, shift = None, 0.0
+        if word is Verdict.COMPOSITION:
+            _, group, shift = evidence.composition(self, row["diff"])
+        return share_clause(word, points, row["diff_low"], row["diff_high"], self.prev_year,
+                            group, shift, evidence.option_break(self, label))
+
+    def _who(self, word) -> dict:
+        if word is not Verdict.COMPOSITION:
+            return {}
+        counts_a = evidence.ordered_counts(self, self.prev_year)
+        counts_b = evidence.ordered_counts(self)
+        change = sum(counts_b[-2:]) / sum(counts_b) - sum(counts_a[-2:]) / sum(counts_a)
+        _, group, shift = evidence.composition(self, change)
+        return {"group": group, "group_shift": shift}
 
     @as_text
     def shift(self, key: str | int) -> Text:
@@ -246,14 +328,6 @@ class ChoiceView(QuestionView):
         if points == 0:
             return "ingen endring"
         return f"{'en økning' if points > 0 else 'en nedgang'} på {size_text(points)}"
-
-    def overall(self):
-        """Chi-square (or exact) test of the whole distribution; single choice only. Not part
-        of the book's testing policy (which tests options and ratings); kept for analysts."""
-        return compute.overall_choice_test(
-            self.prev_wave.long, self.wave.long, self.prev_question, self.question,
-            self.option_map,
-        )
 
     def table(self, known_only: bool = False, tested: bool = True):
         """Display table: option, count, share and interval per wave, change and p-values
@@ -374,22 +448,58 @@ class RatingView(QuestionView):
         n, count = self.n_value(year), self.count_value(scores, year)
         return UNKNOWN if count is None or not n else fmt.pct(count / n, decimals)
 
+    def evidence(self):
+        """The :class:`~analysis.compute.verdict.Evidence` of the change in ratings: the
+        ordinal test, the whole-distribution test, and the direction only when mean, median
+        and top-two share agree (:func:`analysis.report.evidence.whole_evidence`)."""
+        return evidence.whole_evidence(self)
+
+    def verdict_word(self) -> Verdict:
+        """The rating's verdict in the book's one vocabulary (:class:`Verdict`)."""
+        if "_word" not in self.__dict__:
+            self.__dict__["_word"] = decide(self.evidence())
+        return self.__dict__["_word"]
+
+    def how(self) -> Text:
+        """How the distribution moved at its ends, e.g. "flere gir 5 (20 % mot 45 %), og flere
+        gir 1 eller 2 (3 % mot 13 %)"; "" when a wave's distribution is not known."""
+        a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
+        if a is None or b is None:
+            return Text("")
+        top, low = self.question.scale.max, self.question.scale.points[:2]
+        parts = []
+        for what, pick in ((f"{top}", slice(-1, None)), (f"{low[0]} eller {low[1]}", slice(0, 2))):
+            sa, sb = sum(a[pick]) / sum(a), sum(b[pick]) / sum(b)
+            change = printed_change(sa, sb)
+            if change:
+                parts.append(f"{'flere' if change > 0 else 'færre'} gir {what} "
+                             f"({fmt.pct(sa)} mot {fmt.pct(sb)})")
+        return Text(", og ".join(parts))
+
     @as_text
     def verdict(self) -> Text:
-        """One Norwegian clause on the change in ratings: direction and certainty together
-        (Mann-Whitney U; the p-value is in the tables, not the sentence)."""
-        if not (self.known() and self.known(self.prev_year)):
-            return (f"endringen fra {self.prev_year} kan ikke testes fordi fordelingen ikke er "
-                    "kjent i begge år")
-        return rating_clause(self.comparison, self.prev_year)
+        """One Norwegian clause on the change in ratings: what changed, then how sure we are
+        (:func:`analysis.report.change_words.whole_clause`)."""
+        word = self.verdict_word()
+        extra = {}
+        if word is Verdict.COMPOSITION:
+            a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
+            _, group, shift = evidence.composition(
+                self, sum(b[-2:]) / sum(b) - sum(a[-2:]) / sum(a))
+            extra = {"group": group, "group_shift": shift}
+        return whole_clause(word, self.prev_year, True, self.how(), **extra)
 
     @as_text
     def conclusion(self, subject: str) -> Text:
-        """A sentence on whether the ratings as a whole changed, from the rank test only:
+        """A sentence on whether the ratings as a whole changed, from the question's verdict:
         ``"Vi kan derfor ikke si at tilfredsheten samlet har endret seg."``."""
-        if self.comparison is None or not self.comparison.significant:
-            return f"Vi kan derfor ikke si at {subject} samlet har endret seg."
-        return f"{fmt.upper_first(subject)} samlet har altså endret seg."
+        word = self.verdict_word()
+        if word in (Verdict.HIGHER, Verdict.LOWER, Verdict.SHIFTED):
+            return (f"{fmt.upper_first(subject)} har altså endret seg blant dem som svarte, "
+                    "mer enn tilfeldigheter gir.")
+        if word is Verdict.COMPOSITION:
+            return (f"Endringen i {subject} kan likevel skyldes at andre svarte denne gangen.")
+        return f"Vi kan derfor ikke si at {subject} samlet har endret seg."
 
     def table(self):
         """Display table: score, count and share per wave, mean and median below."""
@@ -412,62 +522,6 @@ def _count_text(count: int | None, words: bool) -> Text:
     if count is None:
         return UNKNOWN
     return fmt.number_word(count) if words else fmt.num(count)
-
-
-#: How sure the verdicts are, in plain words (defined in the box «Slik leser du tallene»).
-LIKELY_REAL = "og den er trolig reell"
-MAY_BE_CHANCE = "men den kan skyldes tilfeldigheter"
-
-
-@as_text
-def change_clause(share_a: float, share_b: float, significant: bool) -> Text:
-    """Norwegian clause for one change in share, direction and certainty in one: e.g. "en
-    økning på 21 prosentpoeng, og den er trolig reell" or "en nedgang på 5 prosentpoeng, men
-    den kan skyldes tilfeldigheter".
-
-    The size is the difference of the printed shares (:func:`printed_change`), so a change
-    that prints as zero is "ingen endring" rather than "en nedgang på 0". ``significant`` is
-    the Holm-adjusted test's flag.
-
-    Examples
-    --------
-    >>> change_clause(0.574, 0.776, True).replace("\xa0", " ")
-    'en økning på 21 prosentpoeng, og den er trolig reell'
-    >>> change_clause(0.354, 0.156, False).replace("\xa0", " ")
-    'en nedgang på 19 prosentpoeng, men den kan skyldes tilfeldigheter'
-    >>> change_clause(0.501, 0.497, False)
-    'ingen endring'
-    """
-    points = printed_change(share_a, share_b)
-    if points is None:
-        raise ValueError("change_clause needs two shares")
-    if points == 0:
-        return "ingen endring"
-    word = "en økning" if points > 0 else "en nedgang"
-    return f"{word} på {size_text(points)}, {LIKELY_REAL if significant else MAY_BE_CHANCE}"
-
-
-@as_text
-def rating_clause(comparison, prev_year: int) -> Text:
-    """Norwegian clause on a rating's change from ``prev_year`` (a ``RatingComparison``):
-    which way the ratings moved and, in the same clause, how sure we are.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace as C
-    >>> rating_clause(C(rank_biserial=0.2, significant=True), 2023)
-    'vurderingene er høyere enn i 2023, og forskjellen er trolig reell'
-    >>> rating_clause(C(rank_biserial=-0.05, significant=False), 2023)
-    'forskjellen fra 2023 går i retning av lavere vurderinger, men den kan skyldes tilfeldigheter'
-    """
-    r = comparison.rank_biserial
-    if r != r or r == 0:
-        return f"vurderingene er omtrent som i {prev_year}"
-    direction = "høyere" if r > 0 else "lavere"
-    if comparison.significant:
-        return f"vurderingene er {direction} enn i {prev_year}, og forskjellen er trolig reell"
-    return (f"forskjellen fra {prev_year} går i retning av {direction} vurderinger, men den "
-            "kan skyldes tilfeldigheter")
 
 
 def view(bundle, qid: str) -> QuestionView | NotAskedView:

@@ -99,7 +99,8 @@ def test_the_comparison_table_changes_match_their_shares(printed):
             continue
         assert _points(row[columns.index("Endring (pp)")]) == b - a, row
         checked += 1
-    assert checked >= 10
+    # twelve main changes: two are breaks in the series (left out), two are ratings (means)
+    assert checked >= 8
 
 
 def test_every_inline_change_is_the_difference_of_the_shares_beside_it(printed):

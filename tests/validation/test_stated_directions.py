@@ -88,8 +88,6 @@ CHANGES = [
      "i studiesykepleie", "q14", "GCP-kurs", "share", UP),
     ("chapters/05-sammenlikning.qmd", "langt flere har tatt GCP-kurs og det nasjonale kurset "
      "i studiesykepleie", "q14", "Nasjonalt kurs i studiesykepleie", "share", UP),
-    ("chapters/05-sammenlikning.qmd", "og færre oppgir at de aldri har vært i kontakt med "
-     "forskningsstøtten", "q10", "Ingen kontakt", "share", DOWN),
     ("chapters/05-sammenlikning.qmd", "Økningen i antall svar kom særlig fra Vest-Norge", "q02",
      "Vest-Norge", "count", UP),
     ("index.qmd", "Vest-Norge har fått en mye større plass", "q02", "Vest-Norge", "share", UP),

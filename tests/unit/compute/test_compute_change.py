@@ -5,7 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.compute import compare_choice, compare_rating, overall_choice_test
+from analysis.compute import compare_choice, compare_rating
+from analysis.compute.verdict import distribution_test
 from analysis.questionnaire.schema import Option, Question
 
 SINGLE = Question(
@@ -32,7 +33,6 @@ def test_compare_choice_fisher_p_from_hypergeometric_formula():
     assert ja["p_value"] == pytest.approx((1 + 16 + 16 + 1) / 70)
     assert not ja["significant"]
     # asin(sqrt(1/4)) = pi/6, asin(sqrt(3/4)) = pi/3
-    assert ja["cohen_h"] == pytest.approx(-math.pi / 3)
     vet = table.loc["Vet ikke"]
     assert (vet["count_a"], vet["count_b"], vet["p_value"]) == (0, 0, 1.0)
 
@@ -81,39 +81,23 @@ def test_unmapped_option_without_counterpart_raises():
         compare_choice(_choices(["Ja"]), _choices(["Ja"]), SINGLE, renamed)
 
 
-def test_overall_chi_square_by_hand():
-    a = _choices(["Ja"] * 30 + ["Nei"] * 20)
-    b = _choices(["Ja"] * 20 + ["Nei"] * 30)
-    test = overall_choice_test(a, b, SINGLE, SINGLE)
-    # expected 25 in each cell: chi2 = 4 * 5**2 / 25 = 4; p = P(|Z| > 2) for df = 1
+def test_distribution_test_chi_square_by_hand():
+    # 30/20 against 20/30: expected 25 in each cell, chi2 = 4 * 5**2 / 25 = 4; p = P(|Z| > 2)
+    test = distribution_test([30, 20], [20, 30])
     assert test.statistic == pytest.approx(4.0)
     assert test.dof == 1
     assert test.p_value == pytest.approx(math.erfc(2 / math.sqrt(2)))
-    assert test.cramers_v == pytest.approx(math.sqrt(4 / 100))
-    assert test.method == "kjikvadrattest" and test.note is None
-    assert test.significant
-    assert (test.n_a, test.n_b) == (50, 50)
+    assert test.method == "kjikvadrattest"
 
 
-def test_overall_small_counts_switch_to_exact_or_permutation():
-    two = overall_choice_test(_choices(["Ja"] * 3 + ["Nei"]), _choices(["Ja"] + ["Nei"] * 3),
-                              SINGLE, SINGLE)
+def test_distribution_test_small_counts_switch_to_exact_or_permutation():
+    two = distribution_test([3, 1], [1, 3])
     assert two.method == "Fishers eksakte test"
     assert two.p_value == pytest.approx(34 / 70)
-    assert "under 5" in two.note
-    a = _choices(["Ja"] * 3 + ["Nei"] * 2 + ["Vet ikke"])
-    b = _choices(["Ja"] + ["Nei"] * 4 + ["Vet ikke"] * 2)
-    first = overall_choice_test(a, b, SINGLE, SINGLE)
+    first = distribution_test([3, 2, 1], [1, 4, 2])
     assert first.method == "permutasjonstest"
     assert 0 < first.p_value <= 1
-    assert first == overall_choice_test(a, b, SINGLE, SINGLE)  # seeded: same every render
-
-
-def test_overall_test_refuses_multiple_choice():
-    multi = Question(id="q01", number=1, text="?", type="multiple",
-                     options=[Option(label="Ja"), Option(label="Nei")])
-    with pytest.raises(ValueError, match="single-choice"):
-        overall_choice_test(_choices(["Ja"]), _choices(["Ja"]), multi, multi)
+    assert first == distribution_test([3, 2, 1], [1, 4, 2])  # seeded: same every render
 
 
 def _scores(values, qid="q05"):

@@ -5,7 +5,7 @@ from statistics import NormalDist
 
 import pytest
 
-from analysis.compute import cohen_h, cramers_v, rank_biserial, wilson
+from analysis.compute import rank_biserial, wilson
 
 
 def test_wilson_5_of_10_matches_textbook_formula():
@@ -34,14 +34,7 @@ def test_wilson_empty_is_nan_and_bad_k_raises():
         wilson(5, 3)
 
 
-def test_cohen_h_quarter_to_three_quarters():
-    # asin(sqrt(.75)) = pi/3, asin(sqrt(.25)) = pi/6
-    assert cohen_h(0.25, 0.75) == pytest.approx(2 * math.pi / 3 - 2 * math.pi / 6)
-    assert cohen_h(0.75, 0.25) == pytest.approx(-math.pi / 3)
-
-
-def test_cramers_v_and_rank_biserial():
-    assert cramers_v(4.0, 100, 2, 2) == pytest.approx(0.2)
+def test_rank_biserial():
     assert rank_biserial(4.0, 2, 2) == pytest.approx(1.0)
     assert rank_biserial(0.0, 2, 2) == pytest.approx(-1.0)
     assert math.isnan(rank_biserial(0.0, 0, 2))

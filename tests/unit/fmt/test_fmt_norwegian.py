@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.fmt import ci, count_of, num, p_value, pct, pp
+from analysis.fmt import ci, count_of, num, p_value, pct
 
 S = "\u00a0"  # no-break space
 M = "\u2212"  # minus sign
@@ -35,7 +35,6 @@ def test_num(x, decimals, expected):
 def test_missing_values_are_en_dash(missing):
     assert num(missing) == "\u2013"
     assert pct(missing) == "\u2013"
-    assert pp(missing) == "\u2013"
     assert p_value(missing) == "\u2013"
     assert ci(missing, 0.5) == "\u2013"
     assert count_of(missing, 10) == "\u2013"
@@ -60,19 +59,6 @@ def test_num_rejects_infinity_and_negative_decimals():
 )
 def test_pct(share, decimals, expected):
     assert pct(share, decimals) == expected
-
-
-@pytest.mark.parametrize(
-    ("diff", "expected"),
-    [
-        (0.12, f"+12{S}prosentpoeng"),
-        (-0.04, f"{M}4{S}prosentpoeng"),
-        (0.004, f"0{S}prosentpoeng"),
-        (-0.004, f"0{S}prosentpoeng"),
-    ],
-)
-def test_pp(diff, expected):
-    assert pp(diff) == expected
 
 
 def test_count_of():

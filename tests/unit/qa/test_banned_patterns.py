@@ -34,7 +34,13 @@ CASES = {
         'Nasjonale maler har økt med `{python} q04.change("Maler")`, og flere har fått hjelp.'),
     "statistisk-signifikant": (
         "Av radene viser `{python} n` en statistisk\nsignifikant endring.",
-        "Endringen er trolig reell (@tbl-kjennskap-q03)."),
+        "Endringen er større enn tilfeldigheter gir (@tbl-kjennskap-q03)."),
+    "trolig-reell": (
+        "Endringen er trolig\nreell (@tbl-kjennskap-q03).",
+        "Endringen kan skyldes hvem som svarte (@tbl-kjennskap-q03)."),
+    "intervals-overlap": (
+        "Jo mindre intervallene\noverlapper, desto sikrere er endringen.",
+        "Ligger endringens intervall over null, er den større enn tilfeldig."),
     "mens-n-ikke-kan-testes": (
         "To viser en endring, mens\n`{python} fmt.num(k)` ikke kan testes fordi tall mangler.",
         "For ECRIN-spørsmålet mangler tallene, så endringen kan ikke testes."),

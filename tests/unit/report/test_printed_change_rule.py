@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis import fmt
+from analysis.compute.verdict import Verdict
+from analysis.report.change_words import share_clause
 from analysis.report.values import p_cell, percent, points_text, printed_change, signed
-from analysis.report.views import change_clause
 
 NBSP, MINUS = "\u00a0", "\u2212"
 
@@ -43,14 +44,24 @@ def test_percent_agrees_with_fmt_pct_everywhere():
 def test_a_change_that_prints_as_zero_has_no_direction():
     assert printed_change(0.501, 0.497) == 0
     assert signed(Decimal(0)) == "0"
-    assert change_clause(0.501, 0.497, False) == "ingen endring"
+    assert share_clause(Verdict.CHANCE, Decimal(0), -0.1, 0.1, 2023) == "ingen endring"
 
 
-def test_the_clause_states_direction_and_certainty_together():
-    assert change_clause(0.574, 0.776, True) == (
-        f"en økning på 21{NBSP}prosentpoeng, og den er trolig reell")
-    assert change_clause(0.354, 0.156, False) == (
-        f"en nedgang på 19{NBSP}prosentpoeng, men den kan skyldes tilfeldigheter")
+def test_the_clause_says_what_changed_then_how_sure():
+    points = printed_change(0.574, 0.776)
+    assert share_clause(Verdict.UP, points, 0.11, 0.29, 2023) == (
+        f"en økning på 21{NBSP}prosentpoeng (95{NBSP}% KI +11 til +29{NBSP}prosentpoeng), mer "
+        "enn tilfeldigheter alene gir blant dem som svarte")
+    # within chance, and the interval reaches as far the other way: say so
+    assert share_clause(Verdict.CHANCE, Decimal(-19), -0.38, 0.20, 2023) == (
+        f"en nedgang på 19{NBSP}prosentpoeng, men usikkerheten er så stor (95{NBSP}% KI "
+        f"{MINUS}38 til +20{NBSP}prosentpoeng) at endringen like gjerne kan gå den andre veien")
+    assert share_clause(Verdict.CHANCE, Decimal(-19), -0.38, 0.02, 2023) == (
+        f"en nedgang på 19{NBSP}prosentpoeng, men den kan skyldes tilfeldigheter (95{NBSP}% KI "
+        f"{MINUS}38 til +2{NBSP}prosentpoeng)")
+    # a one-point change is not worded like a 19-point one
+    assert share_clause(Verdict.CHANCE, Decimal(1), -0.08, 0.1, 2023) == (
+        f"nesten ingen endring (+1{NBSP}prosentpoeng), innenfor det tilfeldigheter gir")
 
 
 def test_p_cells_match_the_prose_p_value():

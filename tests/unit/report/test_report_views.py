@@ -59,14 +59,15 @@ def test_shares_counts_and_change_are_formatted_the_norwegian_way():
     assert v.change("Ja") == f"+60{NBSP}prosentpoeng"
 
 
-def test_the_verdict_follows_fishers_exact_test():
-    # 2x2 table [[2, 8], [8, 2]]: two-sided Fisher p = 0.023 (hypergeometric, hand-computed
-    # from C(10,k)C(10,10-k)/C(20,10) over k <= 2 and k >= 8). "Nei" has the same table
-    # mirrored, so Holm over the question's two tests gives max(2 x 0.023, 0.023) = 0.046 for
-    # both: still below 0.05, so the rise is likely real.
+def test_a_binary_item_is_one_test_and_its_verdict_follows_the_interval():
+    # 2/10 -> 8/10: Newcombe (method 10) [0.1618, 0.8027] lies above 0. "Nei" is the same
+    # table mirrored: one hypothesis, so its p is not doubled by Holm (Fisher p = 0.023,
+    # hypergeometric, hand-computed from C(10,k)C(10,10-k)/C(20,10) over k <= 2 and k >= 8).
     verdict = view(_bundle(), "q01").verdict("Ja")
-    assert verdict == f"en økning på 60{NBSP}prosentpoeng, og den er trolig reell"
-    assert view(_bundle(), "q01").test("Ja")["p_holm"] == pytest.approx(0.0460, abs=1e-3)
+    assert verdict == (f"en økning på 60{NBSP}prosentpoeng (95{NBSP}% KI +16 til "
+                       f"+80{NBSP}prosentpoeng), mer enn tilfeldigheter alene gir blant dem som "
+                       "svarte")
+    assert view(_bundle(), "q01").test("Ja")["p_holm"] == pytest.approx(0.0230, abs=1e-3)
 
 
 def test_rating_mean_median_and_shares():

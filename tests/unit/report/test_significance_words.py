@@ -1,16 +1,11 @@
-"""Every significance word follows the test result and the one threshold, ``ALPHA``.
-
-The words are checked on both sides of the threshold for each kind of test the prose words:
-Fisher per option (``change_clause``), Fisher for a group of options (``option_groups``),
-Mann-Whitney for ratings (``RatingView.verdict``), the p-value as printed (``fmt.p_value``), and
-the short verdicts of the comparison table (``choice_verdict``). The prose says it in plain
-words ("trolig reell" / "kan skyldes tilfeldigheter"); "statistisk signifikant" is defined in
-the box «Slik leser du tallene» only.
-"""
+"""Every verdict word follows the one rule (:mod:`analysis.compute.verdict`) and the one
+threshold, ``ALPHA``; the words are checked on both sides of it for each kind of item, and
+each change sentence says what changed, then how sure we are."""
 
 from __future__ import annotations
 
 import ast
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,10 +13,9 @@ import pytest
 import analysis
 from analysis import fmt
 from analysis.compute.change import ALPHA, is_significant
-from analysis.report import change_clause
+from analysis.compute.verdict import Verdict
+from analysis.report.change_words import share_clause, whole_clause
 from analysis.report.option_groups import compare_counts
-from analysis.report.trends import choice_verdict
-from analysis.report.views import RatingView
 
 NBSP = "\u00a0"
 BELOW, ABOVE = 0.049, 0.051  # either side of 0.05
@@ -47,56 +41,39 @@ def test_is_significant_is_strictly_below_alpha(p, expected):
     assert is_significant(p) is expected
 
 
-def test_change_clause_words_follow_the_flag_from_the_p_value():
-    def clause(p):
-        return change_clause(0.31, 0.40, is_significant(p))  # 31 % -> 40 %: +9
-
-    assert clause(0.03) == f"en økning på 9{NBSP}prosentpoeng, og den er trolig reell"
-    assert clause(0.09) == (f"en økning på 9{NBSP}prosentpoeng, men den kan skyldes "
-                            "tilfeldigheter")
+def test_group_interval_on_both_sides():
+    # 2/10 -> 8/10: Newcombe [0.17, 0.80] excludes 0; 4/10 -> 7/10: [−0.13, 0.62] covers it.
+    below, above = compare_counts(2, 10, 8, 10), compare_counts(4, 10, 7, 10)
+    assert below["diff_low"] > 0 and below["p_value"] == pytest.approx(0.02301, abs=1e-4)
+    assert above["diff_low"] < 0 < above["diff_high"]
 
 
-def test_group_test_words_on_both_sides():
-    # Fisher, hand-computed: 2/10 -> 8/10 gives p = 0.023; 3/10 -> 8/10 gives p = 0.070.
-    below, above = compare_counts(2, 10, 8, 10), compare_counts(3, 10, 8, 10)
-    assert below["p_value"] == pytest.approx(0.02301, abs=1e-4) and below["significant"]
-    assert above["p_value"] == pytest.approx(0.06978, abs=1e-4) and not above["significant"]
-    def clause(row):
-        return change_clause(row["share_a"], row["share_b"], bool(row["significant"]))
-
-    assert clause(below) == f"en økning på 60{NBSP}prosentpoeng, og den er trolig reell"
-    assert clause(above).endswith("men den kan skyldes tilfeldigheter")
+def test_no_verdict_says_trolig_reell_any_more():
+    words = [v.value for v in Verdict]
+    assert not any("trolig reel" in w for w in words)
+    assert Verdict.UP.value == "økning utover tilfeldig variasjon"
 
 
-def _rating_view(p):
-    view = RatingView.__new__(RatingView)  # only the comparison and the years are read
-    view.__dict__["comparison"] = type("C", (), {"p_value": p, "rank_biserial": 0.3,
-                                                 "significant": is_significant(p)})()
-    view.known = lambda year=None: True
-    view.prev_wave = type("W", (), {"year": 2023})()
-    view.prev_question = object()
-    return view
+def test_rating_clauses():
+    assert whole_clause(Verdict.HIGHER, 2023, True) == (
+        "vurderingene er høyere enn i 2023 (snitt, median og andel som gir 4 eller 5 peker samme "
+        "vei), mer enn tilfeldigheter alene gir blant dem som svarte")
+    assert whole_clause(Verdict.CHANCE, 2023, True) == (
+        "vurderingene er omtrent som i 2023, innenfor det tilfeldigheter gir")
+    assert whole_clause(Verdict.UNDECIDABLE, 2023, True) == (
+        "om vurderingene har endret seg siden 2023, kan ikke avgjøres med rekonstruerte tall")
 
 
-def test_rating_verdict_on_both_sides():
-    assert _rating_view(BELOW).verdict() == (
-        "vurderingene er høyere enn i 2023, og forskjellen er trolig reell")
-    assert _rating_view(0.09).verdict() == (
-        "forskjellen fra 2023 går i retning av høyere vurderinger, men den kan skyldes "
-        "tilfeldigheter")
-    assert _rating_view(0.09).conclusion("tilfredsheten") == (
-        "Vi kan derfor ikke si at tilfredsheten samlet har endret seg.")
-    assert _rating_view(BELOW).conclusion("tilfredsheten") == (
-        "Tilfredsheten samlet har altså endret seg.")
+def test_composition_and_break_clauses_name_the_reason():
+    text = share_clause(Verdict.COMPOSITION, Decimal(9), 0.01, 0.17, 2023,
+                        "Studiesykepleier", 0.2)
+    assert text.endswith("mer enn tilfeldig, men ikke mer enn at det kan skyldes at andelen "
+                         "«Studiesykepleier» blant dem som svarte, økte")
+    assert share_clause(Verdict.BREAK, None, 0, 0, 2023, reason="Spørsmålet er nytt.") == (
+        "et brudd i serien, så endringen fra 2023 blir ikke testet: Spørsmålet er nytt.")
 
 
 def test_printed_p_never_contradicts_the_word():
     # 0.0496 is significant but rounds to 0,05: it is printed as "p < 0,05", never "p = 0,05"
     assert fmt.p_value(0.0496) == f"p{NBSP}<{NBSP}0,05"
     assert fmt.p_value(ABOVE) == f"p{NBSP}={NBSP}0,05"
-
-
-def test_short_verdicts_follow_the_flag():
-    assert choice_verdict(20, is_significant(BELOW)) == "trolig reell økning"
-    assert choice_verdict(-20, is_significant(BELOW)) == "trolig reell nedgang"
-    assert choice_verdict(20, is_significant(0.09)) == "kan skyldes tilfeldigheter"

@@ -58,6 +58,7 @@ def test_the_questionnaire_is_2025s_with_an_identity_mapping_back(project):
         "target_year": 2025,
         "questions": {"q01": "q01", "q02": "q02", "q03": "q03"},
         "options": {"q01": {"Ja": "Ja", "Nei": "Nei"}},
+        "breaks": {},
     }
     link = comparison_link(q, load_questionnaire(2025, project), "q01")
     assert link.previous_id == "q01" and link.option_map == {"Ja": "Ja", "Nei": "Nei"}
