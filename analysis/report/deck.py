@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass, field
 
 from analysis import fmt
+from analysis.compute.verdict import Verdict
 from analysis.display import Block, Table, bullets, compose, is_missing
 from analysis.report import context, findings
 from analysis.report import free_text as ft
@@ -197,8 +198,8 @@ def key_figures_slide(key: findings.KeyFindings) -> Slide:
         notes.append(f"{v.indicator.label}: {fmt.pct(v.share)} i {key.year}, 95 % "
                      f"konfidensintervall {interval_cell(low, high)}; {v.verdict}.")
     return Slide("nokkeltall", "Nøkkeltall", (), notes=(
-        "«Trolig reell» betyr at endringen er for stor til å skyldes tilfeldigheter alene "
-        "blant dem som svarte.",
+        f"«{Verdict.UP}» betyr at endringen er større enn tilfeldigheter alene ville gitt "
+        "blant dem som svarte; den sier ikke at brukerne har endret seg.",
         *notes,
     ), table=findings.table(key))
 
@@ -222,10 +223,11 @@ def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
         shown = option or qview.top(1)[0]
         lines.append(f"{qview.label(shown)}: {qview.share(shown)}")
         if qview.compared and qview.prev_asked(str(qview.label(shown))):
-            lines.append(f"Fra {qview.prev_year}: {qview.verdict(shown)}")
+            lines.append(f"{qview.prev_year}: {qview.share(shown, qview.prev_year)}; "
+                         f"{qview.verdict_word(shown)}")
             notes.append(f"{qview.label(shown)}: {qview.share(shown, qview.prev_year)} i "
-                         f"{qview.prev_year}, {qview.share(shown)} i {qview.year} "
-                         f"({qview.change(shown)}).")
+                         f"{qview.prev_year}, {qview.share(shown)} i {qview.year}: "
+                         f"{qview.verdict(shown)}.")
         chart = _choice_chart(qview, f"{title.lower()}, andel per svaralternativ")
     return Slide(f"seksjon-{qid}", title, tuple(lines), notes=tuple(notes), chart=chart)
 
