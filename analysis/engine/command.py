@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from analysis.engine.environment import RenderEnvironmentError, describe, full_disk, is_disk_full
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
@@ -43,7 +45,9 @@ def validate_data(root):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render the book; 0 on success, 1 on a render error, 2 on a usage error (stderr)."""
+    """Render the book; 0 on success, 1 on a render error, 2 on a usage error or when the
+    machine stops it (a folder that cannot be written, a full disk: one line on stderr, the
+    traceback only with ``--debug``; see :mod:`analysis.engine.environment`)."""
     try:
         formats = parse_formats(args.to)
     except FormatError as exc:
@@ -71,7 +75,18 @@ def run(args: argparse.Namespace) -> int:
         else:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: validate_data(root))
+    except RenderEnvironmentError as exc:
+        print(f"render: {exc}", file=sys.stderr)
+        return 2
     except RenderError as exc:
+        if is_disk_full(root):  # pandoc, typst or Quarto failed for want of space
+            print(f"render: {full_disk(root)}", file=sys.stderr)
+            return 2
         print(f"render failed: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        if os.environ.get("NORCRIN_DEBUG") == "1":
+            raise
+        print(f"render: {describe(exc, root)}", file=sys.stderr)
+        return 2
     return 0
