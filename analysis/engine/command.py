@@ -6,7 +6,14 @@ import argparse
 import os
 import sys
 
-from analysis.engine.environment import RenderEnvironmentError, describe, full_disk, is_disk_full
+from analysis.engine.book import load_book
+from analysis.engine.environment import (
+    RenderEnvironmentError,
+    check_environment,
+    describe,
+    full_disk,
+    is_disk_full,
+)
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
@@ -69,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if quarto is not None:
+            # before the data check, which writes the screening record
+            check_environment(root, root / load_book(root).output_dir)
             bundle = validate_data(root)
             render_with_quarto(root, quarto, formats, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)

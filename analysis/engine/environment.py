@@ -112,9 +112,10 @@ def _probe(folder: Path, what: str) -> None:
                                                           if exc.errno in (errno.EACCES,
                                                                            errno.EPERM)
                                                           else exc.strerror or str(exc))
-        raise RenderEnvironmentError(f"cannot write {what}, {folder}: {reason}; make it writable "
-                                 "for this user and render again (the previous book is "
-                                 "kept)") from None
+        fix = ("make it a folder" if exc.errno == errno.ENOTDIR
+               else "make it writable for this user")
+        raise RenderEnvironmentError(f"cannot write {what}, {folder}: {reason}; {fix} and "
+                                     "render again (the previous book is kept)") from None
 
 
 def _subfolders(folder: Path) -> list[Path]:

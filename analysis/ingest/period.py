@@ -69,7 +69,7 @@ def check_field_period(table: RawTable, roles: dict[str, int], keep: np.ndarray,
         outside |= off
     counted = keep & timed
     off_rows = np.flatnonzero(outside & keep)
-    between = f"{first:%Y-%m-%d} to {last:%Y-%m-%d} (data/survey-waves.yaml)"
+    between = f"{first:%Y-%m-%d} to {last:%Y-%m-%d} (data/survey-waves.yaml)"  # both included
     if counted.sum() and len(off_rows) > WRONG_WAVE_SHARE * counted.sum():
         label, stamp = shown[int(off_rows[0])]
         raise log.fail(
@@ -78,9 +78,9 @@ def check_field_period(table: RawTable, roles: dict[str, int], keep: np.ndarray,
             "wave's: check `export:` of this wave in data/exports/MANIFEST.yaml (or the "
             f"period); first such row shown", kind="wrong_wave",
             row=int(table.row_numbers[off_rows[0]]), column=label, value=stamp,
-            expected=f"times between {between}")
+            expected=f"times from {between}")
     for pos in off_rows:
         label, stamp = shown[int(pos)]
         log.warn("started or completed outside the wave's field period",
                  kind="outside_field_period", row=int(table.row_numbers[pos]), column=label,
-                 value=stamp, expected=f"a time between {between}")
+                 value=stamp, expected=f"a time from {between}")

@@ -208,8 +208,10 @@ def test_the_long_answer_is_printed_whole(hostile):
     # Across pages the running footer stands between its lines: keep the lines of the answer
     # (its letters only), from the one that starts it to the one that ends it.
     lines = _pdf_text(book).splitlines()
-    first = next(i for i, line in enumerate(lines) if "LANGTSVAR" in line)
-    last = next(i for i in range(first, len(lines)) if "SLUTT" in lines[i])
+    first = next((i for i, line in enumerate(lines) if "LANGTSVAR" in line), None)
+    assert first is not None, "the long answer is not in the PDF"
+    last = next((i for i in range(first, len(lines)) if "SLUTT" in lines[i]), None)
+    assert last is not None, "the end of the long answer is not in the PDF"
     middle = [line.strip() for line in lines[first + 1:last]]
     printed = ("LANGTSVAR" + lines[first].split("LANGTSVAR", 1)[1].strip()
                + "".join(line for line in middle if re.fullmatch(r"[a-j]+", line))
