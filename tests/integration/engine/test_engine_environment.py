@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import write_book
 
-from analysis.engine import command, environment
+from analysis.engine import command
 
 SLUG = "Provebok-aeoa"
 
@@ -162,11 +162,3 @@ def test_disk_fills_up_during_the_render(rendered, small_disk, monkeypatch, caps
     assert _snapshot(root) == before
     assert not list(root.glob("._book-*"))
 
-
-def test_describe_names_what_and_where(tmp_path):
-    full = OSError(28, "No space left on device", str(tmp_path / "x"))
-    assert environment.describe(full, tmp_path).startswith(f"the disk holding {tmp_path / 'x'}")
-    denied = PermissionError(13, "Permission denied", str(tmp_path / ".cache" / "render.lock"))
-    assert environment.describe(denied, tmp_path) == (
-        f"cannot write {tmp_path / '.cache' / 'render.lock'}: permission denied; make it "
-        "writable for this user and render again (the previous book is kept)")
