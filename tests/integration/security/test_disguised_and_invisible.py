@@ -167,10 +167,15 @@ def test_no_format_or_control_character_in_any_file(hostile):
 
 @pytest.mark.slow
 def test_no_format_or_control_character_in_the_pdf_text(hostile):
-    # The one exception: Typst marks a word it hyphenates at a line end with U+00AD in the
-    # text layer; no answer brings one (it is removed on reading, and a long run breaks
-    # without hyphens), and everywhere else in the PDF it is forbidden.
-    text = re.sub("\u00ad\n", "\n", _pdf_text(hostile[1]))
+    # The one exception is U+00AD, which is how the PDF's text layer may name Typst's hyphen
+    # glyph: the built-in engine's PDF at a word hyphenated at a line end, Quarto's (its own
+    # Typst) for every hyphen of the text ("GCP\xadkurs"). No answer brings one: the answers
+    # are normalised before printing, which the Typst source and the trace files show.
+    text = _pdf_text(hostile[1])
+    if hostile[0] == "builtin":
+        text = text.replace("\u00ad\n", "\n")
+    else:
+        text = text.replace("\u00ad", "-")
     assert not _bad_characters(text)
 
 
