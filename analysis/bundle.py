@@ -471,6 +471,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
 
     root = root or project_root()
     manifest = read_manifest(root)
+    history = read_history(root)
     waves: dict[int, Wave] = {}
     for entry in sorted(manifest.waves, key=lambda e: e.year):
         if entry.export is None:
@@ -484,7 +485,8 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
                 f"{entry.export!r}, but there is no file {path}"
             )
         questionnaire = load_questionnaire(entry.questionnaire, root)
-        export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet))
+        export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet,
+                                                     period=field_period(history, entry.year)))
         ranges = (_read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
                   if entry.ranges else None)
         determined = _determined(ranges) if ranges else None
@@ -508,7 +510,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         contradictions=tuple(load_contradictions(root, ledger)),
         root=root,
         free_text=coded,
-        history=read_history(root),
+        history=history,
         coding=coding,
     )
 
@@ -523,6 +525,18 @@ def _coding(root: Path, wave: Wave):
         checked = check_decisions(coding.decisions, answers, str(coding.folder / "decisions.csv"))
         coding = replace(coding, decisions=checked)
     return coding
+
+
+def field_period(history, year: int):
+    """``(open_from, open_to)`` of ``year`` in ``data/survey-waves.yaml``; None when the file
+    has no entry for it or does not give both days (then the export's times are not checked)."""
+    try:
+        wave = history.wave(year)
+    except KeyError:
+        return None
+    if wave.open_from is None or wave.open_to is None:
+        return None
+    return (wave.open_from, wave.open_to)
 
 
 #: Folder of the screening review record: outside the published book, git-ignored.

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from analysis.engine.book import load_book
 from analysis.engine.deck import SOURCE as DECK_SOURCE
 from analysis.engine.deck import render_deck
+from analysis.engine.environment import (
+    RenderEnvironmentError,
+    check_environment,
+    describe,
+    full_disk,
+    is_disk_full,
+)
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
@@ -46,7 +55,9 @@ def validate_data(root):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render the book; 0 on success, 1 on a render error, 2 on a usage error (stderr)."""
+    """Render the book; 0 on success, 1 on a render error, 2 on a usage error or when the
+    machine stops it (a folder that cannot be written, a full disk: one line on stderr, the
+    traceback only with ``--debug``; see :mod:`analysis.engine.environment`)."""
     try:
         formats = parse_formats(args.to)
     except FormatError as exc:
@@ -76,7 +87,11 @@ def run(args: argparse.Namespace) -> int:
     # Quarto renders it as a document of its own after the book (analysis/engine/deck.py).
     book = tuple(f for f in formats if f != "pptx")
     try:
-        bundle = validate_data(root) if quarto is not None else None
+        bundle = None
+        if quarto is not None:
+            # before the data check, which writes the screening record
+            check_environment(root, root / load_book(root).output_dir)
+            bundle = validate_data(root)
         if book and quarto is not None:
             render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)
@@ -85,7 +100,18 @@ def run(args: argparse.Namespace) -> int:
                         preflight=lambda: validate_data(root))
         if "pptx" in formats and (quarto is not None or not book):
             render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
+    except RenderEnvironmentError as exc:
+        print(f"render: {exc}", file=sys.stderr)
+        return 2
     except RenderError as exc:
+        if is_disk_full(root):  # pandoc, typst or Quarto failed for want of space
+            print(f"render: {full_disk(root)}", file=sys.stderr)
+            return 2
         print(f"render failed: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        if os.environ.get("NORCRIN_DEBUG") == "1":
+            raise
+        print(f"render: {describe(exc, root)}", file=sys.stderr)
+        return 2
     return 0

@@ -6,6 +6,15 @@ for are carried over from the previous ``_book/`` (``--to html`` keeps the last 
 folder gets ordinary permissions, and two renames swap it in. A failure, an interrupt or a
 SIGTERM removes the staging folder and leaves ``_book/`` as it was; a second render of the
 same project waits for the first (a lock file), saying so.
+
+A render killed outright (``kill -9``, a power cut) cleans up nothing. So every render, once
+it holds the lock, first repairs what an earlier one may have left (:func:`recover`): a
+``_book/`` missing because the render died between the two renames of the swap is restored
+from the previous copy, and the staging and old folders beside it -- which, with the lock
+held, belong to no living render -- are removed, with the output cache's scratch folders.
+
+For tests, :data:`FAULT_ENV` names a point of the render (:func:`fault_point`) at which the
+process kills itself with SIGKILL, e.g. between the two renames.
 """
 
 from __future__ import annotations
@@ -121,18 +130,91 @@ def publish(staging: Path, output: Path, formats: tuple[str, ...]) -> None:
     """Carry over the other formats, set ordinary permissions and swap ``staging`` in."""
     carry_over(output, staging, formats)
     _normal_permissions(staging)
+    fault_point("before-swap")
     swap_in(staging, output)
 
 
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree)."""
+    """Replace ``output`` by ``staging`` with two renames (no copy, no partial tree).
+
+    Between the renames ``output`` does not exist; the previous book is then whole in
+    ``.<output>-old-*/<output>``, where :func:`recover` finds it if the process dies there.
+    """
     old = None
     if output.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        fault_point("before-first-rename")
         output.rename(old / output.name)
+        fault_point("between-renames")
     staging.rename(output)
+    fault_point("after-swap")
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def leftovers(output: Path) -> list[Path]:
+    """Staging and old folders of earlier renders beside ``output``, oldest first."""
+    found = [*output.parent.glob(f".{output.name}-staging-*"),
+             *output.parent.glob(f".{output.name}-old-*")]
+    return sorted((p for p in found if p.is_dir()), key=_mtime)
+
+
+def recover(output: Path, log: Callable[[str], None] = print) -> list[str]:
+    """Repair what interrupted renders left beside ``output``; call it holding the render lock.
+
+    With the lock held no other render of the project is running, so every staging or old
+    folder is a dead render's. If ``output`` is missing and an old folder holds the previous
+    book (the render died between the two renames of :func:`swap_in`), that book is renamed
+    back into place; then every leftover folder, and the scratch folders of the output cache
+    (``<root>/.cache/output/*/.build-*``), are removed.
+
+    Returns
+    -------
+    list of str
+        What was done, one line each (also passed to ``log``); empty when nothing was left.
+    """
+    done = []
+    if not output.exists():
+        kept = [p / output.name for p in leftovers(output)
+                if p.name.startswith(f".{output.name}-old-") and (p / output.name).is_dir()]
+        if kept:
+            kept[-1].rename(output)
+            done.append(f"restored {output} from {kept[-1].parent.name} (a render was "
+                        "interrupted while swapping it in)")
+    stale = leftovers(output)
+    cache = output.parent / ".cache" / "output"
+    scratch = sorted(cache.glob("*/.build-*")) if cache.is_dir() else []
+    for folder in [*stale, *scratch]:
+        shutil.rmtree(folder, ignore_errors=True)
+    if stale or scratch:
+        done.append(f"removed {len(stale) + len(scratch)} folder(s) left by interrupted "
+                    f"renders ({', '.join(sorted({_kind(p) for p in [*stale, *scratch]}))})")
+    for line in done:
+        log(f"render: {line}")
+    return done
+
+
+def _kind(folder: Path) -> str:
+    name = folder.name
+    return "output cache scratch" if name.startswith(".build-") else name.rsplit("-", 1)[0]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+#: Environment variable naming the :func:`fault_point` at which a render kills itself (tests).
+FAULT_ENV = "NORCRIN_RENDER_FAULT"
+
+
+def fault_point(name: str) -> None:
+    """Kill this process with SIGKILL here when :data:`FAULT_ENV` names ``name`` (for tests
+    of what a ``kill -9`` at that moment leaves behind); otherwise do nothing."""
+    if os.environ.get(FAULT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _normal_permissions(folder: Path) -> None:
@@ -164,13 +246,16 @@ def render_lock(root: Path, log: Callable[[str], None] = print) -> Iterator[None
 
 
 @contextlib.contextmanager
-def staged(output: Path) -> Iterator[Path]:
+def staged(output: Path, log: Callable[[str], None] = print) -> Iterator[Path]:
     """A staging folder that is removed on any failure, interrupt or SIGTERM.
 
-    SIGTERM is turned into ``SystemExit`` while the block runs, so the clean-up below runs
-    as it does for Ctrl-C; the previous handler is restored afterwards.
+    Enter it holding :func:`render_lock`: it first repairs what interrupted renders left
+    (:func:`recover`). SIGTERM is turned into ``SystemExit`` while the block runs, so the
+    clean-up below runs as it does for Ctrl-C; the previous handler is restored afterwards.
     """
+    recover(output, log)
     staging = new_staging(output)
+    fault_point("staged")
     previous = signal.getsignal(signal.SIGTERM)
     in_main = threading.current_thread() is threading.main_thread()
     if in_main:

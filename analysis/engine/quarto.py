@@ -23,6 +23,7 @@ from pathlib import Path
 from analysis import bundle_cache
 from analysis.engine.book import load_book
 from analysis.engine.cache import prepare_bundle, tree_fingerprint
+from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import publish, render_lock, staged
 
@@ -121,7 +122,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         If Quarto exits non-zero; ``_book/`` is then left as it was.
     """
     output = root / load_book(root).output_dir
-    with render_lock(root, log), staged(output) as staging:
+    check_environment(root, output)
+    with render_lock(root, log), staged(output, log) as staging:
         if not use_cache:
             shutil.rmtree(root / "_freeze", ignore_errors=True)
         command = quarto_command(quarto, formats, staging, book_formats(root))

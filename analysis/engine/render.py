@@ -22,6 +22,7 @@ from analysis.annex import notebook_tables, write_book_annex
 from analysis.engine import crossref, deck, html, pdf
 from analysis.engine.book import Book, load_book
 from analysis.engine.cache import tree_fingerprint
+from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
@@ -58,6 +59,10 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
     ------
     RenderError
         If anything fails; ``_book/`` is then left as it was.
+        (:class:`~analysis.engine.environment.RenderEnvironmentError` when a folder cannot be
+        written or the disk is full, found before anything runs.)
+    OSError
+        When writing fails during the render (the disk filled up); ``_book/`` is kept.
     """
     if not formats or set(formats) - set(FORMATS):
         raise RenderError(f"formats {formats!r}; allowed: one or more of {FORMATS}")
@@ -72,7 +77,8 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
         # written beside the PDF (analysis/engine/deck.py).
         deck_docs = read_chapters(root, (deck.SOURCE,)) if "pptx" in formats else []
     output = root / book.output_dir
-    with render_lock(root, log), staged(output) as staging:
+    check_environment(root, output)
+    with render_lock(root, log), staged(output, log) as staging:
         with phases.time("fingerprint"):
             fingerprint = tree_fingerprint(root)
         cache = OutputCache(root, enabled=use_cache)

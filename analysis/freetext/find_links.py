@@ -1,7 +1,13 @@
 """Find e-mail addresses and web addresses in free text.
 
 E-mail
-    ``local@domain.tld``, also written ``local(at)domain.tld`` or ``local [at] domain.tld``.
+    ``local@domain.tld``, also written ``local(at)domain.tld`` or ``local [at] domain.tld``;
+    and spelled out or spaced, as people write an address to keep it from robots: ``ola
+    punktum nordmann krøllalfa example punktum no``, ``ola.nordmann @ example . no``,
+    ``ola (at) example (dot) no``. The *at* may be ``@``, ``krøllalfa``, ``alfakrøll`` or a
+    bracketed ``at``; a dot ``.``, ``punktum``, ``prikk``, ``dot`` or a bracketed one. A
+    spaced or spelled address must end in one of :data:`BARE_TLDS`; a bare word ``at`` (a
+    Norwegian conjunction) never counts.
 Web addresses
     Anything after ``http://``, ``https://`` or ``ftp://``; any host starting with ``www.``;
     and a bare ``name.tld`` (``kari-nordmann.no``, ``facebook.com/kari.nordmann``,
@@ -19,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.freetext.findings import Finding, Kind
+from analysis.freetext.findings import Finding, Kind, first_wins
 
 #: Endings of a host written without ``http(s)://`` or ``www.`` that count as an address.
 BARE_TLDS = (
@@ -45,8 +51,24 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_OPEN, _CLOSE = r"[(\[{<]\s*", r"\s*[)\]}>]"
+_DOT_WORDS = "punktum|prikk|dot"
+_SPELLED_DOT = rf"(?:\s+(?:{_DOT_WORDS})\s+|\s*{_OPEN}(?:{_DOT_WORDS}){_CLOSE}\s*)"
+_ANY_DOT = rf"(?:\s*\.\s*|{_SPELLED_DOT})"
+_AT_WORDS = "krøll-?alfa|alfa-?krøll"
+_SPELLED_AT = (rf"(?:\s*@\s*|\s+(?:{_AT_WORDS})\s+|\s*{_OPEN}(?:at|{_AT_WORDS}){_CLOSE}\s*)")
+_SPELLED_EMAIL = re.compile(
+    rf"""
+    (?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*                                   # local part
+    (?:(?:{_SPELLED_DOT}|\s+\.\s+)[\w+-]+(?:\.[\w+-]+)*)*  # (not "Takk. ola": a full stop)
+    {_SPELLED_AT}
+    [\w-]+(?:{_ANY_DOT}[\w-]+)*?{_ANY_DOT}(?:{_TLDS})(?![\w-])               # domain
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 # What every address holds somewhere; most answers have none, and this is three times faster.
-_HINT = re.compile(rf"@|://|www|[(\[]at[)\]]|\.(?:{_TLDS})\b", re.IGNORECASE)
+_HINT = re.compile(rf"@|://|www|[(\[]at[)\]]|\.(?:{_TLDS})\b|krøll|{_OPEN}at{_CLOSE}",
+                   re.IGNORECASE)
 
 
 def find_links(text: str) -> list[Finding]:
@@ -61,6 +83,9 @@ def find_links(text: str) -> list[Finding]:
     >>> text = "Se www.kari-nordmann.no, skriv til kari@example.no. Bra.Men f.eks. skjema.pdf"
     >>> [(f.kind.value, text[f.start:f.end]) for f in find_links(text)]
     [('url', 'www.kari-nordmann.no'), ('email', 'kari@example.no')]
+    >>> text = "Til ola punktum nordmann krøllalfa uib punktum no, eller ola (at) uib (dot) no"
+    >>> [text[f.start:f.end] for f in find_links(text)]
+    ['ola punktum nordmann krøllalfa uib punktum no', 'ola (at) uib (dot) no']
     """
     found: list[Finding] = []
     if not _HINT.search(text):
@@ -75,7 +100,8 @@ def find_links(text: str) -> list[Finding]:
         if kind is Kind.URL and _is_public(value):
             continue
         found.append(Finding(match.start(), match.end(), kind))
-    return found
+    spelled = [Finding(m.start(), m.end(), Kind.EMAIL) for m in _SPELLED_EMAIL.finditer(text)]
+    return first_wins(found + spelled) if spelled else found
 
 
 def _is_public(url: str) -> bool:

@@ -12,11 +12,15 @@ Phone numbers
     67``), are found by libphonenumber's own matcher. Five-digit Norwegian service numbers
     (``02800``) belong to companies and are left alone.
 National identity numbers
-    Eleven digits, ``DDMMYY`` + five, either together or with one separator (space, dot,
-    dash, en dash or slash) after the sixth digit. Eleven digits in a row count when both
-    check digits (mod 11) are right; with a separator, a date-shaped first half is enough,
-    since that layout is how people write their own number, typos included. D-numbers (day + 40),
-    H-numbers (month + 40) and synthetic test numbers (month + 80) are date-shaped.
+    Eleven digits, ``DDMMYY`` + five. Eleven digits in a row count when both check digits
+    (mod 11) are right; with one separator (space, dot, dash, en dash or slash) after the
+    sixth digit, a date-shaped first half is enough, since that layout is how people write
+    their own number, typos included. Written any other way -- digits in groups of any size,
+    one by one, with up to three separators of any kind between them (spaces, punctuation,
+    brackets, invisible characters such as a zero-width space or a word joiner) -- eleven
+    digits count when they are date-shaped *and* both check digits are right, which a chance
+    run of numbers (a list of scores, two years) rarely is. D-numbers (day + 40), H-numbers
+    (month + 40) and synthetic test numbers (month + 80) are date-shaped.
 """
 
 from __future__ import annotations
@@ -44,7 +48,14 @@ _PHONE = re.compile(
     re.VERBOSE,
 )
 _RANGE = re.compile(r"\d\d00[-–—]\d\d00")  # "4000-5000 kr": a range, not a 4+4 number
-_NATIONAL_ID = re.compile(r"(?<!\d)(\d{6})([ \u00a0.\-–—/]?)(\d{5})(?!\d)")
+_ID_PLAIN_SEP = frozenset(" \u00a0.-–—/")  # the one separator of ``DDMMYY-NNNNN``
+# Anything but a letter or a digit that may stand between the digits of a written number:
+# spaces, punctuation, brackets and the invisible format characters (should the text not have
+# been normalised).
+_ID_SEP = (r"[\s.,:;_/\\|'’*·•()\[\]{}\-\u2010-\u2015\u00ad\u200b-\u200f\u202a-\u202e"
+           r"\u2060-\u2064\u2066-\u2069\ufeff]")
+_DIGIT_RUN = re.compile(rf"\d(?:{_ID_SEP}{{0,3}}\d)*")
+_DIGIT_GROUP = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _INTERNATIONAL = re.compile(r"(?:\+|\b00)\ ?[1-9]")  # cheap test before the slow matcher
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -124,18 +135,50 @@ def find_phones(text: str) -> list[Finding]:
 
 
 def find_national_ids(text: str) -> list[Finding]:
-    """Return the fødselsnummer-like numbers in ``text``.
+    """Return the fødselsnummer- and D-nummer-like numbers in ``text``.
+
+    Each run of digits joined by at most three separators is split into its digit groups;
+    every stretch of whole groups holding eleven digits is a candidate (see the module
+    docstring for when it counts).
 
     Examples
     --------
     >>> len(find_national_ids("010190-12345")), len(find_national_ids("01019012345"))
     (1, 0)
+    >>> text = "fnr: 0 1 0 1 9 0 . 0 0 0 8 3, D-nr 41 01 90 000 77"
+    >>> [text[f.start:f.end] for f in find_national_ids(text)]
+    ['0 1 0 1 9 0 . 0 0 0 8 3', '41 01 90 000 77']
     """
     found: list[Finding] = []
     if len(_DIGIT.findall(text)) < 11:
         return found
-    for match in _NATIONAL_ID.finditer(text):
-        date, sep, serial = match.groups()
-        if has_valid_check_digits(date + serial) or (sep and is_date_shaped(date)):
-            found.append(Finding(match.start(), match.end(), Kind.NATIONAL_ID))
+    for run in _DIGIT_RUN.finditer(text):
+        groups = list(_DIGIT_GROUP.finditer(text, run.start(), run.end()))
+        i = 0
+        while i < len(groups):
+            end = _national_id_end(text, groups, i)
+            if end is None:
+                i += 1
+                continue
+            found.append(Finding(groups[i].start(), groups[end].end(), Kind.NATIONAL_ID))
+            i = end + 1
     return found
+
+
+def _national_id_end(text: str, groups: list[re.Match], first: int) -> int | None:
+    """Index of the last group of a national id that starts at group ``first``, or None."""
+    digits = ""
+    for last in range(first, len(groups)):
+        digits += groups[last][0]
+        if len(digits) > 11:
+            return None
+        if len(digits) < 11:
+            continue
+        if last == first:  # eleven in a row
+            return last if has_valid_check_digits(digits) else None
+        between = text[groups[first].end():groups[last].start()]
+        if (last == first + 1 and len(groups[first][0]) == 6 and len(between) == 1
+                and between in _ID_PLAIN_SEP and is_date_shaped(digits[:6])):
+            return last  # DDMMYY-NNNNN: how people write their own, typos included
+        return last if has_valid_check_digits(digits) and is_date_shaped(digits) else None
+    return None

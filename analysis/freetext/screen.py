@@ -42,6 +42,7 @@ from analysis.freetext.find_links import find_links
 from analysis.freetext.find_names import find_names
 from analysis.freetext.find_numbers import find_national_ids, find_phones
 from analysis.freetext.findings import Finding, Kind, first_wins
+from analysis.ingest.answer_text import normalise_answer
 
 
 class Action(StrEnum):
@@ -118,8 +119,11 @@ class ScreenResult:
 def screen(text: str) -> ScreenResult:
     """Find personal data in one free-text answer and redact or withhold it by :data:`POLICY`.
 
-    Addresses and numbers are found first and replaced by markers; names are then looked for
-    in what remains, so a name inside an e-mail address goes with the address.
+    The text is first put in the one normal form of respondents' text
+    (:func:`analysis.ingest.answer_text.normalise_answer`; answers from the reader already
+    are), so an invisible character between digits hides nothing. Addresses and numbers are
+    found first and replaced by markers; names are then looked for in what remains, so a name
+    inside an e-mail address goes with the address.
 
     Parameters
     ----------
@@ -129,7 +133,7 @@ def screen(text: str) -> ScreenResult:
     Returns
     -------
     ScreenResult
-        The text to show, the kinds found and the action taken.
+        The text to show (normalised), the kinds found and the action taken.
 
     Examples
     --------
@@ -141,6 +145,7 @@ def screen(text: str) -> ScreenResult:
     >>> screen("GCP R3 i 2025, 8 av 10 i Helse Vest").removed
     ()
     """
+    text = normalise_answer(text)  # a no-op for text the reader read; see its module
     structured = first_wins(find_links(text) + find_phones(text) + find_national_ids(text))
     parts, spans, pos = [], [], 0
     for finding in structured:

@@ -119,18 +119,26 @@ def _xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     workbook.properties.created = _FIXED_TIME
     workbook.properties.modified = _FIXED_TIME
     sheet = workbook.create_sheet("Sheet1")
-    sheet.append(list(header))
+    sheet.append([_cell(sheet, v) for v in header])
     for row in rows:
-        sheet.append([_date_cell(sheet, v) if isinstance(v, dt.datetime) else v for v in row])
+        sheet.append([_cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fix_zip_dates(buffer.getvalue())
 
 
-def _date_cell(sheet, value: dt.datetime) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = _TIME_FORMAT
-    return cell
+def _cell(sheet, value):
+    """A date cell for a time; a *text* cell for every string, also one that starts with
+    ``=`` (openpyxl would write that as a formula, which Excel then runs); else the value."""
+    if isinstance(value, dt.datetime):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = _TIME_FORMAT
+        return cell
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _fix_zip_dates(data: bytes) -> bytes:

@@ -37,6 +37,9 @@ KINDS: dict[str, str] = {
     "empty_response": "a response with an ID but no answer (not counted as a respondent)",
     "routing_breach": "an answer to a question the routing skips",
     "missing_option_column": "a Nettskjema checkbox option without its column (never chosen)",
+    "outside_field_period": "a response started or completed outside the wave's field period",
+    # an error found after reading: the export as a whole
+    "wrong_wave": "most responses lie outside the wave's field period (another wave's export?)",
 }
 
 

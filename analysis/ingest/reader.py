@@ -8,12 +8,14 @@ never reach a frame, a warning or an error.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from analysis.ingest.answer_text import normalise_answer
 from analysis.ingest.cells import CellError, CellParser
 from analysis.ingest.columns import plan_columns
 from analysis.ingest.frames import (
@@ -25,6 +27,7 @@ from analysis.ingest.frames import (
 )
 from analysis.ingest.headers import column_label
 from analysis.ingest.nettskjema import parse_checkboxes
+from analysis.ingest.period import check_field_period
 from analysis.ingest.problems import DataProblem, ProblemLog
 from analysis.ingest.responses import (
     answered_rows,
@@ -73,7 +76,8 @@ class SurveyExport:
 
 
 def read_export(path: str | Path, questionnaire: Questionnaire, *,
-                sheet: str | None = None) -> SurveyExport:
+                sheet: str | None = None,
+                period: tuple[dt.date, dt.date] | None = None) -> SurveyExport:
     """Read and validate a Microsoft Forms or Nettskjema export.
 
     Parameters
@@ -85,6 +89,10 @@ def read_export(path: str | Path, questionnaire: Questionnaire, *,
         The wave's questionnaire; every question must have a column.
     sheet
         Worksheet name for workbooks.
+    period
+        The wave's field period (first and last day open, ``data/survey-waves.yaml``): each
+        response started or completed outside it is a warning, and most outside it an error
+        (:mod:`analysis.ingest.period`). None: not checked.
 
     Returns
     -------
@@ -95,8 +103,8 @@ def read_export(path: str | Path, questionnaire: Questionnaire, *,
     ExportError
         Listing every problem (file, sheet, row, column, value, what was allowed): unknown
         options, ratings off the scale, wrong numbers of choices, bad or duplicate IDs,
-        missing or duplicate columns, and files that are empty, damaged, too large or not a
-        spreadsheet at all.
+        missing or duplicate columns, files that are empty, damaged, too large or not a
+        spreadsheet at all, and an export whose times lie mostly outside ``period``.
 
     Warns
     -----
@@ -126,6 +134,8 @@ def read_export(path: str | Path, questionnaire: Questionnaire, *,
     report_notes(table, plan, log)
     check_routing(parsed, table, log)
     keep = answered_rows(parsed, table.n_rows, table, log)
+    if period is not None:
+        check_field_period(table, plan.roles, keep, period, log)
     if not keep.all():
         parsed = [replace(c, codes=c.codes[keep]) for c in parsed]
         respondents, submitted = respondents[keep], submitted[keep].reset_index(drop=True)
@@ -146,13 +156,18 @@ def read_forms_export(path: str | Path, questionnaire: Questionnaire, *,
 
 def _parse_column(question, index: int, table: RawTable, log: ProblemLog,
                   codes: bool) -> ParsedColumn:
-    """Parse one question column: each distinct value once, then map codes to rows."""
+    """Parse one question column: each distinct value once, then map codes to rows.
+
+    Text is parsed in its normal form (:func:`analysis.ingest.answer_text.normalise_answer`),
+    so option matching, the screen and every output see the same characters; a problem
+    quotes the cell as the export holds it."""
     codes_, uniques = pd.factorize(table.column(index), use_na_sentinel=True)
     parser = CellParser(question, codes=codes)
     answers, bad = [], {}
     for code, value in enumerate(uniques):
         try:
-            answers.append(parser.parse(value))
+            answers.append(parser.parse(normalise_answer(value) if isinstance(value, str)
+                                        else value))
         except CellError as problem:
             answers.append(None)
             bad[code] = (value, problem)

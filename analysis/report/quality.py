@@ -1,16 +1,17 @@
 """The data-quality table of the method chapter: what the reader and the screen found per wave.
 
 Rows are the warnings an export can raise while it is still read (``analysis.ingest.KINDS``:
-formula cells without a value, completion before start, empty responses ...), then the typed
-answers the personal-data screen withheld or redacted. Every row is shown, zeros included, so a
-reader sees what was checked and not only what was found.
+formula cells without a value, completion before start, empty responses, responses outside
+the field period ...), then the typed answers the personal-data screen withheld (in all, and
+per reason) or redacted. Every row is shown, zeros included, so a reader sees what was checked
+and not only what was found.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis import fmt
+from analysis import fmt, freetext
 from analysis.display import Table, Text
 from analysis.ingest import count_kinds
 
@@ -25,14 +26,24 @@ WARNINGS_NB = {
     "empty_response": "Svar uten et eneste svar (ikke regnet som respondent)",
     "routing_breach": "Svar på spørsmål som skulle vært hoppet over",
     "missing_option_column": "Svaralternativ uten egen kolonne (Nettskjema)",
+    "outside_field_period": "Svar påbegynt eller fullført utenfor perioden undersøkelsen var åpen",
 }
 SCREEN_NB = {"withhold": "Fritekstsvar holdt tilbake (kan identifisere en person)",
              "redact": "Fritekstsvar der kontaktopplysninger er fjernet"}
+#: Why answers were withheld: one row per kind the screen withholds an answer for, under the
+#: withheld total. An answer holding both counts in both rows.
+WITHHELD_BY_NB = {kind: f"– holdt tilbake fordi svaret har {freetext.LABELS[kind]}"
+                  for kind, action in freetext.POLICY.items()
+                  if action is freetext.Action.WITHHOLD}
 
 
 def counts(bundle) -> pd.DataFrame:
-    """Row grain: one check. Columns ``check`` (bokmål) and one count column per wave year."""
-    rows = {label: {} for label in [*WARNINGS_NB.values(), *SCREEN_NB.values()]}
+    """Row grain: one check. Columns ``check`` (bokmål), ``detail`` (True for the rows that
+    break the withheld total down by reason, which the total already counts) and one count
+    column per wave year."""
+    labels = [*WARNINGS_NB.values(), SCREEN_NB["withhold"], *WITHHELD_BY_NB.values(),
+              SCREEN_NB["redact"]]
+    rows = {label: {} for label in labels}
     for year, wave in bundle.waves.items():
         found = count_kinds(list(wave.export.problems))
         for kind, label in WARNINGS_NB.items():
@@ -40,9 +51,14 @@ def counts(bundle) -> pd.DataFrame:
         actions = [r.action for r in wave.review_rows]
         for action, label in SCREEN_NB.items():
             rows[label][year] = actions.count(action)
+        withheld = [set(r.kinds.split(";")) for r in wave.review_rows if r.action == "withhold"]
+        for kind, label in WITHHELD_BY_NB.items():
+            rows[label][year] = sum(str(kind) in kinds for kinds in withheld)
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "check"
-    return frame.reset_index()
+    frame = frame.reset_index()
+    frame.insert(1, "detail", frame["check"].isin(WITHHELD_BY_NB.values()))
+    return frame
 
 
 def data_quality_table(bundle) -> Table:
@@ -57,4 +73,4 @@ def data_quality_table(bundle) -> Table:
 def problems_found(bundle) -> Text:
     """How many warnings and screened answers there are in all, formatted (``"0"``)."""
     frame = counts(bundle)
-    return fmt.num(int(frame[bundle.years].to_numpy().sum()))
+    return fmt.num(int(frame.loc[~frame["detail"], bundle.years].to_numpy().sum()))

@@ -65,3 +65,26 @@ def test_email_inside_a_url_is_one_url():
 def test_look_alike_of_an_own_site_is_an_address():
     assert _found("norcrin.no.evil.com/x og evilnorcrin.no") == [
         (Kind.URL, "norcrin.no.evil.com/x"), (Kind.URL, "evilnorcrin.no")]
+
+
+@pytest.mark.parametrize("address", [
+    "ola punktum nordmann krøllalfa example punktum no",
+    "ola.nordmann alfakrøll example.no",
+    "ola . nordmann @ example . no",
+    "ola.nordmann @ example.no",
+    "ola (at) example (dot) no",
+    "ola [at] uib [punktum] no",
+    "Ola.Nordmann KRØLLALFA Helse-Bergen PUNKTUM no",
+    "ola krøll-alfa example prikk com",
+])
+def test_spelled_out_and_spaced_email_found_whole(address):
+    assert _found(f"Skriv til {address}, takk") == [(Kind.EMAIL, address)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg synes at det var bra at dere kom, punktum.",
+    "Møtet @ Ullevål var bra",                 # no domain ending
+    "Vi ses kl. 12 punktum ferdig",
+])
+def test_prose_with_the_words_is_no_address(text):
+    assert find_links(text) == []

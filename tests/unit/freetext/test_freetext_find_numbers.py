@@ -121,3 +121,41 @@ def test_check_digits_alone_suffice_without_a_date():
     # month 13: not date-shaped, but both check digits right -> still an id
     digits = next(f"0113{n:07d}" for n in range(10**7) if has_valid_check_digits(f"0113{n:07d}"))
     assert _found(find_national_ids, f"nr {digits}") == [digits]
+
+
+# A fødselsnummer and a D-nummer (day + 40) with right check digits, computed by hand from
+# the weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2 (remainders 3 and 4 -> 8 and 3 for the
+# first; 4 and 4 -> 7 and 7 for the second).
+FNR, DNR = "01019000083", "41019000077"
+
+
+@pytest.mark.parametrize("layout", [
+    "{0}{1}{2}{3}{4}{5} {6}{7}{8} {9}{10}",      # 6 + 3 + 2
+    "{0}{1}.{2}{3}.{4}{5} {6}{7}{8}{9}{10}",      # a date with dots, then five
+    "{0} {1} {2} {3} {4} {5} {6} {7} {8} {9} {10}",  # digit by digit
+    "{0}{1}{2}{3}{4}{5}\u200b{6}{7}{8}{9}{10}",    # a zero-width space, not normalised
+    "{0}{1}{2}{3}\u2060{4}{5}{6}{7}{8}{9}{10}",    # a word joiner inside the date
+    "{0}{1}{2}{3}{4}{5} - {6}{7}{8}{9}{10}",       # three separators
+    "({0}{1}{2}{3}{4}{5}) {6}{7}{8}{9}{10}",
+])
+@pytest.mark.parametrize("number", [FNR, DNR])
+def test_national_id_found_whatever_stands_between_the_digits(layout, number):
+    written = layout.format(*number)
+    # the finding runs from the first digit to the last
+    assert _found(find_national_ids, f"Mitt nr er {written}, takk") == [written.lstrip("(")]
+
+
+@pytest.mark.parametrize("text", [
+    "0 1 0 1 9 0 0 0 0 8 4",                # digit by digit, check digit wrong
+    "Score 4, 5, 3, 4, 5, 2, 1, 3, 4, 5, 5",  # a list of scores
+    "2023 2025 2027 19",                    # years
+    "12 34 56 78 901",                      # not date-shaped (month 34)
+    "0101 9000 0083 4",                     # twelve digits
+])
+def test_runs_of_numbers_that_are_no_national_id(text):
+    assert find_national_ids(text) == []
+
+
+def test_each_id_in_a_run_found_once():
+    text = f"{FNR[:6]} {FNR[6:]} og {DNR[:6]} {DNR[6:]}"
+    assert _found(find_national_ids, text) == [f"{FNR[:6]} {FNR[6:]}", f"{DNR[:6]} {DNR[6:]}"]

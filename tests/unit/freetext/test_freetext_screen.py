@@ -298,3 +298,21 @@ def test_every_national_id_layout_is_withheld(before, number, after):
     result = screen(before + written + after)
     assert result.text == WITHHELD
     assert digits not in re.sub(r"\D", "", result.text)
+
+
+@pytest.mark.parametrize(("text", "action", "kind"), [
+    ("Mitt fnr er 010190\u200b00083", Action.WITHHOLD, "national_id"),
+    ("Mitt fnr er 0101\u20609000083", Action.WITHHOLD, "national_id"),
+    ("D-nr 41 01 90 000 77 om dere trenger det", Action.WITHHOLD, "national_id"),
+    ("Send til ola\u200b@example.no", Action.REDACT, "email"),
+    ("Skriv til ola punktum nordmann krøllalfa example punktum no", Action.REDACT, "email"),
+])
+def test_disguised_personal_data_is_caught(text, action, kind):
+    result = screen(text)
+    assert (result.action, [str(k) for k in result.kinds]) == (action, [kind])
+    for secret in ("00083", "000 77", "example", "nordmann"):
+        assert secret not in result.text
+
+
+def test_the_shown_text_is_normalised():
+    assert screen("Bra\u202e kurs\x1b!").text == "Bra kurs !"

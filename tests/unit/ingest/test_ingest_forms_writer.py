@@ -56,3 +56,11 @@ def test_csv_refuses_text_outside_cp1252(tmp_path):
     rows = [dict(ROWS[0], q02="emoji \U0001f600")]
     with pytest.raises(ValueError, match="Windows-1252"):
         write_forms_export(tmp_path / "a.csv", rows, QUESTIONNAIRE)
+
+
+def test_an_answer_starting_with_equals_is_text_not_a_formula(tmp_path):
+    rows = [dict(ROWS[0], q02='=HYPERLINK("http://evil.example","klikk")')]
+    path = write_forms_export(tmp_path / "a.xlsx", rows, QUESTIONNAIRE)
+    cell = openpyxl.load_workbook(path).active["H2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://evil.example","klikk")'

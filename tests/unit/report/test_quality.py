@@ -28,3 +28,22 @@ def test_counts_per_wave_with_zeros_listed():
     assert table.cell("Fritekstsvar holdt tilbake (kan identifisere en person)", "2025") == "1"
     assert table.cell("Fritekstsvar der kontaktopplysninger er fjernet", "2025") == "1"
     assert table.cell("Tidspunkt som ikke kan leses", "2023") == "0"
+
+
+def test_withheld_answers_counted_per_reason_and_the_total_not_twice():
+    from analysis.report.quality import problems_found
+
+    wave = SimpleNamespace(
+        export=SimpleNamespace(problems=[_problem("outside_field_period")]),
+        review_rows=(ReviewRow(1, "q18", "withhold", "name"),
+                     ReviewRow(2, "q18", "withhold", "national_id;phone"),
+                     ReviewRow(3, "q19", "withhold", "name;national_id"),
+                     ReviewRow(4, "q19", "redact", "email")))
+    bundle = SimpleNamespace(waves={2025: wave}, years=[2025])
+    table = data_quality_table(bundle)
+    assert table.cell("Fritekstsvar holdt tilbake (kan identifisere en person)", "2025") == "3"
+    assert table.cell("– holdt tilbake fordi svaret har navn", "2025") == "2"
+    assert table.cell("– holdt tilbake fordi svaret har fødselsnummer", "2025") == "2"
+    assert table.cell("Svar påbegynt eller fullført utenfor perioden undersøkelsen var åpen",
+                      "2025") == "1"
+    assert problems_found(bundle) == "5"  # 1 warning + 3 withheld + 1 redacted
