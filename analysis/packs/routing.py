@@ -84,9 +84,10 @@ def routes_from_coding(wave, partners, coding) -> pd.DataFrame:
     coded = coded[coded["route"].notna()].copy()
     coded["route"] = coded["route"].replace({"local_support": "region"})
     coded["work_package"] = coded["work_package"].fillna("")
-    decided = set(zip(coding.decisions["response_id"].astype(int), coding.decisions["qid"]))
+    decisions = coding.decisions
+    decided = set(zip(decisions["response_id"].astype(int), decisions["qid"], strict=True))
     undecided = [(int(r), q) not in decided
-                 for r, q in zip(by_question["response_id"], by_question["qid"])]
+                 for r, q in zip(by_question["response_id"], by_question["qid"], strict=True)]
     frame = pd.concat([coded[ROUTED_COLUMNS], by_question[undecided]], ignore_index=True)
     return frame.drop_duplicates(ignore_index=True)
 

@@ -17,8 +17,12 @@ from analysis import fmt
 from analysis.disclosure import Policy, load_policy
 from analysis.display import Block, Table, bullets, div, paragraph
 from analysis.packs.partners import Partners, load_partners
-from analysis.packs.routing import (regions_of, routed_texts, routes_from_coding,
-                                    with_coding_packages)
+from analysis.packs.routing import (
+    regions_of,
+    routed_texts,
+    routes_from_coding,
+    with_coding_packages,
+)
 from analysis.packs.signoff import Signoff, load_signoff
 from analysis.packs.tables import display, protected, respondents_table
 
