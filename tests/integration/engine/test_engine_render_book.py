@@ -33,7 +33,7 @@ def test_cross_references_are_numbered_per_chapter(rendered_book):
     assert '<span class="header-section-number">1.1</span> Resultater' in page
     assert '<a href="#fig-tall-kurve">Figur 1.1</a>' in page
     assert '<a href="#tbl-tall-svar">Tabell 1.1</a>' in page
-    assert '<a href="#sec-tall-res">Seksjon 1.2</a>' in page
+    assert '<a href="#sec-tall-res">avsnitt 1.2</a>' in page
     index = _page(rendered_book, "index.html")
     assert '<a href="chapters/01-tall.html#fig-tall-kurve">Figur 1.1</a>' in index
     assert '<a href="chapters/01-tall.html#sec-tall">Kapittel 1</a>' in index
