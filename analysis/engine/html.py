@@ -43,14 +43,22 @@ padding-top:1rem}
 .title-meta{display:flex;gap:3rem;margin:1rem 0}.meta-label{font-size:.8rem;color:#666}
 nav.sidebar .sidebar-section{margin-top:.8rem;font-weight:bold;color:#345}
 nav.sidebar a.download{margin-top:1rem;font-size:.9rem}
-main{min-width:0}.table-scroll{overflow-x:auto;max-width:100%}
+details.chapter-menu>summary{display:none}
+main{min-width:0;overflow-wrap:break-word}.table-scroll{overflow-x:auto;max-width:100%}
 @media (max-width:75rem){aside.toc{display:none}}
 @media (max-width:48rem){.layout{display:block}
 nav.sidebar{width:auto;border-right:none;border-bottom:1px solid #dde;padding:.6rem 1rem}
 nav.sidebar a{display:inline-block;margin-right:.9rem}nav.sidebar .book-title{margin-bottom:.3rem}
 nav.sidebar .sidebar-section{margin-top:.3rem}main{padding:.5rem 1rem}
+details.chapter-menu>summary{display:list-item;cursor:pointer;color:#234;padding:.2rem 0}
 table{font-size:.85rem}th,td{padding:.2rem .35rem}.title-meta{gap:1.5rem}}
 """
+
+
+#: On a phone the chapter list starts folded (one line under the book title), so the text is
+#: the first thing on the screen; without JavaScript it stays open, as on a wide screen.
+_COLLAPSE_ON_PHONE = ("if (matchMedia('(max-width: 48rem)').matches) "
+                      "document.querySelector('details.chapter-menu').removeAttribute('open');")
 
 
 def page_of(source: str) -> str:
@@ -170,8 +178,10 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
 </head>
 <body>
 <div class="layout">
-<nav class="sidebar"><div class="book-title">{html.escape(book.title)}</div>
-{"".join(links)}</nav>
+<nav class="sidebar" aria-label="Kapitler"><div class="book-title">{html.escape(book.title)}</div>
+<details class="chapter-menu" open><summary>Kapitler og nedlastinger</summary>
+{"".join(links)}</details></nav>
+<script>{_COLLAPSE_ON_PHONE}</script>
 <main>
 {title_block}
 {body}
