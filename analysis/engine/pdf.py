@@ -25,8 +25,9 @@ COLUMNS = 10000
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #set document(title: [$title$], author: "$author$")
-#set page(paper: "$papersize$", margin: 2.5cm)
-#set text(lang: "$lang$", font: "DejaVu Serif", size: 10.5pt)
+#set page(paper: "$papersize$", margin: (x: 2.2cm, y: 2cm))
+#set text(lang: "$lang$", font: "DejaVu Serif", size: 10pt)
+#set par(leading: 0.55em, spacing: 0.9em)
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
@@ -35,7 +36,8 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show heading.where(level: 1): it => { pagebreak(weak: true); it }
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
-#set image(width: 90%)
+// Figures at two thirds of the text width: readable (vector), and a page holds text beside them.
+#set image(width: 68%)
 #set table(inset: 5pt, stroke: (x: none, y: 0.5pt + luma(180)))
 // Long tables (the audit appendix) continue on the next page instead of overprinting.
 #show figure.where(kind: table): set block(breakable: true)
@@ -68,7 +70,7 @@ $for(header-includes)$
 $header-includes$
 $endfor$
 #counter(page).update(1)
-#outline(title: [Innhold], depth: 2)
+#outline(title: [Innhold], depth: 1)
 
 $body$
 """

@@ -124,3 +124,23 @@ def data_limits(bundle) -> Block:
         "Med den ekte eksporten fra Microsoft Forms regnes den samme boken direkte fra "
         "rådataene: Alle tall, tabeller og figurer beregnes på nytt, merknaden om rekonstruerte "
         "data forsvinner, og «ukjent» erstattes av faktiske tall.\n")
+
+
+def caveats(bundle) -> Block:
+    """The Sammendrag's one box of caveats: who answered, and (by the manifest) that the data
+    are a reconstruction; it links to the method, where each caveat is explained once."""
+    prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
+    text = ("**Forbehold.** Respondentene har selv valgt å svare, og ingen vet hvor mange som "
+            "fikk invitasjonen. Resultatene gjelder dem som svarte, og de kan ikke regnes om til "
+            "en svarprosent eller generaliseres til alle brukere (@sec-bakgrunn-utvalg). Fordi "
+            "sammensetningen har endret seg så mye, kan mange av endringene fra {prev} skyldes "
+            "hvem som svarte, ikke at brukerne mener noe annet.")
+    recon = reconstructed_years(bundle)
+    if recon:
+        text += (" Svardataene for {years} er rekonstruert fra tallene i den publiserte "
+                 "rapporten, fordi svarene på enkeltpersonnivå ikke er offentlige "
+                 "(@sec-bakgrunn-data).")
+    text += (" Hvordan tallene er regnet og endringene testet, står i @sec-slik-leser-du, og "
+             "metoden i @sec-bakgrunn-metode.")
+    values = {"prev": str(prev), **({"years": " og ".join(map(str, recon))} if recon else {})}
+    return div(".reconstruction-notice .caveats", paragraph(text, **values))

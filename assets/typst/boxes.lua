@@ -49,3 +49,31 @@ function Table(tbl)
   end
   return tbl
 end
+
+-- A long list of short items (the quoted answers under each theme) is set in two columns in
+-- the PDF: a third of the length, and every item still whole. Split by count into the two
+-- cells of a grid (Typst's columns would fill the first column to the foot of the page).
+local SHORT_ITEM, MIN_ITEMS = 90, 6
+
+function BulletList(list)
+  if not FORMAT:match("typst") or #list.content < MIN_ITEMS then
+    return nil
+  end
+  for _, item in ipairs(list.content) do
+    if #pandoc.utils.stringify(item) > SHORT_ITEM then
+      return nil
+    end
+  end
+  local half = math.ceil(#list.content / 2)
+  local left, right = pandoc.List(), pandoc.List()
+  for i, item in ipairs(list.content) do
+    (i <= half and left or right):insert(item)
+  end
+  return {
+    pandoc.RawBlock("typst", "#grid(columns: (1fr, 1fr), column-gutter: 1.2em, ["),
+    pandoc.BulletList(left),
+    pandoc.RawBlock("typst", "], ["),
+    pandoc.BulletList(right),
+    pandoc.RawBlock("typst", "])"),
+  }
+end
