@@ -31,7 +31,8 @@ def test_method_account_names_the_reconstructed_and_the_real_years():
 
 def test_real_exports_only():
     real = _bundle(y2023=False, y2025=False)
-    assert to_plain(notice.data_origin(real).markdown).startswith("Tallene for 2023 og 2025 er regnet")
+    origin = to_plain(notice.data_origin(real).markdown)
+    assert origin.startswith("Tallene for 2023 og 2025 er regnet")
     assert notice.data_limits(real).markdown == ""
     assert notice.reconstruction_notice(real).markdown == ""
 
