@@ -31,11 +31,13 @@ def data_errors() -> tuple[type[Exception], ...]:
     """The errors that mean "fix this input file": each names the file and the place."""
     from analysis.bundle import ManifestError
     from analysis.freetext.load import FreeTextError
+    from analysis.given_files import given_file_errors
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
     from analysis.questionnaire.load import QuestionnaireError
 
-    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError)
+    return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
+            *given_file_errors())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,8 @@ from analysis.engine.errors import RenderError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: Tagged and checked by typst as PDF/UA-1 (ISO 14289-1): a figure without alt text, a missing
-#: title or language fails the render (``format: typst: pdf-standard: ua-1`` for Quarto).
+#: title or language fails the render. (Quarto's orange-book PDF is tagged but cannot be UA-1:
+#: its chapter page breaks split a tag.)
 PDF_STANDARDS = ["ua-1"]
 #: Pandoc's line length for the Typst conversion (also ``format: typst: columns:`` for Quarto).
 COLUMNS = 10000
