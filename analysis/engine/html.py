@@ -109,6 +109,35 @@ def scrollable_tables(body: str) -> str:
     return _TABLE.sub(wrap, body)
 
 
+_CELL_OUTPUT = re.compile(r'<div class="(?:[^"]* )?cell-output(?: [^"]*)?"[^>]*>')
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.DOTALL)
+
+
+def focusable_output_regions(page: str) -> str:
+    """Quarto's pages: a cell output that holds a table scrolls sideways when the table is
+    wider than the text column; give it keyboard focus and a name (the table's caption), as
+    :func:`scrollable_tables` does for the built-in engine (axe's
+    ``scrollable-region-focusable``, WCAG 2.1.1). Run by the post-render hook.
+
+    >>> out = focusable_output_regions('<div class="cell-output cell-output-display">'
+    ...     '<figcaption>Tabell 1.1: Svar</figcaption><table></table></div>')
+    >>> 'tabindex="0" role="region" aria-label="Tabell 1.1: Svar"' in out
+    True
+    """
+    starts = [m for m in _CELL_OUTPUT.finditer(page) if "tabindex=" not in m.group(0)]
+    for match, following in reversed(list(zip(starts, [*starts[1:], None], strict=True))):
+        end = following.start() if following else len(page)
+        region = page[match.end():end]
+        if "<table" not in region:
+            continue
+        caption = _FIGCAPTION.search(region) or _CAPTION.search(region)
+        name = " ".join(_TAG.sub("", caption.group(1)).split()) if caption else "Tabell"
+        name = html.escape(html.unescape(name))
+        tag = match.group(0)[:-1] + f' tabindex="0" role="region" aria-label="{name}">'
+        page = page[:match.start()] + tag + page[match.end():]
+    return page
+
+
 def chapter_label(info: ChapterInfo) -> str:
     """Sidebar text: ``"3 Tilhørighet"``, ``"A Etterprøving ..."``, or the title alone for
     unnumbered chapters."""

@@ -23,7 +23,7 @@ def test_declares_pdf_ua_1(pdf):
 
 def test_viewer_shows_the_title_and_language_is_norwegian(pdf):
     root = pdf.trailer["/Root"]
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (BooleanObject)
     assert str(root["/Lang"]).lower().startswith("nb")
     assert "brukerundersøkelse" in pdf.metadata.title
 
@@ -33,7 +33,8 @@ def test_every_figure_has_alt_text(pdf):
     figures, missing = 0, 0
     stack = [pdf.trailer["/Root"]["/StructTreeRoot"]]
     while stack:
-        node = stack.pop().get_object() if hasattr(stack[-1], "get_object") else stack.pop()
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
         if not hasattr(node, "get"):
             continue
         if node.get("/S") == "/Figure":
