@@ -28,3 +28,16 @@ def test_counts_per_wave_with_zeros_listed():
     assert table.cell("Fritekstsvar holdt tilbake (kan identifisere en person)", "2025") == "1"
     assert table.cell("Fritekstsvar der kontaktopplysninger er fjernet", "2025") == "1"
     assert table.cell("Tidspunkt som ikke kan leses", "2023") == "0"
+
+
+def test_the_sentence_says_none_in_words_and_counts_in_words():
+    from analysis.report.quality import problems_sentence
+
+    clean = SimpleNamespace(export=SimpleNamespace(problems=[]), review_rows=())
+    none = SimpleNamespace(waves={2025: clean}, years=[2025])
+    assert problems_sentence(none) == ("I dataene som brukes her, ble det ikke funnet noen "
+                                       "slike tilfeller.")
+    three = SimpleNamespace(export=SimpleNamespace(problems=[_problem("empty_response")] * 3),
+                            review_rows=())
+    some = SimpleNamespace(waves={2025: three}, years=[2025])
+    assert "funnet tre slike tilfeller" in problems_sentence(some)
