@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import compute, fmt, freetext
-from analysis.display import Block, Table, Text, compose
+from analysis.display import Block, Table, Text, as_text, compose
 
 
 def coding(bundle):
@@ -93,3 +93,12 @@ def category_names(bundle, qid: str, polarity: str | None = None) -> list[str]:
     """Names of a question's categories in report order (``polarity``: "ris" or "ros" only)."""
     return [c.name for c in coding(bundle).question(qid).categories
             if polarity is None or c.polarity == polarity]
+
+
+@as_text
+def themes(bundle, qid: str, polarity: str | None = None) -> str:
+    """A question's themes as running text, in report order, each in guillemets (theme names
+    contain «og»): ``"«Infrastruktur», «Finansiering og ressurser» og «Samarbeid»"``
+    (``polarity`` as :func:`category_names`; a theme named twice is said once)."""
+    names = list(dict.fromkeys(category_names(bundle, qid, polarity)))
+    return fmt.join([f"«{name}»" for name in names])
