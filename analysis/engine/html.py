@@ -125,12 +125,17 @@ def focusable_output_regions(page: str) -> str:
     True
     """
     starts = [m for m in _CELL_OUTPUT.finditer(page) if "tabindex=" not in m.group(0)]
-    for match, following in reversed(list(zip(starts, [*starts[1:], None], strict=True))):
+    bounds = list(zip([None, *starts[:-1]], starts, [*starts[1:], None], strict=True))
+    for previous, match, following in reversed(bounds):
         end = following.start() if following else len(page)
         region = page[match.end():end]
         if "<table" not in region:
             continue
-        caption = _FIGCAPTION.search(region) or _CAPTION.search(region)
+        # Quarto writes the caption of a table cell before the cell, inside its float
+        before = list(_FIGCAPTION.finditer(page, previous.end() if previous else 0,
+                                           match.start()))
+        caption = (before[-1] if before else None) or _FIGCAPTION.search(region) \
+            or _CAPTION.search(region)
         name = " ".join(_TAG.sub("", caption.group(1)).split()) if caption else "Tabell"
         name = html.escape(html.unescape(name))
         tag = match.group(0)[:-1] + f' tabindex="0" role="region" aria-label="{name}">'

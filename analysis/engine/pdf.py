@@ -21,8 +21,6 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: title or language fails the render. (Quarto's orange-book PDF is tagged but cannot be UA-1:
 #: its chapter page breaks split a tag.)
 PDF_STANDARDS = ["ua-1"]
-#: Pandoc's line length for the Typst conversion (also ``format: typst: columns:`` for Quarto).
-COLUMNS = 10000
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #set document(title: [$title$], author: "$author$")
@@ -102,9 +100,7 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     template = template_dir / "book.typst"
     template.write_text(TEMPLATE, encoding="utf-8")
     papersize = str(book.format_options.get("typst", {}).get("papersize", "a4"))
-    # --columns: pipe tables never get relative widths from their dashes (which squeezed the
-    # change and p columns together); Typst sizes every column from its content instead.
-    args = ["--standalone", f"--template={template}", "--wrap=none", f"--columns={COLUMNS}",
+    args = ["--standalone", f"--template={template}", "--wrap=none",
             *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--lua-filter={Path(__file__).with_name('content_visible.lua')}",
             f"--lua-filter={Path(__file__).with_name('typst_images.lua')}",

@@ -18,7 +18,7 @@ function Div(el)
   return blocks
 end
 
--- A table's note row (its first cell alone filled, e.g. the mark of a reconstruction's choice
+-- Tables in the PDF. A table's note row (its first cell alone filled, e.g. the mark of a reconstruction's choice
 -- from analysis/report/tables.py) spans the whole width in the PDF: Typst sizes columns from
 -- their content, and the note would otherwise squeeze the first column into a word per line.
 local function note_row(row)
@@ -37,6 +37,11 @@ end
 function Table(tbl)
   if not FORMAT:match("typst") then
     return nil
+  end
+  -- Columns as wide as their content (Typst's auto columns), not the relative widths pandoc
+  -- takes from the dashes of a long Markdown table (they squeezed "+20" and "< 0,001" together).
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
   end
   for _, body in ipairs(tbl.bodies) do
     for _, row in ipairs(body.body) do
