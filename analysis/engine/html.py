@@ -123,9 +123,12 @@ def focusable_output_regions(page: str) -> str:
     ...     '<figcaption>Tabell 1.1: Svar</figcaption><table></table></div>')
     >>> 'tabindex="0" role="region" aria-label="Tabell 1.1: Svar"' in out
     True
+    >>> focusable_output_regions("<p>no outputs</p>")
+    '<p>no outputs</p>'
     """
     starts = [m for m in _CELL_OUTPUT.finditer(page) if "tabindex=" not in m.group(0)]
-    bounds = list(zip([None, *starts[:-1]], starts, [*starts[1:], None], strict=True))
+    # (previous, this, next); the first list is one longer: zip stops at the shortest
+    bounds = list(zip([None, *starts], starts, [*starts[1:], None], strict=False))
     for previous, match, following in reversed(bounds):
         end = following.start() if following else len(page)
         region = page[match.end():end]

@@ -1,5 +1,9 @@
 """Open rendered HTML pages in Debian's Chromium and run axe-core's WCAG 2.1 A/AA rules.
 
+The accessibility tier (this folder): the built-in engine's book in a browser (axe-core, a
+390 px phone, alt text) and its PDF as PDF/UA-1. Quarto's book gets the same browser checks in
+the parity tier (tests/parity/test_accessibility_quarto.py).
+
 Shared by the accessibility tier (the built-in engine's book) and the parity tier (Quarto's).
 Playwright drives the system browser (``/usr/bin/chromium``, installed by ``.ci/run`` with
 ``apt-get install chromium``), so no browser is downloaded; without it the tests skip with one

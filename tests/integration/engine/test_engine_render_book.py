@@ -47,8 +47,9 @@ def test_figure_has_caption_alt_and_svg_file(rendered_book):
     assert "Figur 1.1: Kurve over svar" in figure
     svg = rendered_book / "_book/chapters/01-tall_files/figure-html/fig-tall-kurve-1.svg"
     assert svg.read_text("utf-8").lstrip().startswith("<?xml")
-    assert (rendered_book / "_book/chapters/01-tall_files/figure-typst/fig-tall-kurve-1.png"
-            ).read_bytes()[:4] == b"\x89PNG"
+    # the PDF's figure is vector too (SVG, embedded by Typst as it is)
+    pdf_svg = rendered_book / "_book/chapters/01-tall_files/figure-typst/fig-tall-kurve-1.svg"
+    assert pdf_svg.read_text("utf-8").lstrip().startswith("<?xml")
 
 
 def test_table_becomes_a_captioned_table(rendered_book):
@@ -81,7 +82,8 @@ def test_pdf_and_typst_source(rendered_book):
                  "Figur 1.1: Kurve over svar", "Tabell 1.1: Svar fordelt", "Fet tekst"):
         assert text in typ, text
     assert "inline-value" not in typ
-    assert 'image("chapters/01-tall_files/figure-typst/fig-tall-kurve-1.png"' in typ
+    assert ('image("chapters/01-tall_files/figure-typst/fig-tall-kurve-1.svg", '
+            'alt: "Linje som stiger")') in typ
 
 
 def test_cache_hit_then_miss_after_edit(tiny_book):
