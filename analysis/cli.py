@@ -37,13 +37,14 @@ def data_errors() -> tuple[type[Exception], ...]:
     from analysis.coding.load import CodingError
     from analysis.disclosure import DisclosureError
     from analysis.freetext.load import FreeTextError
+    from analysis.given_files import given_file_errors
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
     from analysis.packs import PartnersError, SignoffError
     from analysis.questionnaire.load import QuestionnaireError
 
     return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
-            CodingError, DisclosureError, PartnersError, SignoffError)
+            CodingError, DisclosureError, PartnersError, SignoffError, *given_file_errors())
 
 
 def main(argv: list[str] | None = None) -> int:

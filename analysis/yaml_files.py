@@ -21,7 +21,25 @@ def read_yaml(path: Path, error: type[Exception], what: str = "file") -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise error(f"{path}: not valid YAML: {exc}") from exc
+        raise error(yaml_error_message(path, exc)) from None
+
+
+def yaml_error_message(path: Path, exc: yaml.YAMLError) -> str:
+    r"""``<file>:<line>:<column>: not valid YAML: <what>`` (1-based, as editors count).
+
+    Examples
+    --------
+    >>> try:
+    ...     yaml.safe_load("a: 1\nb: [2\nc: 3\n")
+    ... except yaml.YAMLError as exc:
+    ...     print(yaml_error_message(Path("x.yaml"), exc))
+    x.yaml:3:2: not valid YAML: while parsing a flow sequence, expected ',' or ']', but got ':'
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+    parts = [getattr(exc, "context", None), getattr(exc, "problem", None)]
+    what = ", ".join(str(p) for p in parts if p) or str(exc).splitlines()[0]
+    return f"{where}: not valid YAML: {what}"
 
 
 def validate(model: type[BaseModel], raw: Any, path: Path, error: type[Exception],

@@ -1,6 +1,9 @@
-"""Write the annex workbook with openpyxl: an index sheet, then one sheet per table.
+"""Write the annex workbook with openpyxl: an index sheet, a sheet describing the columns, then
+one sheet per table.
 
-Every cell is written as a string value with its type set to string (``data_type = "s"``):
+Numbers are numbers (counts, shares with a percent format, means, changes, p-values; a percent
+interval in two columns), parsed from the printed cells by :mod:`analysis.annex.cells`. Every
+other cell is written as a string value with its type set to string (``data_type = "s"``):
 openpyxl reads a value starting with ``=`` as a formula, and respondents' text is untrusted,
 so nothing in the annex is ever a formula. Dates inside the file (zip entries, document
 properties) are the book's date, so the same book gives the same bytes.
@@ -16,11 +19,32 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 
+from analysis.annex.cells import Cell, typed_table
 from analysis.annex.collect import AnnexTable
 
 INDEX_SHEET = "Innhold"
+COLUMNS_SHEET = "Kolonner"
+#: What a column holds, by its heading (the first rule that matches), for the columns sheet.
+COLUMN_RULES = (
+    ("nedre", "Nedre grense for 95 % konfidensintervall (Wilson) for andelen, som tall med "
+              "prosentformat."),
+    ("øvre", "Øvre grense for 95 % konfidensintervall (Wilson) for andelen, som tall med "
+             "prosentformat."),
+    ("p (Holm)", "p-verdi justert med Holms metode innenfor spørsmålet (tall; «< 0,001» som "
+                 "tekst)."),
+    ("Endring", "Endring i prosentpoeng: forskjellen mellom de to avrundede andelene (heltall "
+                "med fortegn)."),
+    ("Andel", "Andel av dem som svarte på spørsmålet, som tall med prosentformat (0,33 vises "
+              "som 33 %)."),
+    ("Antall", "Antall svar (heltall)."),
+    ("Snitt", "Gjennomsnitt på skalaen fra en til fem (desimaltall)."),
+    ("p", "p-verdi uten justering (tall; «< 0,001» som tekst)."),
+)
+CHOSEN_COMMENT = ("Rekonstruksjonens valg innenfor det de publiserte tallene tillater, ikke et "
+                  "publisert tall.")
 #: Characters Excel forbids in a sheet name, and its length limit.
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX = 31
@@ -58,6 +82,30 @@ def _text_cell(sheet, row: int, column: int, value: str, bold: bool = False):
     return cell
 
 
+def _data_cell(sheet, row: int, column: int, cell: Cell):
+    if isinstance(cell.value, str):
+        target = _text_cell(sheet, row, column, cell.value)
+    else:
+        target = sheet.cell(row=row, column=column)
+        target.value = cell.value
+        target.number_format = cell.number_format
+    if cell.chosen:
+        target.comment = Comment(CHOSEN_COMMENT, "NorCRIN")
+    return target
+
+
+def describe_column(heading: str) -> str:
+    """What a column with this heading holds (for the columns sheet).
+
+    >>> describe_column("95 % KI 2025 nedre")[:5]
+    'Nedre'
+    """
+    for key, text in COLUMN_RULES:
+        if key in heading:
+            return text
+    return "Tekst slik boken viser den."
+
+
 def _widths(sheet, rows: list[list[str]]) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -89,8 +137,9 @@ def write_annex(path: Path, tables: list[AnnexTable], title: str = "",
     index = workbook.active
     index.title = INDEX_SHEET
     names = sheet_names(t.label for t in tables)
-    head = [title or "Tabellvedlegg", "Hvert ark er én tabell i boken, med cellene slik boken "
-            "viser dem."]
+    head = [title or "Tabellvedlegg", "Hvert ark er én tabell i boken. Tall er lagret som tall "
+            "(andeler med prosentformat, intervaller i to kolonner); arket «Kolonner» sier hva "
+            "hver kolonne inneholder."]
     for r, line in enumerate(head, start=1):
         _text_cell(index, r, 1, line, bold=r == 1)
     columns = ["Ark", "Tabell", "Tekst", "Kapittel"]
@@ -98,6 +147,8 @@ def write_annex(path: Path, tables: list[AnnexTable], title: str = "",
     for c, heading in enumerate(columns, start=1):
         _text_cell(index, top, c, heading, bold=True)
     listing = [columns]
+    described: dict[str, str] = {}
+    columns_sheet = workbook.create_sheet(COLUMNS_SHEET)
     for r, (table, name) in enumerate(zip(tables, names, strict=True), start=top + 1):
         values = [name, table.number, table.caption, table.chapter]
         listing.append(values)
@@ -105,13 +156,25 @@ def write_annex(path: Path, tables: list[AnnexTable], title: str = "",
             _text_cell(index, r, c, value)
         sheet = workbook.create_sheet(name)
         _text_cell(sheet, 1, 1, f"{table.number}: {table.caption}".strip(": "), bold=True)
-        for c, heading in enumerate(table.headers, start=1):
+        headers, rows = typed_table(table.headers, table.rows)
+        for heading in headers:
+            described.setdefault(heading, describe_column(heading))
+        for c, heading in enumerate(headers, start=1):
             _text_cell(sheet, 3, c, heading, bold=True)
-        for i, cells in enumerate(table.rows, start=4):
-            for c, value in enumerate(cells, start=1):
-                _text_cell(sheet, i, c, value).alignment = Alignment(wrap_text=False)
-        sheet.freeze_panes = "A4"
-        _widths(sheet, [table.headers, *table.rows])
+        for i, cells in enumerate(rows, start=4):
+            for c, cell in enumerate(cells, start=1):
+                _data_cell(sheet, i, c, cell).alignment = Alignment(wrap_text=False)
+        sheet.freeze_panes = "A4"  # the title and the header row stay in view
+        _widths(sheet, [headers, *[[str(c.value) for c in r] for r in rows]])
+    _text_cell(columns_sheet, 1, 1, "Kolonne", bold=True)
+    _text_cell(columns_sheet, 1, 2, "Innhold", bold=True)
+    for r, (heading, text) in enumerate(sorted(described.items()), start=2):
+        _text_cell(columns_sheet, r, 1, heading)
+        _text_cell(columns_sheet, r, 2, text)
+    columns_sheet.freeze_panes = "A2"
+    columns_sheet.column_dimensions["A"].width = 32
+    columns_sheet.column_dimensions["B"].width = 100
+    index.freeze_panes = f"A{top + 1}"
     _widths(index, listing)
     index.column_dimensions["C"].width = 80
     stamp = _stamp(date)

@@ -45,8 +45,10 @@ def validate_data(root):
     (``_review/``, outside the book). A book without a manifest loads no survey data.
     Returns the bundle (the render hands it to every chapter's kernel), or ``None``."""
     from analysis.bundle import load_bundle, write_review
+    from analysis.given_files import check_given_files
     from analysis.paths import exports_dir
 
+    check_given_files(root)  # recommendations and book map: located errors before any kernel
     if not (exports_dir(root) / "MANIFEST.yaml").is_file():
         return None
     bundle = load_bundle(root)

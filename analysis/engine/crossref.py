@@ -4,7 +4,7 @@ Chapters are numbered in book order, skipping ``{.unnumbered}`` ones; appendices
 A, B, ...; sections ``3.1``, ``3.1.2``. Figures and tables are numbered per chapter (``3.1``,
 ``3.2``) from the ``fig-``/``tbl-`` labels of the cells. ``@fig-x`` becomes "Figur 3.1",
 ``@tbl-x`` "Tabell 3.2", ``@sec-x`` "Kapittel 3" (a chapter), "Vedlegg A" (an appendix) or
-"Seksjon 3.1" (a section). Quarto's own nb file says "Kapitel"/"Bilag"; we use bokmål.
+"avsnitt 3.1" (a section). Quarto's own nb file says "Kapitel"/"Bilag"; we use bokmål.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from analysis.engine.errors import RenderError, UnsupportedError
 from analysis.engine.qmd import CodeCell, QmdDocument, prose_lines
 
 WORDS = {"fig": "Figur", "tbl": "Tabell", "chapter": "Kapittel", "appendix": "Vedlegg",
-         "sec": "Seksjon"}
+         "sec": "avsnitt"}
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 _REF = re.compile(r"(?<![\w@.\]\[-])@(?P<label>(?:fig|tbl|sec)-[A-Za-z0-9_-]*[A-Za-z0-9_])")
 _BRACKET_REF = re.compile(r"\[-?@(?:fig|tbl|sec)-|\?@(?:fig|tbl|sec)-")

@@ -18,6 +18,8 @@ CONTENT_VISIBLE = Path(__file__).with_name("content_visible.lua")
 
 _SUBHEADING = re.compile(r'<h([23])(?: [^>]*?)? id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.DOTALL)
 
 CSS = """\
 body{margin:0;font-family:"DejaVu Sans",system-ui,sans-serif;line-height:1.55;color:#1d1d1d}
@@ -41,7 +43,22 @@ padding-top:1rem}
 .title-meta{display:flex;gap:3rem;margin:1rem 0}.meta-label{font-size:.8rem;color:#666}
 nav.sidebar .sidebar-section{margin-top:.8rem;font-weight:bold;color:#345}
 nav.sidebar a.download{margin-top:1rem;font-size:.9rem}
+details.chapter-menu>summary{display:none}
+main{min-width:0;overflow-wrap:break-word}.table-scroll{overflow-x:auto;max-width:100%}
+@media (max-width:75rem){aside.toc{display:none}}
+@media (max-width:48rem){.layout{display:block}
+nav.sidebar{width:auto;border-right:none;border-bottom:1px solid #dde;padding:.6rem 1rem}
+nav.sidebar a{display:inline-block;margin-right:.9rem}nav.sidebar .book-title{margin-bottom:.3rem}
+nav.sidebar .sidebar-section{margin-top:.3rem}main{padding:.5rem 1rem}
+details.chapter-menu>summary{display:list-item;cursor:pointer;color:#234;padding:.2rem 0}
+table{font-size:.85rem}th,td{padding:.2rem .35rem}.title-meta{gap:1.5rem}}
 """
+
+
+#: On a phone the chapter list starts folded (one line under the book title), so the text is
+#: the first thing on the screen; without JavaScript it stays open, as on a wide screen.
+_COLLAPSE_ON_PHONE = ("if (matchMedia('(max-width: 48rem)').matches) "
+                      "document.querySelector('details.chapter-menu').removeAttribute('open');")
 
 
 def page_of(source: str) -> str:
@@ -75,6 +92,60 @@ def markdown_to_html(markdown: str, where: str, filters: tuple[Path, ...] = (),
         raise RenderError(f"{where}: pandoc could not convert the chapter: {exc}") from None
 
 
+def scrollable_tables(body: str) -> str:
+    """Wrap each table in a region that scrolls sideways on a narrow screen (a phone), so the
+    page itself never does; the region takes keyboard focus (WCAG 2.1.1, axe's
+    ``scrollable-region-focusable``) and is named for screen readers.
+
+    >>> scrollable_tables("<table><tr><td>1</td></tr></table>")[:61]
+    '<div class="table-scroll" tabindex="0" role="region" aria-lab'
+    """
+    def wrap(match: re.Match) -> str:
+        caption = _CAPTION.search(match.group(0))
+        name = " ".join(_TAG.sub("", caption.group(1)).split()) if caption else "Tabell"
+        return (f'<div class="table-scroll" tabindex="0" role="region" '
+                f'aria-label="{html.escape(html.unescape(name))}">{match.group(0)}</div>')
+
+    return _TABLE.sub(wrap, body)
+
+
+_CELL_OUTPUT = re.compile(r'<div class="(?:[^"]* )?cell-output(?: [^"]*)?"[^>]*>')
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.DOTALL)
+
+
+def focusable_output_regions(page: str) -> str:
+    """Quarto's pages: a cell output that holds a table scrolls sideways when the table is
+    wider than the text column; give it keyboard focus and a name (the table's caption), as
+    :func:`scrollable_tables` does for the built-in engine (axe's
+    ``scrollable-region-focusable``, WCAG 2.1.1). Run by the post-render hook.
+
+    >>> out = focusable_output_regions('<div class="cell-output cell-output-display">'
+    ...     '<figcaption>Tabell 1.1: Svar</figcaption><table></table></div>')
+    >>> 'tabindex="0" role="region" aria-label="Tabell 1.1: Svar"' in out
+    True
+    >>> focusable_output_regions("<p>no outputs</p>")
+    '<p>no outputs</p>'
+    """
+    starts = [m for m in _CELL_OUTPUT.finditer(page) if "tabindex=" not in m.group(0)]
+    # (previous, this, next); the first list is one longer: zip stops at the shortest
+    bounds = list(zip([None, *starts], starts, [*starts[1:], None], strict=False))
+    for previous, match, following in reversed(bounds):
+        end = following.start() if following else len(page)
+        region = page[match.end():end]
+        if "<table" not in region:
+            continue
+        # Quarto writes the caption of a table cell before the cell, inside its float
+        before = list(_FIGCAPTION.finditer(page, previous.end() if previous else 0,
+                                           match.start()))
+        caption = (before[-1] if before else None) or _FIGCAPTION.search(region) \
+            or _CAPTION.search(region)
+        name = " ".join(_TAG.sub("", caption.group(1)).split()) if caption else "Tabell"
+        name = html.escape(html.unescape(name))
+        tag = match.group(0)[:-1] + f' tabindex="0" role="region" aria-label="{name}">'
+        page = page[:match.start()] + tag + page[match.end():]
+    return page
+
+
 def chapter_label(info: ChapterInfo) -> str:
     """Sidebar text: ``"3 Tilhørighet"``, ``"A Etterprøving ..."``, or the title alone for
     unnumbered chapters."""
@@ -102,6 +173,7 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
     """
     page = page_of(infos[position].source)
     css = relative_link(page, "style.css")
+    body = scrollable_tables(body)
     links = []
     for i, info in enumerate(infos):
         if info.appendix and not any(x.appendix for x in infos[:i]):
@@ -143,8 +215,10 @@ def write_page(book: Book, out_root: Path, infos: list[ChapterInfo], position: i
 </head>
 <body>
 <div class="layout">
-<nav class="sidebar"><div class="book-title">{html.escape(book.title)}</div>
-{"".join(links)}</nav>
+<nav class="sidebar" aria-label="Kapitler"><div class="book-title">{html.escape(book.title)}</div>
+<details class="chapter-menu" open><summary>Kapitler og nedlastinger</summary>
+{"".join(links)}</details></nav>
+<script>{_COLLAPSE_ON_PHONE}</script>
 <main>
 {title_block}
 {body}

@@ -1,7 +1,8 @@
 """Executed notebook -> pandoc markdown of one chapter, for one output format.
 
 Figures are written as files next to the chapter's page, Quarto's way:
-``<page dir>/<stem>_files/figure-<format>/<label>-<n>.<ext>`` (SVG for HTML, PNG for Typst).
+``<page dir>/<stem>_files/figure-<format>/<label>-<n>.<ext>``, SVG for both formats (vector
+figures in the PDF too).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from analysis.engine.errors import RenderError, UnsupportedError
 from analysis.engine.kernel import INLINE_MIME
 from analysis.engine.qmd import CodeCell, MarkdownBlock, QmdDocument
 
-_IMAGE = {"html": ("image/svg+xml", "svg"), "typst": ("image/png", "png")}
+_IMAGE = {"html": ("image/svg+xml", "svg"), "typst": ("image/svg+xml", "svg")}
 
 
 @dataclass(frozen=True)

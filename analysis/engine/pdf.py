@@ -17,19 +17,26 @@ from analysis.engine.book import Book
 from analysis.engine.errors import RenderError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: Tagged and checked by typst as PDF/UA-1 (ISO 14289-1): a figure without alt text, a missing
+#: title or language fails the render. (Quarto's orange-book PDF is tagged but cannot be UA-1:
+#: its chapter page breaks split a tag.)
+PDF_STANDARDS = ["ua-1"]
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
-#set document(title: [$title$])
-#set page(paper: "$papersize$", margin: 2.5cm)
-#set text(lang: "$lang$", font: "DejaVu Serif", size: 10.5pt)
+#set document(title: [$title$], author: "$author$")
+#set page(paper: "$papersize$", margin: (x: 2.2cm, y: 2cm))
+#set text(lang: "$lang$", font: "DejaVu Serif", size: 10pt)
+#set par(leading: 0.55em, spacing: 0.9em)
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
-// Chapters open on a right-hand page, as in Quarto's book template (printed two-sided).
-#show heading.where(level: 1): it => { pagebreak(weak: true, to: "odd"); it }
+// A chapter starts on a new page, the next one (not the next right-hand one: the book is read
+// on screens and printed single-sided, and blank pages only lengthen it).
+#show heading.where(level: 1): it => { pagebreak(weak: true); it }
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
-#set image(width: 90%)
+// Figures at two thirds of the text width: readable (vector), and a page holds text beside them.
+#set image(width: 68%)
 #set table(inset: 5pt, stroke: (x: none, y: 0.5pt + luma(180)))
 // Long tables (the audit appendix) continue on the next page instead of overprinting.
 #show figure.where(kind: table): set block(breakable: true)
@@ -40,7 +47,7 @@ $for(header-includes)$
 $header-includes$
 $endfor$
 
-#page(numbering: none)[
+#page(numbering: none, footer: none)[
   #set par(justify: false)
   #v(30%)
   #align(center)[
@@ -50,13 +57,19 @@ $endfor$
     #v(3em)
     #text(size: 12pt)[$author$ \ $date$]
   ]
+  #v(1fr)
+  #set text(size: 10pt)
+  $for(cover-signoff)$$cover-signoff$$sep$ \ $endfor$
+$if(cover-contact)$
+  \ #link("$cover-contact$")
+$endif$
 ]
 #set page(numbering: "1")
 $for(header-includes)$
 $header-includes$
 $endfor$
 #counter(page).update(1)
-#outline(title: [Innhold], depth: 2)
+#outline(title: [Innhold], depth: 1)
 
 $body$
 """
@@ -90,15 +103,30 @@ def typst_source(book: Book, markdown: str, template_dir: Path) -> str:
     args = ["--standalone", f"--template={template}", "--wrap=none",
             *(f"--lua-filter={book.root / f}" for f in book.filters),
             f"--lua-filter={Path(__file__).with_name('content_visible.lua')}",
+            f"--lua-filter={Path(__file__).with_name('typst_images.lua')}",
             f"--metadata=title:{book.title}", f"--metadata=subtitle:{book.subtitle}",
             f"--metadata=author:{book.author}", f"--metadata=date:{book.shown_date}",
             f"--variable=lang:{book.lang}", f"--variable=papersize:{papersize}",
+            *cover_args(book),
             *book.citeproc_args(), *(f"--include-in-header={book.root / f}"
                                      for f in header_includes(book))]
     try:
         return pypandoc.convert_text(markdown, "typst", format="markdown", extra_args=args)
     except RuntimeError as exc:
         raise RenderError(f"pandoc could not convert the book to Typst: {exc}") from None
+
+
+def cover_args(book: Book) -> list[str]:
+    """Pandoc variables of the cover's sign-off (place and date, who publishes, the address)
+    and contact line: ``format: typst: cover-signoff:`` (a list of lines) and
+    ``cover-contact:`` in ``_quarto.yml``, which Quarto's template partial reads too."""
+    typst_options = book.format_options.get("typst", {})
+    lines = typst_options.get("cover-signoff") or []
+    lines = [lines] if isinstance(lines, str) else lines
+    args = [f"--variable=cover-signoff:{line}" for line in lines]
+    if typst_options.get("cover-contact"):
+        args.append(f"--variable=cover-contact:{typst_options['cover-contact']}")
+    return args
 
 
 def header_includes(book: Book) -> list[str]:
@@ -123,7 +151,8 @@ def compile_pdf(typ_path: Path, pdf_path: Path, root: Path, date: str = "") -> P
     fonts = [str(FONT_DIR)] if FONT_DIR.is_dir() else []
     try:
         typst.compile(str(typ_path), output=str(pdf_path), root=str(root), font_paths=fonts,
-                      ignore_system_fonts=bool(fonts), timestamp=stamp)
+                      ignore_system_fonts=bool(fonts), timestamp=stamp,
+                      pdf_standards=PDF_STANDARDS)
     except Exception as exc:  # the wheel raises its own TypstError type
         raise RenderError(f"{typ_path}: typst could not compile the book: {exc}") from None
     return pdf_path

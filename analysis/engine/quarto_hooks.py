@@ -15,7 +15,7 @@
     for chapters a later render restores from the freeze, and writes ``inline-values.json`` and
     ``render-log.json`` into the output folder, and the Excel annex of the book's tables
     (:mod:`analysis.annex`, from the tables the same notebooks printed); then removes the
-    notebooks.
+    notebooks, and makes each page's table outputs focusable regions (accessibility).
 """
 
 if __name__ == "__main__":  # run as a script by Quarto: the project root must come first
@@ -154,11 +154,26 @@ def post(root: Path, out: Path, outputs: list[str]) -> int:
         problems.append(f"the Excel annex was not written: {exc}")
     formats = sorted({"pdf" if PurePosixPath(f).suffix == ".pdf" else "html"
                       for f in outputs if PurePosixPath(f).suffix in (".pdf", ".html")})
+    if "html" in formats:
+        focus_table_regions(out)
     write_run_log(out, {"engine": "quarto", "formats": formats, "chapters": chapters,
                         "problems": problems})
     for problem in problems:
         print(f"post-render: {problem}", file=sys.stderr)
     return 0
+
+
+def focus_table_regions(out: Path) -> None:
+    """Every page's table outputs take keyboard focus and carry a name
+    (:func:`analysis.engine.html.focusable_output_regions`)."""
+    from analysis.engine.html import focusable_output_regions
+
+    for page in [out / "index.html", *sorted((out / "chapters").glob("*.html"))]:
+        if page.is_file():
+            text = page.read_text(encoding="utf-8")
+            fixed = focusable_output_regions(text)
+            if fixed != text:
+                page.write_text(fixed, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

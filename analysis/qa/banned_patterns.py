@@ -36,6 +36,22 @@ def _p(regex: str) -> re.Pattern:
 
 
 BANNED_PATTERNS: list[BannedPattern] = [
+    # Issue 20: what a publication must not say in typed prose.
+    BannedPattern(
+        "typed-reconstruction",
+        _p(r"\brekonstru\w*"),
+        "a sentence about reconstructed data must follow the manifest: print it with "
+        "notice.sentence(bundle, key) (analysis/report/notice.py), so it disappears with a "
+        "real export"),
+    BannedPattern(
+        "seksjon",
+        _p(r"\bseksjon\b"),
+        "a part of a chapter is an «avsnitt» (the cross-reference prefix says so too)"),
+    BannedPattern(
+        "file-path",
+        _p(r"(?<![\w.])(data|analysis|chapters|tests|docs|assets)/[\w<>.-]"),
+        "no file paths in the report: say what the file is («registeret over publiserte tall»)",
+        sees_code=True),
     BannedPattern(
         "trolig-reell",
         _p(r"\btrolig\s+reel"),

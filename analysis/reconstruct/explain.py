@@ -106,7 +106,7 @@ def _implied(fig: Figure, solution) -> str:
     if not solution.n:
         return ""
     pct = round_half_up(Fraction(100 * count, solution.n), 1)
-    return f" (rekonstruksjonen: {count} av {solution.n} = {_comma(str(pct))}\u00a0%)"
+    return f" (verktøyets løsning: {count} av {solution.n} = {_comma(str(pct))}\u00a0%)"
 
 
 def _key(item, keys: list):

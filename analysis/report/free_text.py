@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import coding as cd
 from analysis import compute, fmt, freetext
-from analysis.display import Block, Table, Text, compose
+from analysis.display import Block, Table, Text, as_text, compose
 
 
 def wave_coding(bundle) -> cd.WaveCoding:
@@ -199,3 +199,12 @@ def category_names(bundle, qid: str, polarity: str | None = None) -> list[str]:
     """Labels of a question's codes in codebook order (``polarity``: "ris" or "ros" only)."""
     return [code.label for code in wave_coding(bundle).codebook.question(qid).codes
             if polarity is None or code.polarity == polarity]
+
+
+@as_text
+def themes(bundle, qid: str, polarity: str | None = None) -> str:
+    """A question's themes as running text, in report order, each in guillemets (theme names
+    contain «og»): ``"«Infrastruktur», «Finansiering og ressurser» og «Samarbeid»"``
+    (``polarity`` as :func:`category_names`; a theme named twice is said once)."""
+    names = list(dict.fromkeys(category_names(bundle, qid, polarity)))
+    return fmt.join([f"«{name}»" for name in names])

@@ -70,7 +70,12 @@ def data_quality_table(bundle) -> Table:
     return Table(out)
 
 
-def problems_found(bundle) -> Text:
-    """How many warnings and screened answers there are in all, formatted (``"0"``)."""
+def problems_sentence(bundle) -> Text:
+    """The method chapter's sentence on how many cases the checks found in all: none said in
+    words, never as "0"; a count under 13 in words (:func:`analysis.fmt.number_word`)."""
     frame = counts(bundle)
-    return fmt.num(int(frame.loc[~frame["detail"], bundle.years].to_numpy().sum()))
+    total = int(frame.loc[~frame["detail"], bundle.years].to_numpy().sum())
+    if total == 0:
+        return Text("I dataene som brukes her, ble det ikke funnet noen slike tilfeller.")
+    return Text(f"Til sammen ble det funnet {fmt.number_word(total)} slike tilfeller i dataene "
+                "som brukes her.")

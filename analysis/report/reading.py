@@ -1,6 +1,7 @@
 """The box «Slik leser du tallene»: the book's rules for numbers and tests, stated once.
 
-The Sammendrag shows it, and the method chapter refers to it (``@sec-slik-leser-du``). What it
+The method chapter shows it under its own heading (``@sec-slik-leser-du``), which the
+Sammendrag's caveats and the chapters link to. What it
 says is what the code does: denominators (:mod:`analysis.compute.counts`), rounding and the
 printed change (:mod:`analysis.report.values`), the Wilson interval
 (:mod:`analysis.compute.intervals`), the tests and Holm's adjustment
@@ -59,8 +60,8 @@ _ITEMS = (
 
 
 def reading_guide(bundle) -> Block:
-    """The box «Slik leser du tallene» (a fenced div with the section id ``sec-slik-leser-du``
-    as a heading-free anchor the method chapter refers to)."""
+    """The box «Slik leser du tallene» (a fenced div; the method chapter's section
+    ``sec-slik-leser-du`` holds it)."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
     values = {"prev": str(prev), "year": str(bundle.current.year),
               "alpha": "p\u00a0<\u00a0" + fmt.num(ALPHA, 2)}
@@ -69,5 +70,5 @@ def reading_guide(bundle) -> Block:
         used = {k: v for k, v in values.items() if "{" + k + "}" in item}
         lines.append("- " + compose(item, **used))
     items = "\n".join(lines)
-    body = Block("**Slik leser du tallene**\n\n" + items + "\n")
+    body = Block(items + "\n")
     return div(".reading-guide .reconstruction-notice", body)

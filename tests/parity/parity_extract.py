@@ -57,7 +57,7 @@ def captions(book: Path) -> list[tuple[str, str]]:
     return rows
 
 
-_REF_TEXT = re.compile(r"^(Figur|Tabell|Kapittel|Seksjon|Vedlegg) [0-9A-Z][0-9.]*$")
+_REF_TEXT = re.compile(r"^(Figur|Tabell|Kapittel|avsnitt|Vedlegg) [0-9A-Z][0-9.]*$")
 
 
 def cross_references(book: Path) -> list[tuple[str, str, str]]:

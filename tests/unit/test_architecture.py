@@ -36,7 +36,7 @@ ENGINE_USERS = {
 ENGINE_MAY_IMPORT = {"analysis.paths"}
 ENGINE_EXCEPTIONS = {
     # `render` loads the bundle first so a bad input stops it with the located message
-    "engine/command.py": {"analysis.bundle"},
+    "engine/command.py": {"analysis.bundle", "analysis.given_files"},
     # the Quarto pre-render hook stops on the same input errors as the CLI
     "engine/quarto_hooks.py": {"analysis.cli", "analysis.annex"},
     # the title block's date in the book's Norwegian format

@@ -33,7 +33,7 @@ def test_cross_references_are_numbered_per_chapter(rendered_book):
     assert '<span class="header-section-number">1.1</span> Resultater' in page
     assert '<a href="#fig-tall-kurve">Figur 1.1</a>' in page
     assert '<a href="#tbl-tall-svar">Tabell 1.1</a>' in page
-    assert '<a href="#sec-tall-res">Seksjon 1.2</a>' in page
+    assert '<a href="#sec-tall-res">avsnitt 1.2</a>' in page
     index = _page(rendered_book, "index.html")
     assert '<a href="chapters/01-tall.html#fig-tall-kurve">Figur 1.1</a>' in index
     assert '<a href="chapters/01-tall.html#sec-tall">Kapittel 1</a>' in index
@@ -47,8 +47,9 @@ def test_figure_has_caption_alt_and_svg_file(rendered_book):
     assert "Figur 1.1: Kurve over svar" in figure
     svg = rendered_book / "_book/chapters/01-tall_files/figure-html/fig-tall-kurve-1.svg"
     assert svg.read_text("utf-8").lstrip().startswith("<?xml")
-    assert (rendered_book / "_book/chapters/01-tall_files/figure-typst/fig-tall-kurve-1.png"
-            ).read_bytes()[:4] == b"\x89PNG"
+    # the PDF's figure is vector too (SVG, embedded by Typst as it is)
+    pdf_svg = rendered_book / "_book/chapters/01-tall_files/figure-typst/fig-tall-kurve-1.svg"
+    assert pdf_svg.read_text("utf-8").lstrip().startswith("<?xml")
 
 
 def test_table_becomes_a_captioned_table(rendered_book):
@@ -81,7 +82,8 @@ def test_pdf_and_typst_source(rendered_book):
                  "Figur 1.1: Kurve over svar", "Tabell 1.1: Svar fordelt", "Fet tekst"):
         assert text in typ, text
     assert "inline-value" not in typ
-    assert 'image("chapters/01-tall_files/figure-typst/fig-tall-kurve-1.png"' in typ
+    assert ('image("chapters/01-tall_files/figure-typst/fig-tall-kurve-1.svg", '
+            'alt: "Linje som stiger")') in typ
 
 
 def test_cache_hit_then_miss_after_edit(tiny_book):

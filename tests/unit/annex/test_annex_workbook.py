@@ -1,4 +1,4 @@
-"""The Excel annex: every cell a string (never a formula), one sheet per table, valid names."""
+"""The Excel annex: numbers as numbers, text never a formula, one sheet per table, valid names."""
 
 import zipfile
 
@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from analysis.annex import INDEX_SHEET, AnnexTable, notebook_tables, sheet_names, write_annex
+from analysis.annex.workbook import COLUMNS_SHEET
 
 
 def _table(label, rows, headers=("Svar", "Antall")):
@@ -22,16 +23,16 @@ def test_text_that_looks_like_a_formula_stays_a_string(tmp_path):
     assert [c.value for c in cells] == hostile
     assert {c.data_type for c in cells} == {"s"}
     with zipfile.ZipFile(path) as z:
-        xml = z.read("xl/worksheets/sheet2.xml").decode()
+        xml = z.read("xl/worksheets/sheet3.xml").decode()  # after Innhold, Kolonner
     assert "<f>" not in xml and "<f " not in xml  # no formula element anywhere in the sheet
 
 
 def test_one_sheet_per_table_after_the_index_in_reading_order(tmp_path):
     tables = [_table("tbl-a-one", [["Ja", "3"]]), _table("tbl-b-two", [["Nei", "4"]])]
     book = load_workbook(write_annex(tmp_path / "a.xlsx", tables, title="Boka"))
-    assert book.sheetnames == [INDEX_SHEET, "a-one", "b-two"]
+    assert book.sheetnames == [INDEX_SHEET, COLUMNS_SHEET, "a-one", "b-two"]
     assert [c.value for c in book["b-two"][3]] == ["Svar", "Antall"]
-    assert [c.value for c in book["b-two"][4]] == ["Nei", "4"]
+    assert [c.value for c in book["b-two"][4]] == ["Nei", 4]
     listed = [row[0].value for row in book[INDEX_SHEET].iter_rows(min_row=5)]
     assert listed == ["a-one", "b-two"]
 
@@ -80,3 +81,26 @@ def test_a_table_the_book_lists_but_no_notebook_printed_is_an_error(tmp_path):
         encoding="utf-8")
     with pytest.raises(ValueError, match=r"index.qmd: table cell 'tbl-t-a' \(line \d+\) printed"):
         tables_of_book(load_book(tmp_path), {"index.qmd": {}})
+
+
+def test_numbers_are_numbers_and_intervals_two_columns(tmp_path):
+    """An auditor can sum the annex: hand-written cells as the book prints them."""
+    headers = ("Svaralternativ", "Antall 2025", "Andel 2025", "95 % KI 2025", "Endring (pp)",
+               "p", "Snitt")
+    rows = [["Ja", "51", "33\u00a0%", "26\u201341\u00a0%", "\u221210", "< 0,001", "3,98"],
+            ["Nei", "155\u2020", "67\u00a0%", "ukjent", "+8", "0,042", "ukjent"]]
+    path = write_annex(tmp_path / "a.xlsx", [_table("tbl-x-q01", rows, headers)])
+    book = load_workbook(path)
+    sheet = book["x-q01"]
+    assert [c.value for c in sheet[3]] == ["Svaralternativ", "Antall 2025", "Andel 2025",
+                                           "95 % KI 2025 nedre", "95 % KI 2025 øvre",
+                                           "Endring (pp)", "p", "Snitt"]
+    ja, nei = ([c.value for c in sheet[r]] for r in (4, 5))
+    assert ja == ["Ja", 51, 0.33, 0.26, 0.41, -10, "< 0,001", 3.98]
+    assert nei == ["Nei", 155, 0.67, "ukjent", None, 8, 0.042, "ukjent"]
+    assert sheet["C4"].number_format == "0%" and sheet["D4"].number_format == "0%"
+    assert sheet["B5"].comment is not None  # the reconstruction's mark, kept as a comment
+    assert sheet.freeze_panes == "A4"
+    described = {r[0].value: r[1].value for r in book[COLUMNS_SHEET].iter_rows(min_row=2)}
+    assert described["95 % KI 2025 nedre"].startswith("Nedre grense")
+    assert described["Andel 2025"].startswith("Andel")

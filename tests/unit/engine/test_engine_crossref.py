@@ -25,8 +25,8 @@ def test_numbers_per_chapter_and_appendix_letters():
     index = collect(_docs(), {"a.qmd"})
     texts = {label: ref.text for label, ref in index.refs.items()}
     assert texts == {
-        "sec-en": "Kapittel 1", "sec-en-del": "Seksjon 1.1", "fig-en-a": "Figur 1.1",
-        "tbl-en-b": "Tabell 1.1", "fig-en-c": "Figur 1.2", "sec-to-c": "Seksjon 2.2",
+        "sec-en": "Kapittel 1", "sec-en-del": "avsnitt 1.1", "fig-en-a": "Figur 1.1",
+        "tbl-en-b": "Tabell 1.1", "fig-en-c": "Figur 1.2", "sec-to-c": "avsnitt 2.2",
         "fig-to-a": "Figur 2.1", "sec-app": "Vedlegg A", "tbl-app-a": "Tabell A.1",
     }
     assert index.chapters["index.qmd"].headings == [None]
@@ -68,9 +68,9 @@ def _question_chapter():
 def test_a_question_not_asked_keeps_its_heading_number_but_not_its_table_number():
     index = collect([_question_chapter()], set(), {"c1.qmd": {"q05", "q07"}})
     texts = {label: ref.text for label, ref in index.refs.items()}
-    assert texts == {"sec-en-q05": "Seksjon 1.1", "tbl-en-q05": "Tabell 1.1",
-                     "sec-en-q06": "Seksjon 1.2", "tbl-en-q06": "?@tbl-en-q06",
-                     "sec-en-q07": "Seksjon 1.3", "tbl-en-q07": "Tabell 1.2"}
+    assert texts == {"sec-en-q05": "avsnitt 1.1", "tbl-en-q05": "Tabell 1.1",
+                     "sec-en-q06": "avsnitt 1.2", "tbl-en-q06": "?@tbl-en-q06",
+                     "sec-en-q07": "avsnitt 1.3", "tbl-en-q07": "Tabell 1.2"}
     # without the marker (or with every question asked) everything is numbered
     assert collect([_question_chapter()], set(), {"c1.qmd": None}).refs["tbl-en-q07"].text \
         == "Tabell 1.3"

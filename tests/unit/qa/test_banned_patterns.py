@@ -59,6 +59,15 @@ CASES = {
     "metodebok-navn": (
         "Prosedyrene ligger i Metodebok.",
         "Prosedyrene ligger på metodebok.no, i metodeboken."),
+    "typed-reconstruction": (
+        "Dataene er rekonstruert fra den publiserte rapporten.",
+        'Dataene er hentet fra eksporten. `{python} notice.sentence(bundle, "no-crossing")`'),
+    "seksjon": (
+        "Se Seksjon 6.4 for tallene.",
+        "Se avsnitt 6.4 (@sec-nettsider-q08) for tallene."),
+    "file-path": (
+        "Registeret ligger i `data/published/`.",
+        "Registeret over publiserte tall ligger i prosjektet, med forskningsdata/-analyser."),
     "rette-anforselstegn": (
         'Mange skrev "ved behov".',
         'Mange skrev «ved behov», og én skrev «han sa \'aldri\'» {.small key="v"}.'),

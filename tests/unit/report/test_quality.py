@@ -31,7 +31,7 @@ def test_counts_per_wave_with_zeros_listed():
 
 
 def test_withheld_answers_counted_per_reason_and_the_total_not_twice():
-    from analysis.report.quality import problems_found
+    from analysis.report.quality import problems_sentence
 
     wave = SimpleNamespace(
         export=SimpleNamespace(problems=[_problem("outside_field_period")]),
@@ -46,4 +46,18 @@ def test_withheld_answers_counted_per_reason_and_the_total_not_twice():
     assert table.cell("– holdt tilbake fordi svaret har fødselsnummer", "2025") == "2"
     assert table.cell("Svar påbegynt eller fullført utenfor perioden undersøkelsen var åpen",
                       "2025") == "1"
-    assert problems_found(bundle) == "5"  # 1 warning + 3 withheld + 1 redacted
+    # 1 warning + 3 withheld + 1 redacted; the per-reason rows are not counted again
+    assert "funnet fem slike tilfeller" in problems_sentence(bundle)
+
+
+def test_the_sentence_says_none_in_words_and_counts_in_words():
+    from analysis.report.quality import problems_sentence
+
+    clean = SimpleNamespace(export=SimpleNamespace(problems=[]), review_rows=())
+    none = SimpleNamespace(waves={2025: clean}, years=[2025])
+    assert problems_sentence(none) == ("I dataene som brukes her, ble det ikke funnet noen "
+                                       "slike tilfeller.")
+    three = SimpleNamespace(export=SimpleNamespace(problems=[_problem("empty_response")] * 3),
+                            review_rows=())
+    some = SimpleNamespace(waves={2025: three}, years=[2025])
+    assert "funnet tre slike tilfeller" in problems_sentence(some)

@@ -1,0 +1,47 @@
+"""The built-in engine's PDF is accessible by construction: it compiles as PDF/UA-1 (tagged,
+every figure with alt text, a title viewers show, language nb)."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pdf(book_render):
+    (path,) = (book_render("first") / "_book").glob("*.pdf")
+    return PdfReader(path)
+
+
+def test_declares_pdf_ua_1(pdf):
+    metadata = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfuaid:part" in metadata and ">1<" in metadata.split("pdfuaid:part")[1][:10] \
+        or 'pdfuaid:part="1"' in metadata
+
+
+def test_viewer_shows_the_title_and_language_is_norwegian(pdf):
+    root = pdf.trailer["/Root"]
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (BooleanObject)
+    assert str(root["/Lang"]).lower().startswith("nb")
+    assert "brukerundersøkelse" in pdf.metadata.title
+
+
+def test_every_figure_has_alt_text(pdf):
+    """Every /Figure structure element carries /Alt (PDF/UA-1 7.3)."""
+    figures, missing = 0, 0
+    stack = [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not hasattr(node, "get"):
+            continue
+        if node.get("/S") == "/Figure":
+            figures += 1
+            missing += not str(node.get("/Alt", "")).strip()
+        kids = node.get("/K")
+        if kids is not None:
+            stack.extend(kids if isinstance(kids, list) else [kids])
+    assert figures >= 10
+    assert missing == 0
