@@ -63,6 +63,9 @@ _SENTENCES: dict[str, tuple[str, str]] = {
         "Med rekonstruerte data er dette ingen kontroll, se nedenfor.", ""),
     # Appendix and chapter on cooperation: inconsistent figures
     "held-out": ("De er holdt utenfor rekonstruksjonen.", ""),
+    # Method chapter, the partner packs: regions exist only in a real export
+    "packs-regions": (
+        "På rekonstruerte data er regionene oppdiktet, og hver side i pakkene sier det.", ""),
     "held-out-q19": ("Tallet er derfor holdt utenfor rekonstruksjonen, og regnestykket står i",
                      "Regnestykket står i"),
 }
