@@ -25,6 +25,8 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from analysis import fmt
 from analysis.compute.verdict import Verdict
 from analysis.display import Block, Table, bullets, compose, is_missing
@@ -251,11 +253,16 @@ def bottleneck_slide(bundle) -> Slide:
 
 
 def recommendations_slide(key: findings.KeyFindings) -> Slide:
-    """The recommendations' titles on the slide, their computed texts in the notes."""
+    """The recommendations' titles and who acts (their authored ``who``) as a table on the
+    slide, their computed texts in the notes."""
+
     recs = key.spec.recommendations
     titles = [findings.filled(key, i, r, r.title) for i, r in enumerate(recs)]
     texts = [findings.filled(key, i, r, r.text) for i, r in enumerate(recs)]
-    return Slide("anbefalinger", "Anbefalinger", tuple(str(t) for t in titles),
+    frame = pd.DataFrame({"Anbefaling": [str(t) for t in titles],
+                          "Hvem": [r.who for r in recs]})
+    return Slide("anbefalinger", "Anbefalinger", (),
+                 table=Table(frame, left=["Anbefaling", "Hvem"]),
                  notes=tuple(f"{i + 1}. {t} {x}" for i, (t, x) in
                              enumerate(zip(titles, texts, strict=True))))
 

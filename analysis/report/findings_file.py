@@ -136,11 +136,13 @@ class Recommendation(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
+    who: str = Field(min_length=1, max_length=60,
+                     description="Who acts, as the text names them (shown on the slide)")
     finding: str = Field(pattern=r"^[a-z][a-z0-9-]*$",
                          description="An indicator id, or a fig-/tbl- label of the book")
     section: str = Field(pattern=r"^sec-[a-z0-9-]+$")
 
-    @field_validator("title")
+    @field_validator("title", "who")
     @classmethod
     def _title_types_no_number(cls, value: str) -> str:
         return _no_typed_digits(value)
