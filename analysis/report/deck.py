@@ -288,6 +288,21 @@ def deck(bundle) -> list[Slide]:
             bottleneck_slide(bundle), recommendations_slide(key), next_slide(bundle)]
 
 
+def title_metadata(bundle) -> Block:
+    """A pandoc YAML metadata block that fills the title slide's ``date`` with the survey
+    year of the data (``deck/presentasjon.qmd`` prints it from its first cell, ``output:
+    asis``). Pandoc reads a metadata block anywhere in the document; ``date`` is set nowhere
+    else, so no precedence rule between blocks decides it, under either engine.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> title_metadata(NS(current=NS(year=2027))).markdown.split("---")[1].strip()
+    'date: Undersøkelsen 2027'
+    """
+    return Block(f"\n---\ndate: Undersøkelsen {int(bundle.current.year)}\n---\n\n")
+
+
 def by_key(bundle) -> dict[str, Slide]:
     """The slides by key (``deck/presentasjon.qmd`` prints ``slides["svar"].markdown()``)."""
     return {s.key: s for s in deck(bundle)}
