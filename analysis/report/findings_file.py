@@ -4,8 +4,9 @@ The secretariat edits this file, not the code. It holds two lists:
 
 - ``indicators``: the key figures of «Hovedfunn og anbefalinger» -- a question id, the
   option(s) (or rating scores) whose summed share is the indicator, and a label;
-- ``recommendations``: a title and a text, the indicator (or ``fig-``/``tbl-`` label) whose
-  finding motivates it, and the section of the book that shows that finding.
+- ``recommendations``: a title and a text, ``who`` acts (a few words naming the actors the
+  text names, for the slide), the indicator (or ``fig-``/``tbl-`` label) whose finding
+  motivates it, and the section of the book that shows that finding.
 
 A text never types a number. It cites computed values through placeholders, which
 :mod:`analysis.report.findings` fills in from the bundle:
