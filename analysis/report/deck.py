@@ -25,6 +25,8 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from analysis import fmt
 from analysis.compute.verdict import Verdict
 from analysis.display import Block, Table, bullets, compose, is_missing
@@ -251,11 +253,16 @@ def bottleneck_slide(bundle) -> Slide:
 
 
 def recommendations_slide(key: findings.KeyFindings) -> Slide:
-    """The recommendations' titles on the slide, their computed texts in the notes."""
+    """The recommendations' titles and who acts (their authored ``who``) as a table on the
+    slide, their computed texts in the notes."""
+
     recs = key.spec.recommendations
     titles = [findings.filled(key, i, r, r.title) for i, r in enumerate(recs)]
     texts = [findings.filled(key, i, r, r.text) for i, r in enumerate(recs)]
-    return Slide("anbefalinger", "Anbefalinger", tuple(str(t) for t in titles),
+    frame = pd.DataFrame({"Anbefaling": [str(t) for t in titles],
+                          "Hvem": [r.who for r in recs]})
+    return Slide("anbefalinger", "Anbefalinger", (),
+                 table=Table(frame, left=["Anbefaling", "Hvem"]),
                  notes=tuple(f"{i + 1}. {t} {x}" for i, (t, x) in
                              enumerate(zip(titles, texts, strict=True))))
 
@@ -279,6 +286,21 @@ def deck(bundle) -> list[Slide]:
     return [respondents_slide(bundle), mix_slide(bundle), key_figures_slide(key),
             *(section_slide(bundle, q, t, o) for q, t, o in SECTIONS),
             bottleneck_slide(bundle), recommendations_slide(key), next_slide(bundle)]
+
+
+def title_metadata(bundle) -> Block:
+    """A pandoc YAML metadata block that fills the title slide's ``date`` with the survey
+    year of the data (``deck/presentasjon.qmd`` prints it from its first cell, ``output:
+    asis``). Pandoc reads a metadata block anywhere in the document; ``date`` is set nowhere
+    else, so no precedence rule between blocks decides it, under either engine.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> title_metadata(NS(current=NS(year=2027))).markdown.split("---")[1].strip()
+    'date: Undersøkelsen 2027'
+    """
+    return Block(f"\n---\ndate: Undersøkelsen {int(bundle.current.year)}\n---\n\n")
 
 
 def by_key(bundle) -> dict[str, Slide]:

@@ -4,8 +4,9 @@ The secretariat edits this file, not the code. It holds two lists:
 
 - ``indicators``: the key figures of «Hovedfunn og anbefalinger» -- a question id, the
   option(s) (or rating scores) whose summed share is the indicator, and a label;
-- ``recommendations``: a title and a text, the indicator (or ``fig-``/``tbl-`` label) whose
-  finding motivates it, and the section of the book that shows that finding.
+- ``recommendations``: a title and a text, ``who`` acts (a few words naming the actors the
+  text names, for the slide), the indicator (or ``fig-``/``tbl-`` label) whose finding
+  motivates it, and the section of the book that shows that finding.
 
 A text never types a number. It cites computed values through placeholders, which
 :mod:`analysis.report.findings` fills in from the bundle:
@@ -136,11 +137,13 @@ class Recommendation(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
+    who: str = Field(min_length=1, max_length=60,
+                     description="Who acts, as the text names them (shown on the slide)")
     finding: str = Field(pattern=r"^[a-z][a-z0-9-]*$",
                          description="An indicator id, or a fig-/tbl- label of the book")
     section: str = Field(pattern=r"^sec-[a-z0-9-]+$")
 
-    @field_validator("title")
+    @field_validator("title", "who")
     @classmethod
     def _title_types_no_number(cls, value: str) -> str:
         return _no_typed_digits(value)

@@ -66,6 +66,14 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     # Method chapter, the partner packs: regions exist only in a real export
     "packs-regions": (
         "På rekonstruerte data er regionene oppdiktet, og hver side i pakkene sier det.", ""),
+    # Chapter "Sammenlikning", the change table's standardised changes
+    "mix-adjusted": (
+        "Hvor mye av hver endring som skyldes at andre roller svarte, kan bare regnes ut av den "
+        "ekte eksporten med hver persons svar; med rekonstruerte data står tabellen uten "
+        "standardiserte endringer.",
+        "Kolonnen «Standardisert» viser endringen slik den hadde vært om rollene (hovedrollen "
+        "til hver person) var fordelt som i forrige runde, og «CMH p» tester om svarene har "
+        "endret seg innenfor rollene (Cochran–Mantel–Haenszel)."),
     "held-out-q19": ("Tallet er derfor holdt utenfor rekonstruksjonen, og regnestykket står i",
                      "Regnestykket står i"),
 }

@@ -6,7 +6,7 @@ Used by the method chapter (respondents per year) and the comparison chapter (ma
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import pandas as pd
@@ -15,7 +15,7 @@ from analysis import fmt
 from analysis.compute.verdict import BEYOND_CHANCE, Verdict
 from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
 from analysis.report.change_words import interval_text
-from analysis.report.values import NOT_ASKED, printed_change, signed
+from analysis.report.values import NOT_ASKED, percent, printed_change, signed
 
 #: The verdict words are the book's one vocabulary (:class:`Verdict`); these names stay for
 #: the callers that compare against them.
@@ -114,7 +114,16 @@ def main_changes(bundle) -> tuple[tuple[str, object, str | None], ...]:
     return tuple((theme, view(bundle, qid), key) for theme, qid, key in MAIN_CHANGES)
 
 
-def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
+def adjusted(bundle) -> dict:
+    """The standardised changes of :data:`MAIN_CHANGES` for :func:`change_table` (empty
+    unless both waves are real exports: :func:`analysis.report.mix_adjusted.adjusted_changes`)."""
+    from analysis.report.mix_adjusted import adjusted_changes
+
+    return adjusted_changes(bundle, MAIN_CHANGES)
+
+
+def change_table(items: Sequence[tuple[str, object, str | None]],
+                 adjusted: Mapping[str, tuple[object, float]] | None = None) -> Table:
     """Display table of the main changes since the previous wave.
 
     Parameters
@@ -134,6 +143,10 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
         shares), ``95 % KI (pp)`` (Newcombe's interval of the change) and ``Vurdering`` (the
         book's verdict, :mod:`analysis.compute.verdict`: the same as the chapter's).
         ``attrs["breaks"]`` lists the themes left out as breaks.
+        With ``adjusted`` (theme -> (:class:`~analysis.compute.standardise.StandardisedChange`,
+        CMH p), :func:`analysis.report.mix_adjusted.adjusted_changes`; real exports only) three
+        more columns beside the crude change: ``Standardisert (pp)``, ``KI standardisert
+        (pp)`` and ``CMH p`` ("–" for a row without one).
     """
     ki = f"95{fmt.NBSP}% KI (pp)"
     if not items:
@@ -158,13 +171,32 @@ def change_table(items: Sequence[tuple[str, object, str | None]]) -> Table:
             row = {str(prev): view.share(key, prev), str(year): view.share(key),
                    "Endring (pp)": signed(points) if points is not None else UNKNOWN,
                    ki: interval_cell_pp(t["diff_low"], t["diff_high"])}
+        if adjusted:
+            row.update(_adjusted_cells(adjusted.get(theme)))
         row["Vurdering"] = word.value
         rows.append({"Tema": theme, **row})
-    table = Table(pd.DataFrame(rows, columns=["Tema", str(prev), str(year), "Endring (pp)", ki,
-                                              "Vurdering"]),
-                  left=["Tema", "Vurdering"])
+    columns = ["Tema", str(prev), str(year), "Endring (pp)", ki,
+               *(ADJUSTED_COLUMNS if adjusted else ()), "Vurdering"]
+    table = Table(pd.DataFrame(rows, columns=columns), left=["Tema", "Vurdering"])
     table.frame.attrs["breaks"] = breaks
     return table
+
+
+#: The columns a real export adds beside each crude change (:func:`change_table`).
+ADJUSTED_COLUMNS = ("Standardisert (pp)", "KI standardisert (pp)", "CMH p")
+
+
+def _adjusted_cells(result) -> dict:
+    """The standardised change (points, signed, as printed changes), its interval and the
+    within-group p of one row; "–" in each when the row has none."""
+    if result is None:
+        return dict.fromkeys(ADJUSTED_COLUMNS, NOT_ASKED)
+    change, p = result
+    points = percent(change.standardised)
+    points = None if points is None else points + 0  # -0 prints as 0
+    return {ADJUSTED_COLUMNS[0]: signed(points) if points is not None else UNKNOWN,
+            ADJUSTED_COLUMNS[1]: interval_cell_pp(change.low, change.high),
+            ADJUSTED_COLUMNS[2]: NOT_ASKED if is_missing(p) else Text(fmt.p_number(p))}
 
 
 def interval_cell_pp(low: float, high: float):

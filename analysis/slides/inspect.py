@@ -11,7 +11,7 @@ from pptx.util import Emu
 
 #: A number as a slide prints it: optional sign, digits with no-break-space thousands, a
 #: decimal comma, and a percent sign after a no-break space.
-NUMBER = re.compile(r"[+\u2212-]?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?(?:\u00a0%)?")
+NUMBER = re.compile(r"(?<![\d,])[+\u2212-]?(?:\d{1,3}(?:\u00a0\d{3})+|\d+)(?:,\d+)?(?:\u00a0%)?")
 
 
 @dataclass

@@ -216,3 +216,14 @@ def test_the_package_opens_without_repair(rendered, slides):
                 ids = etree.fromstring(package.read(name)).xpath("//p:cNvPr/@id", namespaces={
                     "p": "http://schemas.openxmlformats.org/presentationml/2006/main"})
                 assert len(ids) == len(set(ids)), f"{name}: duplicate shape ids {ids}"
+
+
+def test_the_title_slide_carries_the_survey_year_of_the_data(slides, rendered):
+    """The title slide's date placeholder is filled from the data (deck.title_metadata): the
+    latest wave of data/survey-waves.yaml, not a year typed into deck/presentasjon.qmd."""
+    waves = yaml.safe_load((rendered[0] / "data/survey-waves.yaml").read_text(encoding="utf-8"))
+    latest = max(w["year"] for w in waves["waves"])
+    shown, _, _ = slides
+    assert f"Undersøkelsen {latest}" in shown[0].texts
+    source = (rendered[0] / "deck/presentasjon.qmd").read_text(encoding="utf-8")
+    assert str(latest) not in source

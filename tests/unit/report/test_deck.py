@@ -60,7 +60,11 @@ def test_key_figures_and_recommendations_follow_the_given_file(slides):
     spec = load_findings_file(findings_path())
     table = slides["nokkeltall"].table
     assert [row[0] for row in table.rows()] == [i.label for i in spec.indicators]
-    assert len(slides["anbefalinger"].bullets) == len(spec.recommendations)
+    recs = slides["anbefalinger"].table
+    assert list(recs.columns) == ["Anbefaling", "Hvem"]
+    # who acts, as data/recommendations.yaml's `who` names them (authored, not typed in code)
+    assert [row[1] for row in recs.rows()] == [r.who for r in spec.recommendations]
+    assert recs.rows()[0][1] == "Sekretariatet og arbeidspakken for prosedyrene"
     # every indicator's interval is in the notes, not on the slide
     assert sum("konfidensintervall" in n for n in slides["nokkeltall"].notes) == len(
         spec.indicators)
