@@ -11,6 +11,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Pt
 
 from analysis.report.deck import Chart, read_marker
+from analysis.slides.tables import fit_columns
 
 #: Excel number format of a share: whole percent, a no-break space before the sign.
 PERCENT = '0"\u00a0"%'
@@ -25,7 +26,8 @@ class DeckError(ValueError):
 
 
 def finish(path: Path) -> int:
-    """Replace every chart marker of the deck at ``path`` by a native chart; in place.
+    """Replace every chart marker of the deck at ``path`` by a native chart and fit every
+    table's columns to their content (:func:`analysis.slides.tables.fit_columns`); in place.
 
     Returns
     -------
@@ -44,6 +46,8 @@ def finish(path: Path) -> int:
         for shape in list(slide.shapes):
             if shape.shape_type is not None and shape.shape_type == 13:  # picture
                 _check_picture(path, number, shape)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                fit_columns(shape.table)
             if not shape.has_text_frame:
                 continue
             chart = read_marker(shape.text_frame.text)

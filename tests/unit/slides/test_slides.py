@@ -88,3 +88,25 @@ def test_the_template_is_pandocs_default_with_norcrin_colours(tmp_path):
     assert b'name="NorCRIN"' in parts["/ppt/theme/theme1.xml"]
     master = parts["/ppt/slideMasters/slideMaster1.xml"]
     assert b"<a:noAutofit/>" in master and b"normAutofit" not in master
+
+
+def test_table_columns_fit_their_longest_word_and_number(tmp_path):
+    # Pandoc gives a slide table the book's relative widths; a year column then wrapped
+    # "2023" into "202"/"3". After finish(), every column is at least as wide as its longest
+    # unbreakable run at the cell's font size (0.62 em per character plus padding).
+    from analysis.slides.tables import CHAR_WIDTH, DEFAULT_PT, PADDING_PT
+
+    body = ("# Nøkkeltall\n\n"
+            "| Indikator | 2023 | 2025 | Vurdering |\n"
+            "|:------------------------------------------------------------|--:|--:|:-----|\n"
+            "| Kjenner NorCRIN godt eller litt | 75\u00a0% | 87\u00a0% | kan skyldes hvem "
+            "som svarte |\n")
+    path = _pandoc_deck(tmp_path, body)
+    finish(path)
+    (table,) = [s.table for s in Presentation(str(path)).slides[0].shapes if s.has_table]
+    size = max((r.font.size.pt for row in table.rows for c in row.cells
+                for p in c.text_frame.paragraphs for r in p.runs if r.font.size is not None),
+               default=DEFAULT_PT)
+    for j, longest in enumerate(("Indikator", "2023", "2025", "Vurdering")):
+        needed = int((len(longest) * CHAR_WIDTH * size + PADDING_PT) * 12700)
+        assert table.columns[j].width >= needed - 1, (longest, table.columns[j].width, needed)
