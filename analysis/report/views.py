@@ -356,7 +356,7 @@ class ChoiceView(QuestionView):
             lambda shares: shares.notna().any())
         if informative.any():
             table = table[informative]
-        return figures.choice_bars(table)
+        return figures.described(figures.choice_bars(table), figures.alt_text_choice_bars(table))
 
     def ticks(self, year: int | None = None) -> Text:
         """Options ticked in all (multiple choice: more than the respondents), formatted."""
@@ -513,8 +513,11 @@ class RatingView(QuestionView):
         if self.known():
             by_wave[self.year] = self.counts
         if not by_wave:
-            return figures.no_data("Fordelingen er ikke kjent for noe år")
-        return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
+            message = "Fordelingen er ikke kjent for noe år"
+            return figures.described(figures.no_data(message), f"{message}.")
+        table = figures.rating_table(by_wave)
+        return figures.described(figures.diverging_ratings(table, self.question.scale),
+                                 figures.alt_text_ratings(table, self.question.scale))
 
 
 def _count_text(count: int | None, words: bool) -> Text:
