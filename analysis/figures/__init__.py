@@ -18,7 +18,8 @@ from analysis.figures.timeseries import (
 )
 
 __all__ = [
-    "OKABE_ITO", "DescribedFigure", "described", "no_data", "alt_text_choice_bars", "alt_text_ratings", "alt_text_regions",
+    "OKABE_ITO", "DescribedFigure", "described", "no_data", "alt_text_choice_bars",
+    "alt_text_ratings", "alt_text_regions",
     "alt_text_respondents", "apply_style", "choice_bars", "choice_table", "comparison_table",
     "diverging_ratings", "percent_axis", "rating_table", "regions_over_time",
     "respondents_over_time", "save_figure", "wave_colours",

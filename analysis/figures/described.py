@@ -3,8 +3,8 @@
 A chapter's figure cell returns :func:`described`; displayed, it shows the figure (SVG, as any
 matplotlib figure) and prints a marker ``[]{.figure-alt hex="..."}`` holding the alt text
 hex-encoded (printed: a stream output, since a second display output would make real Quarto
-treat the cell as subfigures). The pandoc Lua filter ``figure_alt.lua`` beside this module (listed in
-``_quarto.yml``, so both engines run it) moves that text onto the figure's image as its
+treat the cell as subfigures). The pandoc Lua filter ``figure_alt.lua`` beside this module
+(listed in ``_quarto.yml``, so both engines run it) moves that text onto the figure's image as its
 ``fig-alt``/``alt`` attribute and removes the marker: real Quarto then writes the HTML ``alt``
 and the Typst ``image(alt: ...)``, and the built-in engine does the same through
 ``analysis/engine/typst_images.lua``. No chapter types a ``fig-alt`` (the chapter linter
@@ -42,6 +42,12 @@ class DescribedFigure:
 
     figure: Figure
     alt: str
+
+    def __getattr__(self, name: str):
+        """Everything else is the figure's (``axes``, ``savefig``, ...)."""
+        if name == "figure":  # not yet set (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.figure, name)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
