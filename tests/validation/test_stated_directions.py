@@ -65,7 +65,6 @@ CHANGES = [
      "Nasjonalt kurs i studiesykepleie", "share", UP),
     ("chapters/04-6-samarbeid.qmd", "En mulig forklaring på økningen", "q19", ROLE, "group",
      UP),
-    ("chapters/04-6-samarbeid.qmd", "andelen usikre lavere", "q19", "Usikker", "share", DOWN),
     ("chapters/05-sammenlikning.qmd", "langt flere har tatt GCP-kurs og det nasjonale kurset "
      "i studiesykepleie", "q14", "GCP-kurs", "share", UP),
     ("chapters/05-sammenlikning.qmd", "langt flere har tatt GCP-kurs og det nasjonale kurset "
