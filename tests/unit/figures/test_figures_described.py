@@ -28,3 +28,15 @@ def test_the_marker_before_the_image_in_output_divs_also_works():
 def test_an_empty_alt_text_is_refused():
     with pytest.raises(ValueError, match="alt text is empty"):
         described(no_data(), "  ")
+
+
+def test_both_engines_run_the_filter_from_quarto_yml():
+    """``_quarto.yml`` lists it as ``{path, at: pre-ast}`` (Quarto must run it before it turns
+    the cell into a figure); the built-in engine reads that entry as the file to run."""
+    from analysis.engine.book import load_book
+    from analysis.paths import project_root
+
+    root = project_root()
+    assert "analysis/figures/figure_alt.lua" in load_book(root).filters
+    assert "{path: analysis/figures/figure_alt.lua, at: pre-ast}" in (
+        root / "_quarto.yml").read_text(encoding="utf-8")
