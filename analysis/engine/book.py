@@ -177,9 +177,13 @@ def load_book(root: Path) -> Book:
 
 
 def _filters(path: Path, root: Path, entries: list) -> list[str]:
-    """``filters:`` entries: Lua files that exist (Quarto's named filters are refused)."""
+    """``filters:`` entries: Lua files that exist (Quarto's named filters are refused). An
+    entry ``{path: x.lua, at: pre-ast}`` runs at its place in the list (the built-in engine
+    has no separate entry points)."""
     out = []
     for entry in entries:
+        if isinstance(entry, dict) and set(entry) <= {"path", "at"}:
+            entry = entry.get("path")
         if not isinstance(entry, str) or not entry.endswith(".lua"):
             raise RenderError(f"{path}: filters entry {entry!r}; the built-in engine runs "
                               "Lua filter files only")

@@ -5,6 +5,7 @@ figures never leak between chapter cells); ``alt_text_*`` give a matching factua
 """
 
 from analysis.figures.bars import alt_text_choice_bars, choice_bars, choice_table, comparison_table
+from analysis.figures.described import DescribedFigure, described
 from analysis.figures.placeholder import no_data
 from analysis.figures.ratings import alt_text_ratings, diverging_ratings, rating_table
 from analysis.figures.save import save_figure
@@ -17,7 +18,8 @@ from analysis.figures.timeseries import (
 )
 
 __all__ = [
-    "OKABE_ITO", "no_data", "alt_text_choice_bars", "alt_text_ratings", "alt_text_regions",
+    "OKABE_ITO", "DescribedFigure", "described", "no_data", "alt_text_choice_bars",
+    "alt_text_ratings", "alt_text_regions",
     "alt_text_respondents", "apply_style", "choice_bars", "choice_table", "comparison_table",
     "diverging_ratings", "percent_axis", "rating_table", "regions_over_time",
     "respondents_over_time", "save_figure", "wave_colours",

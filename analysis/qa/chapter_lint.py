@@ -9,8 +9,9 @@ Rules (each finding names the file and line):
   access (``open(``, ``read_``, a path with a file suffix) in a code cell.
 - ``label``: a code cell without ``label``, or one whose label does not start with the chapter
   slug (``<slug>-…``, ``fig-<slug>-…``, ``tbl-<slug>-…``).
-- ``caption``: a ``fig-`` cell without ``fig-cap`` and ``fig-alt``, a ``tbl-`` cell without
-  ``tbl-cap``.
+- ``caption``: a ``fig-`` cell without ``fig-cap``, a ``tbl-`` cell without ``tbl-cap``.
+- ``typed-alt``: a ``fig-alt`` typed into a cell. A figure's alt text is computed from the
+  data it draws (:func:`analysis.figures.described`), so it states the figure's numbers.
 - ``setup``: not exactly one cell labelled ``<slug>-setup``.
 - ``year-literal``: a year (``19xx``/``20xx``) typed into a code cell, an inline expression,
   a caption or prose. Which wave is current or previous comes from the data
@@ -220,9 +221,12 @@ def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
                            f"label {label!r} should be '{slug}-…', 'fig-{slug}-…' or "
                            f"'tbl-{slug}-…'"))
     if label and label.startswith("fig-"):
-        for key in ("fig-cap", "fig-alt"):
-            if not cell.options.get(key):
-                out.append(Finding(name, cell.line, "caption", f"{label}: no {key}"))
+        if not cell.options.get("fig-cap"):
+            out.append(Finding(name, cell.line, "caption", f"{label}: no fig-cap"))
+    if "fig-alt" in cell.options:
+        out.append(Finding(name, cell.line, "typed-alt",
+                           f"{label}: a typed fig-alt; return analysis.figures.described("
+                           "figure, alt text computed from its data) instead"))
     if label and label.startswith("tbl-") and not cell.options.get("tbl-cap"):
         out.append(Finding(name, cell.line, "caption", f"{label}: no tbl-cap"))
     for offset, line in enumerate(cell.source.split("\n"), start=1):

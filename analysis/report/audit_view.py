@@ -131,11 +131,15 @@ def inconsistent(bundle) -> pd.DataFrame:
 
 
 def contradictions(bundle) -> pd.DataFrame:
-    """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``."""
+    """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``
+    (its numbers read from the views and the ledger: :mod:`analysis.report.contradiction_text`)."""
+    from analysis.report.contradiction_text import fill
+
     kinds = {"wording": "ordlyd", "arithmetic": "regning", "numbering": "nummerering"}
     return pd.DataFrame([
         {"Type": kinds.get(getattr(c.kind, "value", c.kind), str(c.kind)),
-         "Sitat": fmt.quote(c.quote), "Forklaring": c.explanation}
+         "Sitat": fmt.quote(c.quote),
+         "Forklaring": fill(bundle, c.explanation, f"contradictions.yaml: {c.id}")}
         for c in bundle.contradictions
     ])
 

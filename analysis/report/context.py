@@ -102,12 +102,16 @@ def regions_by_year(bundle) -> pd.DataFrame:
 
 def respondents_figure(bundle):
     """Line of respondents per year (report Figure 1 a); a missing year is a visible gap."""
-    return figures.respondents_over_time(respondents_by_year(bundle), years=years(bundle))
+    frame, span = respondents_by_year(bundle), years(bundle)
+    return figures.described(figures.respondents_over_time(frame, years=span),
+                             figures.alt_text_respondents(frame, years=span))
 
 
 def regions_figure(bundle):
     """Grouped bars of regional affiliation per year (report Figure 1 b)."""
-    return figures.regions_over_time(regions_by_year(bundle), years=years(bundle))
+    frame, span = regions_by_year(bundle), years(bundle)
+    return figures.described(figures.regions_over_time(frame, years=span),
+                             figures.alt_text_regions(frame, years=span))
 
 
 def respondents_in(bundle, year: int) -> Text:

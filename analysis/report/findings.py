@@ -276,9 +276,11 @@ def indicator_frame(key: KeyFindings) -> pd.DataFrame:
 def figure(key: KeyFindings):
     """The change of each indicator with its 95 % interval (see
     :func:`analysis.figures.indicators.indicator_changes`)."""
+    from analysis.figures import described
     from analysis.figures.indicators import indicator_changes
 
-    return indicator_changes(indicator_frame(key), key.prev_year, key.year)
+    return described(indicator_changes(indicator_frame(key), key.prev_year, key.year),
+                     alt_text(key))
 
 
 def alt_text(key: KeyFindings) -> Text:

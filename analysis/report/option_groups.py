@@ -200,4 +200,5 @@ def table(view, groups: Mapping[str, Sequence[str]]) -> Table:
 
 def figure(view, groups: Mapping[str, Sequence[str]]):
     """Horizontal bars of the option groups, previous wave beside the current one."""
-    return figures.choice_bars(grouped(view, groups))
+    table = grouped(view, groups)
+    return figures.described(figures.choice_bars(table), figures.alt_text_choice_bars(table))

@@ -52,7 +52,9 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     (Fisher's exact test per option; "–" where the question's test decides: an ordered item)
     and ``p (Holm)`` (adjusted within the question; a binary item is one test). "–": no
     counterpart in the previous questionnaire; "ukjent": not pinned down by the published
-    figures. ``known_only`` leaves out options whose count is unknown in the current wave;
+    figures. Options whose wording the source does not give (:meth:`unnamed`) are left out:
+    the chapter says in a sentence how many there are (:meth:`unnamed_sentence`).
+    ``known_only`` leaves out options whose count is unknown in the current wave;
     ``tested=False`` leaves out the p-value columns (the composition of who answered is
     described, not tested).
     """
@@ -73,8 +75,8 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
         for _, r in frame.iterrows():
             asked = view.prev_asked(r["option"])
             known = {prev: asked and view.known(r["option"], prev), year: view.known(r["option"])}
-            if known_only and not known[year]:
-                continue
+            if (known_only and not known[year]) or r["option"] in unnamed:
+                continue  # an option without wording is said in a sentence, not shown
             chosen = r["option"] in unnamed and view.wave.reconstructed
             row = {"Svaralternativ": r["label"]}
             for y, sfx in ((prev, "_a"), (year, "_b")):
@@ -104,7 +106,7 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
     else:
         for _, r in view.counts.iterrows():
             known = bool(r["known"])
-            if known_only and not known:
+            if (known_only and not known) or r["option"] in unnamed:
                 continue
             row = {"Svaralternativ": r["label"]}
             row.update(_wave_cells(year, r["count"], r["share"], r["ci_low"], r["ci_high"],

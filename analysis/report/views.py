@@ -352,11 +352,15 @@ class ChoiceView(QuestionView):
             counts = self.counts.copy()
             counts.loc[~counts["known"], ["count", "share"]] = float("nan")
             table = figures.choice_table({self.year: counts})
+        unnamed = {o.label for o in self.unnamed()}
+        source = self.comparison if self.compared else self.counts
+        hidden = set(source.loc[source["option"].isin(unnamed), "label"])
+        table = table[~table["label"].isin(hidden)]  # said in a sentence, not drawn
         informative = table.groupby("label", sort=False)["share"].transform(
             lambda shares: shares.notna().any())
         if informative.any():
             table = table[informative]
-        return figures.choice_bars(table)
+        return figures.described(figures.choice_bars(table), figures.alt_text_choice_bars(table))
 
     def ticks(self, year: int | None = None) -> Text:
         """Options ticked in all (multiple choice: more than the respondents), formatted."""
@@ -366,6 +370,18 @@ class ChoiceView(QuestionView):
     def unnamed(self) -> list:
         """Options whose wording the source does not give (labels saying "ukjent")."""
         return [o for o in self.question.options if "ukjent" in o.label.lower()]
+
+    @as_text
+    def unnamed_sentence(self) -> Text:
+        """What the table and figure leave out: "" when every option has its wording, else
+        e.g. "Ordlyden til ett av alternativene er ikke kjent; det er ikke vist." """
+        count = len(self.unnamed())
+        if not count:
+            return ""
+        if count == 1:
+            return "Ordlyden til ett av alternativene er ikke kjent; det er ikke vist."
+        return (f"Ordlyden til {fmt.number_word(count, neuter=True)} av alternativene er ikke "
+                "kjent; de er ikke vist.")
 
     def labels(self, known: bool = True, lower: bool = False) -> list[str]:
         """Display labels of the named options whose current count is (or is not) known.
@@ -513,8 +529,11 @@ class RatingView(QuestionView):
         if self.known():
             by_wave[self.year] = self.counts
         if not by_wave:
-            return figures.no_data("Fordelingen er ikke kjent for noe år")
-        return figures.diverging_ratings(figures.rating_table(by_wave), self.question.scale)
+            message = "Fordelingen er ikke kjent for noe år"
+            return figures.described(figures.no_data(message), f"{message}.")
+        table = figures.rating_table(by_wave)
+        return figures.described(figures.diverging_ratings(table, self.question.scale),
+                                 figures.alt_text_ratings(table, self.question.scale))
 
 
 def _count_text(count: int | None, words: bool) -> Text:

@@ -17,7 +17,6 @@ bundle = report.load()
 ```{python}
 #| label: fig-kjennskap-q03
 #| fig-cap: "Kjennskap"
-#| fig-alt: "Liggende søyler"
 report.view(bundle, "q03").figure()
 ```
 '''
@@ -55,8 +54,15 @@ def test_logic_imports_and_file_reads_in_a_chapter_are_found(tmp_path):
     assert rules == ["logic-in-chapter"] * 3  # the import, the def, the file read
 
 
-def test_figure_without_alt_text_and_bad_labels_are_found(tmp_path):
-    text = GOOD.replace("{year}", "I år").replace('#| fig-alt: "Liggende søyler"\n', "")
+def test_a_typed_alt_text_is_found(tmp_path):
+    text = GOOD.replace("{year}", "I år").replace(
+        '#| fig-cap: "Kjennskap"\n', '#| fig-cap: "Kjennskap"\n#| fig-alt: "Liggende søyler"\n')
+    assert [(f.rule, f.message.split(":")[0]) for f in _lint(tmp_path, text)] == [
+        ("typed-alt", "fig-kjennskap-q03")]
+
+
+def test_figure_without_caption_and_bad_labels_are_found(tmp_path):
+    text = GOOD.replace("{year}", "I år").replace('#| fig-cap: "Kjennskap"\n', "")
     text += '\n```{python}\n#| label: tbl-other-q01\nreport.view(bundle, "q01").table()\n```\n'
     found = {(f.rule, f.message.split(":")[0]) for f in _lint(tmp_path, text)}
     assert ("caption", "fig-kjennskap-q03") in found
@@ -155,7 +161,6 @@ Se @fig-kjennskap-q03.
 ```{python}
 #| label: fig-kjennskap-q03
 #| fig-cap: "Kjennskap"
-#| fig-alt: "Liggende søyler"
 report.view(bundle, "q03").figure()
 ```
 
