@@ -240,7 +240,10 @@ def _pdf(root, chapter, index, scratch: Path, folder: Path, out_dir: Path, name:
         source = pypandoc.convert_text(
             markdown, "typst", format="markdown",
             extra_args=["--standalone", f"--template={template}", "--wrap=none",
-                        *_filters(root), f"--metadata=title:{title}", f"--variable=lang:{lang}",
+                        *_filters(root),
+                        # the image's alt text onto Typst's image (the PDF is PDF/UA-1)
+                        f"--lua-filter={Path(pdf.__file__).with_name('typst_images.lua')}",
+                        f"--metadata=title:{title}", f"--variable=lang:{lang}",
                         *([f"--variable=header-includes:{typst_header}"] if typst_header
                           else [])])
     except RuntimeError as exc:

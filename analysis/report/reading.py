@@ -15,6 +15,7 @@ from __future__ import annotations
 from analysis import fmt
 from analysis.compute.change import ALPHA
 from analysis.display import Block, compose, div
+from analysis.report.notice import reconstructed_years
 
 _ITEMS = (
     "**Hvem andelene gjelder.** En andel er regnet av dem som svarte på spørsmålet, ikke av "
@@ -48,9 +49,8 @@ _ITEMS = (
     "neppe er tilfeldig, men den gjelder dem som svarte, ikke alle brukere. *Kan skyldes hvem som "
     "svarte*: endringen er større enn tilfeldig, men sammensetningen har endret seg så mye at en "
     "rimelig forskjell mellom yrkesgrupper eller regioner kan forklare hele endringen (regelen "
-    "står i @sec-bakgrunn-apenhet). *Kan skyldes tilfeldigheter*: intervallet rommer null. *Kan "
-    "ikke avgjøres med rekonstruerte tall*: svaret skifter innenfor det de publiserte tallene "
-    "tillater. *Brudd i serien*: spørsmålet er endret, så bare andelene vises, uten test.",
+    "står i @sec-bakgrunn-apenhet). *Kan skyldes tilfeldigheter*: intervallet rommer "
+    "null.{undecidable} *Brudd i serien*: spørsmålet er endret, så bare andelene vises, uten test.",
     "**Dette testes ikke.** Hvem som svarte (yrkesrolle og region) beskrives, men testes ikke: "
     "respondentene har valgt selv å svare, og fordelingen sier noe om hvem som ble nådd, ikke om "
     "hva brukerne mener. Forskjeller mellom spørsmål testes heller ikke. Testene forutsetter at "
@@ -64,7 +64,11 @@ def reading_guide(bundle) -> Block:
     ``sec-slik-leser-du`` holds it)."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year
     values = {"prev": str(prev), "year": str(bundle.current.year),
-              "alpha": "p\u00a0<\u00a0" + fmt.num(ALPHA, 2)}
+              "alpha": "p\u00a0<\u00a0" + fmt.num(ALPHA, 2),
+              # only a reconstruction has ranges a verdict can fall between (by the manifest)
+              "undecidable": (" *Kan ikke avgjøres med rekonstruerte tall*: svaret skifter "
+                              "innenfor det de publiserte tallene tillater."
+                              if reconstructed_years(bundle) else "")}
     lines = []
     for item in _ITEMS:
         used = {k: v for k, v in values.items() if "{" + k + "}" in item}

@@ -29,6 +29,7 @@ from analysis.compute.verdict import (
 )
 from analysis.display import Table, Text
 from analysis.report import evidence
+from analysis.report.notice import reconstructed_years
 from analysis.report.views import RatingView
 
 #: The design effects tried.
@@ -88,7 +89,8 @@ def sensitivity_frame(items: Sequence[tuple[str, object, object]]) -> pd.DataFra
 
 def sensitivity_table(items: Sequence[tuple[str, object, object]]) -> Table:
     """Display table: one row per alternative, how many of the main changes are beyond chance
-    under it, and which ones differ from the book."""
+    under it, and which ones differ from the book (both ends of the reconstruction's ranges
+    only while a wave is reconstructed)."""
     frame = sensitivity_frame(items)
     total = len(frame)
     alternatives = [
@@ -106,6 +108,10 @@ def sensitivity_table(items: Sequence[tuple[str, object, object]]) -> Table:
         rows.append({"Alternativ": label,
                      "Større enn tilfeldig": f"{int(flags.sum())} av {total}",
                      "Endres fra boken": fmt.join([fmt.quote(t) for t in moved]) or "–"})
+    # The reconstruction's ranges exist only while a wave is reconstructed (by the manifest).
+    views = [v for _, v, _ in items if getattr(v, "bundle", None) is not None]
+    if views and not reconstructed_years(views[0].bundle):
+        return Table(pd.DataFrame(rows), left=["Alternativ", "Endres fra boken"])
     undecided = frame.loc[~frame["ranges"], "theme"].tolist() if total else []
     rows.append({"Alternativ": "Begge ender av rekonstruksjonens spenn",
                  "Større enn tilfeldig": f"{int((frame['book'] & frame['ranges']).sum())} av "
@@ -143,7 +149,8 @@ def composition_rule(bundle) -> Text:
         text += (f" Størst var endringen for {fmt.quote(group)}, "
                  f"{'opp' if shift > 0 else 'ned'} {fmt.num(abs(round(100 * shift)))} "
                  "prosentpoeng. Regnestykket bruker bare de publiserte fordelingene på rolle og "
-                 "region, aldri en krysstabell av de rekonstruerte svarene.")
+                 "region" + (", aldri en krysstabell av de rekonstruerte svarene."
+                             if reconstructed_years(bundle) else "."))
     return Text(text)
 
 

@@ -30,6 +30,7 @@ DOC = textwrap.dedent('''\
 
     ```{python}
     #| label: doc-figure
+    #| fig-alt: "En søyle med høyden fra parameteren."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(2, 2))
     ax.bar(["a"], [height])
@@ -58,10 +59,12 @@ def test_each_run_gets_its_value(two_runs):
 
 @pytest.mark.slow
 def test_the_figures_of_two_runs_never_overwrite_each_other(two_runs):
-    low = list((two_runs / "lav_files").rglob("*.svg"))
-    high = list((two_runs / "hoy_files").rglob("*.svg"))
-    assert len(low) == len(high) == 1
-    assert low[0].read_bytes() != high[0].read_bytes()
+    # one SVG per format (HTML and Typst both take vector figures)
+    for fmt in ("html", "typst"):
+        low = list((two_runs / "lav_files" / f"figure-{fmt}").rglob("*.svg"))
+        high = list((two_runs / "hoy_files" / f"figure-{fmt}").rglob("*.svg"))
+        assert len(low) == len(high) == 1, fmt
+        assert low[0].read_bytes() != high[0].read_bytes(), fmt
     assert "lav_files/" in (two_runs / "lav.html").read_text(encoding="utf-8")
 
 

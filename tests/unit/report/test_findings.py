@@ -82,7 +82,8 @@ indicators:
 def _file(tmp_path, text, title="Gjør noe.", finding="ja", indicators=INDICATORS):
     path = tmp_path / "recommendations.yaml"
     path.write_text(indicators + "recommendations:\n"
-                    f"  - id: tiltak\n    title: {title}\n    text: '{text}'\n    who: Sekretariatet\n"
+                    f"  - id: tiltak\n    title: {title}\n    text: '{text}'\n"
+                    "    who: Sekretariatet\n"
                     f"    finding: {finding}\n    section: sec-x\n", encoding="utf-8")
     return path
 
