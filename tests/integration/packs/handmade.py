@@ -65,7 +65,7 @@ APPROVED = {0, 1, 3, 4, 5, 7}  #: indexes into TEXTS released in the sign-off fi
 def respondents() -> list[dict]:
     """One row per respondent for :func:`analysis.ingest.forms_writer.write_forms_export`."""
     rows, ident = [], 0
-    start = dt.datetime(2025, 5, 2, 9, 0)
+    start = dt.datetime(2025, 8, 20, 9, 0)  # inside the 2025 field period (survey-waves.yaml)
     group_ids: list[list[int]] = []
     for regions, q03, roles in GROUPS:
         ids = []
