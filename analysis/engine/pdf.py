@@ -18,8 +18,8 @@ from analysis.engine.errors import RenderError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: Tagged and checked by typst as PDF/UA-1 (ISO 14289-1): a figure without alt text, a missing
-#: title or language fails the render. (Quarto's orange-book PDF is tagged but cannot be UA-1:
-#: its chapter page breaks split a tag.)
+#: title or language fails the render. (Quarto's orange-book PDF is tagged but typst refuses it
+#: as UA-1: "this element's PDF tag would be split up"; docs/engine.md.)
 PDF_STANDARDS = ["ua-1"]
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
