@@ -208,3 +208,21 @@ def themes(bundle, qid: str, polarity: str | None = None) -> str:
     (``polarity`` as :func:`category_names`; a theme named twice is said once)."""
     names = list(dict.fromkeys(category_names(bundle, qid, polarity)))
     return fmt.join([f"«{name}»" for name in names])
+
+
+@as_text
+def bottlenecks(bundle) -> str:
+    """Hovedfunn's sentences on the themes of the bottleneck questions (Q20-22), from the
+    codebook; before the wave has a codebook with those themes, one sentence saying they await
+    coding (a wave renders before its coding is done)."""
+    try:
+        named = all(category_names(bundle, qid) for qid in ("q20", "q21", "q22"))
+    except (cd.CodingError, KeyError):
+        named = False
+    if not named:
+        return ("Fritekstsvarene om flaskehalser og andre innspill (spørsmål 20–22) er ikke "
+                "kodet ennå, så temaene er ikke kjent.")
+    return (f"Hindringene respondentene nevner for kliniske studier i Norge, er samlet i "
+            f"temaene {themes(bundle, 'q20')}. For internasjonale studier er temaene "
+            f"{themes(bundle, 'q21')}. Kritikken av NorCRIN er samlet i "
+            f"{themes(bundle, 'q22', 'ris')}.")
