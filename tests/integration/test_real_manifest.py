@@ -9,7 +9,6 @@ sentence comes from :mod:`analysis.report.notice` and is chosen by the manifest.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
@@ -39,9 +38,13 @@ def _mark_real(manifest_path):
 def real_book(tmp_path_factory):
     root = copy_project(project_root(), tmp_path_factory.mktemp("real") / "project")
     _mark_real(root / "data" / "exports" / "MANIFEST.yaml")
-    # The bundled 2025 coding codes the reconstructed answers (its codebook says so): a real
-    # export comes with a coding of its own, or none yet. The wave then renders uncoded.
-    shutil.rmtree(root / "data" / "coding" / "2025")
+    # Every input marked real: the bundled 2025 codebook says its coding is reconstructed too
+    # (the method chapter then says so); a real export comes with a coding of its own.
+    codebook = root / "data" / "coding" / "2025" / "codebook.yaml"
+    text = codebook.read_text(encoding="utf-8")
+    assert "\nreconstructed: true\n" in text
+    codebook.write_text(text.replace("\nreconstructed: true\n", "\nreconstructed: false\n"),
+                        encoding="utf-8")
     render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
     return root / "_book"
 
