@@ -17,10 +17,8 @@ swapped in like the book; the rest of ``_book/`` is carried over unchanged.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,14 +27,13 @@ from pathlib import Path
 import pypandoc
 import yaml
 
-from analysis import bundle_cache
 from analysis.engine import crossref
 from analysis.engine.book import load_book
-from analysis.engine.cache import prepare_bundle, tree_fingerprint
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import execute_chapters, read_chapters
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
+from analysis.engine.quarto import quarto_env
 from analysis.paths import DECK_SUFFIX
 
 #: The deck's source and its project, relative to the book's root.
@@ -117,13 +114,8 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -
         command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch,
                    "--quiet"]
         log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:5])})")
-        env = {**os.environ, "NORCRIN_ROOT": str(root)}
-        env.setdefault("QUARTO_PYTHON", sys.executable)
-        stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
-        env.pop(bundle_cache.ENV, None)
-        if stored is not None:
-            env[bundle_cache.ENV] = str(stored)
-        result = subprocess.run(command, cwd=root, env=env, check=False)
+        result = subprocess.run(command, cwd=root, env=quarto_env(root, bundle, use_cache),
+                                check=False)
         made = Path(scratch) / name
         if result.returncode != 0 or not made.is_file():
             raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -167,20 +165,11 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
     RenderError
         If Quarto exits non-zero (naming the run).
     """
-    from analysis import bundle_cache
     from analysis.engine.book import load_book
-    from analysis.engine.cache import prepare_bundle, tree_fingerprint
+    from analysis.engine.quarto import quarto_env
 
-    env = {**os.environ, "NORCRIN_ROOT": str(root)}
-    env.setdefault("QUARTO_PYTHON", sys.executable)
-    env.pop(bundle_cache.ENV, None)
-    fingerprint = tree_fingerprint(root)
-    # the book's render stored this bundle already (same fingerprint): share it
-    stored = bundle_cache.path_for(root, fingerprint)
-    if not stored.is_file():
-        stored = prepare_bundle(root, fingerprint, bundle)
-    if stored is not None:
-        env[bundle_cache.ENV] = str(stored)
+    # the book's render stored this bundle already (same fingerprint): shared, not stored again
+    env = quarto_env(root, bundle, use_cache=True)
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
                                    if typst_header else {})}
     wanted = {"html": {"html": {"minimal": False}}, "pdf": {"typst": typst}}

@@ -105,6 +105,19 @@ def book_formats(root: Path) -> tuple[str, ...]:
     return tuple(names[f] for f in load_book(root).formats if f in names)
 
 
+def quarto_env(root: Path, bundle, use_cache: bool) -> dict[str, str]:
+    """The environment of a Quarto process: the chapters' kernels find the project by
+    NORCRIN_ROOT (as under the built-in engine), Quarto runs them and the hooks with this
+    Python unless told otherwise, and they read the bundle stored for this render."""
+    env = {**os.environ, "NORCRIN_ROOT": str(root)}
+    env.setdefault("QUARTO_PYTHON", sys.executable)
+    stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
+    env.pop(bundle_cache.ENV, None)
+    if stored is not None:
+        env[bundle_cache.ENV] = str(stored)
+    return env
+
+
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                        use_cache: bool = True, log: Callable[[str], None] = print,
                        quiet: bool = False, bundle=None) -> Path:
@@ -129,14 +142,7 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command = quarto_command(quarto, formats, staging, book_formats(root))
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
-        # The chapters' kernels find the project by NORCRIN_ROOT (as under the built-in
-        # engine), and Quarto runs them and the hooks with this Python unless told otherwise.
-        env = {**os.environ, "NORCRIN_ROOT": str(root)}
-        env.setdefault("QUARTO_PYTHON", sys.executable)
-        stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
-        env.pop(bundle_cache.ENV, None)
-        if stored is not None:
-            env[bundle_cache.ENV] = str(stored)
+        env = quarto_env(root, bundle, use_cache)
         code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")

@@ -75,3 +75,20 @@ def images_without_alt(page, path: Path) -> list[str]:
     return page.evaluate(
         "[...document.querySelectorAll('img')]"
         ".filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.getAttribute('src'))")
+
+
+def pdf_figure_alts(reader) -> list[str]:
+    """The /Alt of every /Figure structure element of a PDF (pypdf ``PdfReader``), "" where a
+    figure has none: the alt text a screen reader gets (PDF/UA-1 7.3)."""
+    alts, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not hasattr(node, "get"):
+            continue
+        if node.get("/S") == "/Figure":
+            alts.append(str(node.get("/Alt", "")).strip())
+        kids = node.get("/K")
+        if kids is not None:
+            stack.extend(kids if isinstance(kids, list) else [kids])
+    return alts
