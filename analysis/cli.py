@@ -1,6 +1,7 @@
 """Command line: ``python -m analysis <command>`` (console script ``norcrin-survey``).
 
-Each command lives beside the stage it belongs to and exposes two functions,
+Each command lives in :mod:`analysis.commands`, above the stages it wires together
+(stages import only downwards, never a command), and exposes two functions,
 ``add_arguments(parser)`` and ``run(args) -> int``. This module only dispatches, importing a
 command's module when that command is used, so ``summarize`` never pays for the render engine.
 """
@@ -15,18 +16,18 @@ import traceback
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "render": ("analysis.engine.command", "render the book to _book/ (HTML and PDF)"),
-    "summarize": ("analysis.ingest.command", "count the answers of one survey export, as JSON"),
-    "reconstruct": ("analysis.reconstruct.command", "rebuild the bundled exports from the ledger"),
-    "audit": ("analysis.audit.command", "check every published figure against the data in use"),
-    "trace": ("analysis.engine.trace_command", "list every inline expression of the book"),
-    "new-wave": ("analysis.wave.command",
+    "render": ("analysis.commands.render", "render the book to _book/ (HTML and PDF)"),
+    "summarize": ("analysis.commands.summarize", "count the answers of one survey export, as JSON"),
+    "reconstruct": ("analysis.commands.reconstruct", "rebuild the bundled exports from the ledger"),
+    "audit": ("analysis.commands.audit", "check every published figure against the data in use"),
+    "trace": ("analysis.commands.trace", "list every inline expression of the book"),
+    "new-wave": ("analysis.commands.new_wave",
                  "prepare the next survey wave: questionnaire, manifest entry, checklist"),
-    "diff-questionnaires": ("analysis.questionnaire.command",
+    "diff-questionnaires": ("analysis.commands.diff_questionnaires",
                             "list what changed between two waves' questionnaires"),
-    "coding": ("analysis.coding.command",
+    "coding": ("analysis.commands.coding",
                "free-text coding: status, suggest codes, export as REFI-QDA"),
-    "packs": ("analysis.packs.command",
+    "packs": ("analysis.commands.packs",
               "render each partner region's feedback pack and the work packages' input"),
 }
 

@@ -92,7 +92,7 @@ def pre(root: Path) -> int:
         for path in kept_notebooks(root, source):
             path.unlink()
     from analysis.cli import data_errors
-    from analysis.engine.command import validate_data
+    from analysis.commands.render import validate_data
 
     try:
         validate_data(root)

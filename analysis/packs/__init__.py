@@ -4,7 +4,7 @@
 text by question; ``data/signoff.yaml`` releases answers; every table passes
 :mod:`analysis.disclosure` first. ``packs/pakke.qmd`` calls :func:`pack` and :func:`key_figures`;
 ``packs/arbeidspakker.qmd`` calls :func:`packages`; ``python -m analysis packs`` renders them
-(:mod:`analysis.packs.command`).
+(:mod:`analysis.commands.packs`).
 """
 
 from analysis.packs.partners import Partners, PartnersError, load_partners

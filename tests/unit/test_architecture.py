@@ -28,17 +28,13 @@ ENGINE_USERS = {
     # the Excel annex numbers and orders the tables as the book does (the engine's book and
     # cross-reference index); the engine calls it after the chapters have run
     "annex/collect.py",
-    # `python -m analysis packs` renders the partner packs with the engine's parameterised
-    # documents (analysis/engine/document.py), as `render` renders the book
-    "packs/command.py",
 }
 #: What the engine may import from the rest of ``analysis``: paths everywhere, and per module.
 ENGINE_MAY_IMPORT = {"analysis.paths"}
 ENGINE_EXCEPTIONS = {
-    # `render` loads the bundle first so a bad input stops it with the located message
-    "engine/command.py": {"analysis.bundle", "analysis.given_files"},
-    # the Quarto pre-render hook stops on the same input errors as the CLI
-    "engine/quarto_hooks.py": {"analysis.cli", "analysis.annex"},
+    # the Quarto pre-render hook stops on the same input errors as the CLI, with the same
+    # data check as `render`
+    "engine/quarto_hooks.py": {"analysis.cli", "analysis.annex", "analysis.commands"},
     # the title block's date in the book's Norwegian format
     "engine/book.py": {"analysis.fmt"},
     # the validated bundle is built once per render and handed to every chapter kernel
@@ -110,7 +106,7 @@ def test_the_report_layer_imports_neither_reconstruct_nor_engine(path):
 
 
 def test_nothing_outside_the_engine_imports_it_but_the_listed_tools():
-    users = {_rel(p) for p in _modules() if not _rel(p).startswith("engine/")
+    users = {_rel(p) for p in _modules() if not _rel(p).startswith(("engine/", "commands/"))
              and any(_within(m, "analysis.engine") for m in imported_modules(p))}
     assert users == ENGINE_USERS
 

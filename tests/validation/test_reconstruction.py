@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
+from analysis.commands.reconstruct import reconstruct
 from analysis.ledger import load_ledger, wave_respondents
 from analysis.paths import project_root, reconstructed_dir
 from analysis.questionnaire import QuestionType, load_questionnaire
-from analysis.reconstruct.command import reconstruct
 from analysis.reconstruct.ledger_solve import solve_ledger
 
 

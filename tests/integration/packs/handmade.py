@@ -167,7 +167,7 @@ def make_project(target: Path) -> Path:
 
 def render_packs(root: Path) -> Path:
     """``_book/partnere/`` of the project at ``root``, rendered by the built-in engine."""
-    from analysis.packs.command import build
+    from analysis.commands.packs import build
 
     build(root, ("html", "pdf"), engine="builtin", use_cache=False, log=lambda line: None)
     return root / "_book" / "partnere"

@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.cli import main
+from analysis.commands.packs import build
 from analysis.engine.project import copy_project
-from analysis.packs.command import build
 from analysis.paths import project_root
 
 NOTICE = "DEMO: rekonstruerte data"

@@ -25,11 +25,11 @@ from analysis.coding import (
     load_decisions,
 )
 from analysis.coding.agreement import alpha_per_question, kappa_per_code
-from analysis.coding.command import status_text
 from analysis.coding.load import append_decisions
 from analysis.coding.refiqda import write_codebook, write_project
 from analysis.coding.routes import routed_answers
 from analysis.coding.suggest import accept, suggest
+from analysis.commands.coding import status_text
 from analysis.report import coding_method as cm
 from analysis.report import free_text as ft
 

@@ -8,8 +8,8 @@ import shutil
 import pytest
 import yaml
 
+from analysis.commands.reconstruct import reconstruct
 from analysis.paths import project_root
-from analysis.reconstruct.command import reconstruct
 
 REAL = ("# Our real 2025 export, listed by hand.\n"
         "waves:\n"

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis.audit.command import summary_lines
+from analysis.commands.audit import summary_lines
 from analysis.paths import project_root
 from analysis.report import audit_view as av
 
