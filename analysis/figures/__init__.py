@@ -8,7 +8,6 @@ from analysis.figures.bars import alt_text_choice_bars, choice_bars, choice_tabl
 from analysis.figures.described import DescribedFigure, described
 from analysis.figures.placeholder import no_data
 from analysis.figures.ratings import alt_text_ratings, diverging_ratings, rating_table
-from analysis.figures.save import save_figure
 from analysis.figures.style import OKABE_ITO, apply_style, percent_axis, wave_colours
 from analysis.figures.timeseries import (
     alt_text_regions,
@@ -22,5 +21,5 @@ __all__ = [
     "alt_text_ratings", "alt_text_regions",
     "alt_text_respondents", "apply_style", "choice_bars", "choice_table", "comparison_table",
     "diverging_ratings", "percent_axis", "rating_table", "regions_over_time",
-    "respondents_over_time", "save_figure", "wave_colours",
+    "respondents_over_time", "wave_colours",
 ]

@@ -8,7 +8,7 @@ from analysis.ledger.load import (
     load_ledger,
     load_sources,
 )
-from analysis.ledger.rounding import rounding_interval, stated_interval
+from analysis.ledger.rounding import stated_interval
 from analysis.ledger.schema import (
     Basis,
     Contradiction,
@@ -37,7 +37,6 @@ __all__ = [
     "normalise_whitespace",
     "option_problems",
     "quote_problems",
-    "rounding_interval",
     "stated_interval",
     "wave_respondents",
     "wave_totals",

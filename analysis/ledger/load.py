@@ -28,20 +28,6 @@ def _is_ledger(raw: Any) -> bool:
     return isinstance(raw, dict) and ("figures" in raw or isinstance(raw.get("source"), dict))
 
 
-def ledger_files(root: Path | None = None) -> list[Path]:
-    """Return the ledger files in ``data/published/``.
-
-    A ledger file is a ``*.yaml`` whose top level has a ``figures`` key or a ``source``
-    mapping; ``contradictions.yaml`` and other files in the folder are not ledger files.
-
-    Raises
-    ------
-    LedgerError
-        If a ``*.yaml`` in the folder is not valid YAML.
-    """
-    return [path for path, _ in _ledger_raws(root)]
-
-
 def _ledger_raws(root: Path | None) -> list[tuple[Path, Any]]:
     """Each ledger file and its parsed (not yet validated) content, each file read once."""
     folder = published_dir(root)

@@ -1,46 +1,8 @@
-"""The interval a printed, rounded number stands for."""
+"""The interval of true values a printed, rounded number stands for."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-
-def rounding_interval(value: float, decimals: int) -> tuple[float, float]:
-    """Return the half-open interval ``[lo, hi)`` of true values printed as ``value``.
-
-    Assumes the printer rounded half up: ``42`` with 0 decimals stands for any true value in
-    ``[41.5, 42.5)``. Decimal arithmetic keeps the bounds free of binary noise.
-
-    Parameters
-    ----------
-    value
-        The number as printed (``3.99`` for "3,99").
-    decimals
-        Decimals as printed (``2`` for "3,99").
-
-    Returns
-    -------
-    tuple of float
-        ``(lo, hi)``; a true value ``x`` fits when ``lo <= x < hi``.
-
-    Raises
-    ------
-    ValueError
-        If ``decimals`` is negative.
-
-    Examples
-    --------
-    >>> rounding_interval(42, 0)
-    (41.5, 42.5)
-    >>> rounding_interval(3.99, 2)
-    (3.985, 3.995)
-    """
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
-    half = Decimal(5) / Decimal(10) ** (decimals + 1)
-    centre = Decimal(str(value))
-    return float(centre - half), float(centre + half)
-
 
 #: How far "ca." / "rundt" reaches beyond plain rounding, in units of the last printed digit.
 #: One unit: "rundt 26 %" admits 24,5-27,5 %. A judgement call, recorded in

@@ -277,17 +277,11 @@ def figure(key: KeyFindings):
     """The change of each indicator with its 95 % interval (see
     :func:`analysis.figures.indicators.indicator_changes`)."""
     from analysis.figures import described
-    from analysis.figures.indicators import indicator_changes
+    from analysis.figures.indicators import alt_text_indicators, indicator_changes
 
-    return described(indicator_changes(indicator_frame(key), key.prev_year, key.year),
-                     alt_text(key))
-
-
-def alt_text(key: KeyFindings) -> Text:
-    """A factual sentence describing :func:`figure`."""
-    from analysis.figures.indicators import alt_text_indicators
-
-    return Text(alt_text_indicators(indicator_frame(key), key.prev_year, key.year))
+    frame = indicator_frame(key)
+    return described(indicator_changes(frame, key.prev_year, key.year),
+                     Text(alt_text_indicators(frame, key.prev_year, key.year)))
 
 
 def table(key: KeyFindings) -> Table:

@@ -1,11 +1,9 @@
-"""Book style and deterministic saving."""
+"""Book style: deterministic SVG settings, Norwegian axes, palettes."""
 
 import matplotlib as mpl
-import pandas as pd
-import pytest
 from matplotlib.figure import Figure
 
-from analysis.figures import apply_style, choice_bars, percent_axis, save_figure, wave_colours
+from analysis.figures import apply_style, percent_axis, wave_colours
 from analysis.figures.style import GREY, ink_on, number_axis, rating_colours
 
 
@@ -33,25 +31,3 @@ def test_palettes():
     assert len(five) == 5 and five[2] == GREY
     assert GREY not in rating_colours([1, 2, 3, 4])
     assert ink_on("#000000") == "white" and ink_on("#FFFFFF") == "black"
-
-
-def _figure():
-    table = pd.DataFrame({"label": ["Ja", "Nei"], "wave": 2025, "share": [0.6, 0.4]})
-    return choice_bars(table)
-
-
-def test_same_figure_saved_twice_gives_identical_svg_bytes(tmp_path):
-    fig = _figure()
-    first = save_figure(fig, tmp_path / "a.svg").read_bytes()
-    second = save_figure(fig, tmp_path / "b.svg").read_bytes()
-    rebuilt = save_figure(_figure(), tmp_path / "c.svg").read_bytes()
-    assert first == second == rebuilt
-    assert b"<dc:date>" not in first
-
-
-def test_png_is_deterministic_and_bad_suffix_raises(tmp_path):
-    fig = _figure()
-    assert (save_figure(fig, tmp_path / "x" / "a.png").read_bytes()
-            == save_figure(fig, tmp_path / "b.png").read_bytes())
-    with pytest.raises(ValueError, match="unsupported"):
-        save_figure(fig, tmp_path / "a.jpg")
