@@ -1,8 +1,10 @@
 """Load once, validate once: every survey wave, its questionnaire and the ledger in one bundle.
 
-``data/exports/MANIFEST.yaml`` says which export file belongs to which wave and whether it is a
-real Microsoft Forms export or a reconstruction. Chapters call :func:`load_bundle` once in their
-setup cell and pass the bundle to the ``analysis`` functions; no chapter reads files itself.
+``data/exports/MANIFEST.yaml`` (:mod:`analysis.manifest`) says which export file belongs to which
+wave; a reconstruction's ranges file (:mod:`analysis.count_ranges`) says which of its counts are
+data; typed answers are screened for personal data on load (:mod:`analysis.screening`).
+Chapters call :func:`load_bundle` once in their setup cell and pass the bundle to the
+``analysis`` functions; no chapter reads files itself.
 """
 
 from __future__ import annotations
@@ -16,135 +18,16 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from analysis.count_ranges import (
+    determined_answering,
+    determined_counts,
+    determined_sums,
+    read_ranges,
+)
+from analysis.manifest import AwaitingExport, ManifestError, awaiting_message, read_manifest
 from analysis.paths import exports_dir, project_root
-from analysis.yaml_files import read_yaml, validate
-
-
-class ManifestError(ValueError):
-    """``data/exports/MANIFEST.yaml`` is missing, malformed or points at a missing file."""
-
-
-#: Export files the readers take.
-EXPORT_SUFFIXES = (".xlsx", ".csv")
-
-
-def _inside_data(value: str, suffixes: tuple[str, ...]) -> str:
-    """A path relative to ``data/exports/`` that stays inside ``data/`` and has a known suffix.
-
-    Everything a chapter reads must live under ``data/``: the render cache fingerprints that
-    folder, and the data log documents it. A path outside would leave the book stale.
-    """
-    path = Path(value)
-    if path.is_absolute() or value.startswith("~"):
-        raise ValueError(f"{value!r} is an absolute path; give a path relative to "
-                         "data/exports/ (exports must live under data/)")
-    depth = 1  # data/exports/ is one level below data/
-    for part in path.parts:
-        depth += -1 if part == ".." else (0 if part == "." else 1)
-        if depth < 0:
-            raise ValueError(f"{value!r} leaves data/; exports must live under data/ so the "
-                             "render cache and the data log cover them")
-    if path.suffix.lower() not in suffixes:
-        raise ValueError(f"{value!r} has suffix {path.suffix!r}; allowed: {', '.join(suffixes)}")
-    return value
-
-
-class WaveEntry(BaseModel):
-    """One wave in the manifest."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    year: int = Field(ge=2000, le=2100)
-    export: str | None = Field(
-        min_length=1, description="Path relative to data/exports/ (xlsx or csv), inside data/, "
-        "e.g. ../reconstructed/forms-2025.xlsx; null while the wave awaits its export "
-        "(``new-wave`` writes it so): the bundle then skips the wave.")
-    questionnaire: int = Field(ge=2000, le=2100,
-                               description="Year of the questionnaire file to read it with.")
-    reconstructed: bool = Field(description="True for data rebuilt from published aggregates.")
-    ranges: str | None = Field(
-        None, description="For a reconstruction: file with the count ranges the figures allow."
-    )
-    sheet: str | None = Field(None, min_length=1,
-                              description="Worksheet of an .xlsx export (default: the first).")
-    publish_text: bool = Field(
-        False, description="Print respondents' own words (typed «Annet» answers) in the book. "
-        "Off unless the secretariat opts in; even then only answers that pass the "
-        "personal-data screen are printed.")
-    note: str | None = None
-
-    @field_validator("export")
-    @classmethod
-    def _export_inside_data(cls, value: str | None) -> str | None:
-        return None if value is None else _inside_data(value, EXPORT_SUFFIXES)
-
-    @field_validator("ranges")
-    @classmethod
-    def _ranges_inside_data(cls, value: str | None) -> str | None:
-        return None if value is None else _inside_data(value, (".yaml", ".yml"))
-
-
-class Manifest(BaseModel):
-    """The list of survey waves the report uses, newest last."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    waves: list[WaveEntry] = Field(min_length=1)
-
-    @field_validator("waves")
-    @classmethod
-    def _one_entry_per_year(cls, waves: list[WaveEntry]) -> list[WaveEntry]:
-        years = [w.year for w in waves]
-        repeated = sorted({y for y in years if years.count(y) > 1})
-        if repeated:
-            raise ValueError(f"more than one entry for year(s) {repeated}")
-        return waves
-
-
-class CountRange(BaseModel):
-    """The reconstruction's count of one option and the range the published figures allow."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    count: int = Field(ge=0)
-    min: int | None = Field(None, ge=0)
-    max: int | None = Field(None, ge=0)
-
-
-class GroupRange(BaseModel):
-    """The lowest and highest *summed* count of a group of options the figures allow."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    options: list[str | int] = Field(min_length=2)
-    min: int | None = Field(None, ge=0)
-    max: int | None = Field(None, ge=0)
-
-
-class QuestionRanges(BaseModel):
-    """One question of ``reconstruction-<year>.yaml``."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    n: int | None = Field(None, ge=0)
-    #: "ok", "repaired" (published figures set aside), "no figures", ...
-    status: str = "ok"
-    n_min: int | None = Field(None, ge=0)
-    n_max: int | None = Field(None, ge=0)
-    counts: dict[str | int, CountRange] | None = None
-    #: Sums of options the chapters print (``groups`` in ``data/reconstruction.yaml``).
-    groups: list[GroupRange] = Field(default_factory=list)
-
-
-class RangesFile(BaseModel):
-    """``reconstruction-<year>.yaml``: per question, the solved counts and their ranges."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    year: int = Field(ge=2000, le=2100)
-    questions: dict[str, QuestionRanges]
+from analysis.screening import screen_export
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: bundles are cached per object
@@ -331,113 +214,6 @@ class SurveyBundle:
         return any(w.reconstructed for w in self.waves.values())
 
 
-class AwaitingExport(UserWarning):
-    """A manifest entry with ``export: null``: the wave is prepared but has no data yet."""
-
-
-def awaiting_message(root: Path | None, year: int) -> str:
-    """What the bundle says when it skips a wave that awaits its export."""
-    return (f"{exports_dir(root) / 'MANIFEST.yaml'}: wave {year} awaits its export "
-            "(export: null) and is left out; put the Forms export in data/exports/ and set "
-            f"`export:` of the {year} entry to its file name")
-
-
-def read_manifest(root: Path | None = None) -> Manifest:
-    """Read and validate ``data/exports/MANIFEST.yaml``.
-
-    Raises
-    ------
-    ManifestError
-        Naming the file and the entry that is wrong.
-    """
-    path = exports_dir(root) / "MANIFEST.yaml"
-    if not path.is_file():
-        raise ManifestError(f"{path}: manifest not found (run `python -m analysis reconstruct`)")
-    raw = read_yaml(path, ManifestError)
-    return validate(Manifest, raw, path, ManifestError, "manifest schema")
-
-
-#: A reconstructed count is "determined" when the published figures leave it this little room:
-#: two answers, or 5 % of those answering (a share known to about ±2.5 percentage points).
-DETERMINED_WIDTH = (2, 0.05)
-
-
-def _read_ranges(path: Path) -> RangesFile:
-    """Read and validate ``reconstruction-<year>.yaml``.
-
-    Raises
-    ------
-    ManifestError
-        If the file is missing, not YAML, or not a ranges file (naming the entry).
-    """
-    raw = read_yaml(path, ManifestError, "ranges file named in the manifest")
-    return validate(RangesFile, raw, path, ManifestError, "reconstruction ranges schema")
-
-
-def _narrow(low: int | None, high: int | None, n: int | None) -> bool:
-    """The range is at most :data:`DETERMINED_WIDTH` wide."""
-    width = max(DETERMINED_WIDTH[0], DETERMINED_WIDTH[1] * (n or 0))
-    return low is not None and high is not None and high - low <= width
-
-
-def _determined(ranges: RangesFile) -> Mapping:
-    """``reconstruction-<year>.yaml`` (a path, or the file read by :func:`_read_ranges`) as
-    qid -> key -> determined?"""
-    return MappingProxyType({
-        qid: MappingProxyType({key: _narrow(c.min, c.max, entry.n)
-                               for key, c in (entry.counts or {}).items()})
-        for qid, entry in ranges.questions.items()
-    })
-
-
-def _sums_determined(ranges: RangesFile) -> Mapping:
-    """``reconstruction-<year>.yaml`` as qid -> frozenset of options -> sum determined?"""
-    return MappingProxyType({
-        qid: MappingProxyType({frozenset(g.options): _narrow(g.min, g.max, entry.n)
-                               for g in entry.groups})
-        for qid, entry in ranges.questions.items() if entry.groups
-    })
-
-
-def _determined_n(ranges: RangesFile) -> Mapping:
-    """qid -> whether ``reconstruction-<year>.yaml`` gives a single possible ``n`` (``n_min ==
-    n_max``) without setting a published figure aside (``status: ok``); a question without
-    both bounds, or repaired, counts as not pinned down."""
-    return MappingProxyType({
-        qid: e.status == "ok" and e.n_min is not None and e.n_min == e.n_max
-        for qid, e in ranges.questions.items()})
-
-
-def screen_export(export):
-    """Redact or withhold personal data (names, national ids, phones, e-mail, URLs) in free text.
-
-    E-mail and name *columns* are already dropped by the reader; this catches what respondents
-    typed into free-text fields (:func:`analysis.freetext.screen` says how). Returns the
-    screened export (a copy) and the findings (``respondent``, ``question``, ``kind``,
-    ``action`` per item found) -- never the values.
-    """
-    from analysis.freetext import screen, screen_frame
-
-    long, removals = screen_frame(export.long)
-    wide = export.wide.copy()
-    # Only typed text can hold personal data: free-text answers and typed "Annet" answers.
-    # Option labels and ratings come from the questionnaire and need no screening.
-    typed = [c for c in wide.columns if str(c).endswith("_other") or c in _free_text_ids(export)]
-    for column in typed:
-        wide[column] = [screen(v).text if isinstance(v, str) else v for v in wide[column]]
-    return replace(export, long=long, wide=wide), removals
-
-
-def _free_text_ids(export) -> set[str]:
-    """Ids of free-text questions; every text column when no questionnaire is attached."""
-    if export.questionnaire is None:
-        return {c for c in export.wide.columns
-                if not pd.api.types.is_numeric_dtype(export.wide[c])}
-    from analysis.questionnaire import QuestionType
-
-    return {q.id for q in export.questionnaire.questions if q.type is QuestionType.TEXT}
-
-
 def load_bundle(root: Path | None = None) -> SurveyBundle:
     """Read every wave listed in the manifest, the questionnaires and the ledger.
 
@@ -487,17 +263,17 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         questionnaire = load_questionnaire(entry.questionnaire, root)
         export, removals = screen_export(read_export(path, questionnaire, sheet=entry.sheet,
                                                      period=field_period(history, entry.year)))
-        ranges = (_read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
+        ranges = (read_ranges(Path(os.path.normpath(exports_dir(root) / entry.ranges)))
                   if entry.ranges else None)
-        determined = _determined(ranges) if ranges else None
-        determined_n = _determined_n(ranges) if ranges else None
+        determined = determined_counts(ranges) if ranges else None
+        determined_n = determined_answering(ranges) if ranges else None
         counts = {str(k): int(v) for k, v in removals["kind"].value_counts().items()}
         review = {str(q): frozenset(g["respondent"]) for q, g in removals.groupby("question")}
         waves[entry.year] = Wave(
             entry.year, questionnaire, export, path, entry.reconstructed, determined,
             MappingProxyType(counts), entry.publish_text, MappingProxyType(review),
             tuple(review_rows(removals)), determined_n=determined_n,
-            sums_determined=_sums_determined(ranges) if ranges else None,
+            sums_determined=determined_sums(ranges) if ranges else None,
         )
     ledger = load_ledger(root)
     current = max(waves)
@@ -539,28 +315,3 @@ def field_period(history, year: int):
     return (wave.open_from, wave.open_to)
 
 
-#: Folder of the screening review record: outside the published book, git-ignored.
-REVIEW_DIR = "_review"
-
-
-def write_review(bundle: SurveyBundle) -> list[Path]:
-    """Write ``_review/screened-<year>.csv`` per wave: which typed answers the personal-data
-    screen withheld or redacted and why (respondent, question, action, kinds; no values).
-
-    Never part of ``_book/``; the render writes it so the secretariat can check the screen.
-    """
-    import csv
-
-    from analysis.freetext import REVIEW_COLUMNS
-
-    folder = (bundle.root or project_root()) / REVIEW_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for year, wave in bundle.waves.items():
-        path = folder / f"screened-{year}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(REVIEW_COLUMNS)
-            writer.writerows(wave.review_rows)
-        written.append(path)
-    return written

@@ -34,13 +34,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def data_errors() -> tuple[type[Exception], ...]:
     """The errors that mean "fix this input file": each names the file and the place."""
-    from analysis.bundle import ManifestError
     from analysis.coding.load import CodingError
     from analysis.disclosure import DisclosureError
     from analysis.freetext.load import FreeTextError
     from analysis.given_files import given_file_errors
     from analysis.ingest.problems import ExportError
     from analysis.ledger.load import LedgerError
+    from analysis.manifest import ManifestError
     from analysis.packs import PartnersError, SignoffError
     from analysis.questionnaire.load import QuestionnaireError
 

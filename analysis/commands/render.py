@@ -44,9 +44,10 @@ def validate_data(root):
     before any chapter kernel starts. Also writes the screening review record
     (``_review/``, outside the book). A book without a manifest loads no survey data.
     Returns the bundle (the render hands it to every chapter's kernel), or ``None``."""
-    from analysis.bundle import load_bundle, write_review
+    from analysis.bundle import load_bundle
     from analysis.given_files import check_given_files
     from analysis.paths import exports_dir
+    from analysis.screening import write_review
 
     check_given_files(root)  # recommendations and book map: located errors before any kernel
     if not (exports_dir(root) / "MANIFEST.yaml").is_file():

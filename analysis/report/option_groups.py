@@ -68,7 +68,7 @@ def known(view, keys, year: int | None = None) -> bool:
 
     Raises
     ------
-    analysis.bundle.ManifestError
+    analysis.manifest.ManifestError
         For a sum of a reconstructed wave that ``data/reconstruction.yaml`` does not list.
     """
     wave, question, labels = _resolve(view, keys, year)

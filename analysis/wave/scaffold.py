@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.bundle import Manifest, ManifestError, read_manifest
+from analysis.manifest import Manifest, ManifestError, read_manifest
 from analysis.paths import exports_dir, project_root, questionnaire_path
 from analysis.questionnaire import Questionnaire, QuestionType, load_questionnaire
 from analysis.wave.checklist import checklist_text
@@ -60,7 +60,7 @@ def new_wave(year: int, from_year: int, root: Path | None = None) -> NewWave:
     NewWaveError
         If ``year`` is not after ``from_year``, or a file to be written exists, or the
         manifest already has an entry for ``year`` (naming the file); nothing is written then.
-    analysis.questionnaire.QuestionnaireError, analysis.bundle.ManifestError
+    analysis.questionnaire.QuestionnaireError, analysis.manifest.ManifestError
         If the earlier questionnaire or the manifest is broken.
     """
     root = root or project_root()

@@ -3,14 +3,9 @@
 import pytest
 import yaml
 
-from analysis.bundle import (
-    ManifestError,
-    Wave,
-    _determined,
-    _read_ranges,
-    _sums_determined,
-    read_manifest,
-)
+from analysis.bundle import Wave
+from analysis.count_ranges import determined_counts, determined_sums, read_ranges
+from analysis.manifest import ManifestError, read_manifest
 
 
 def _root(tmp_path, manifest):
@@ -50,7 +45,7 @@ def test_counts_are_determined_when_the_figures_leave_little_room(tmp_path):
     }}}}
     path = tmp_path / "reconstruction-2025.yaml"
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
-    flags = _determined(_read_ranges(path))["q01"]
+    flags = determined_counts(read_ranges(path))["q01"]
     assert dict(flags) == {"A": True, "B": False, "C": False}
 
 
@@ -65,8 +60,8 @@ def _wave_with_groups(tmp_path):
                   {"options": ["B", "D"], "min": 10, "max": 16}]}}}
     path = tmp_path / "reconstruction-2025.yaml"
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
-    return Wave(2025, None, None, path, True, _determined(_read_ranges(path)),
-                sums_determined=_sums_determined(_read_ranges(path)))
+    return Wave(2025, None, None, path, True, determined_counts(read_ranges(path)),
+                sums_determined=determined_sums(read_ranges(path)))
 
 
 def test_a_sum_is_data_when_its_range_is_narrow_though_its_parts_are_not(tmp_path):
@@ -94,14 +89,14 @@ def test_a_malformed_group_names_the_entry(tmp_path):
     path = tmp_path / "reconstruction-2025.yaml"
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
     with pytest.raises(ManifestError, match=r"questions\.q19\.groups\[0\]\.options"):
-        _sums_determined(_read_ranges(path))
+        determined_sums(read_ranges(path))
 
 
 def test_free_text_is_screened_for_personal_data_on_load(tmp_path):
     import pandas as pd
 
-    from analysis.bundle import screen_export
     from analysis.ingest.reader import SurveyExport
+    from analysis.screening import screen_export
 
     long = pd.DataFrame({
         "respondent": [1, 2], "question": ["q09", "q09"], "option": [pd.NA, pd.NA],

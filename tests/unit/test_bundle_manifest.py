@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.bundle import ManifestError, _read_ranges, read_manifest
+from analysis.count_ranges import read_ranges
+from analysis.manifest import ManifestError, read_manifest
 
 GOOD = {"year": 2025, "export": "forms-2025.xlsx", "questionnaire": 2025,
         "reconstructed": False}
@@ -61,6 +62,6 @@ def test_a_ranges_file_that_is_not_one_is_a_located_error(tmp_path):
     path = tmp_path / "ranges.yaml"
     path.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="ranges.yaml: does not fit the reconstruction"):
-        _read_ranges(path)
+        read_ranges(path)
     with pytest.raises(ManifestError, match="not found"):
-        _read_ranges(tmp_path / "missing.yaml")
+        read_ranges(tmp_path / "missing.yaml")

@@ -122,7 +122,8 @@ def test_no_personal_data_reaches_any_file_of_the_book(hostile_book):
 
 @pytest.mark.slow
 def test_the_review_record_lists_what_was_held_back_without_the_values(hostile_book):
-    from analysis.bundle import load_bundle, write_review
+    from analysis.bundle import load_bundle
+    from analysis.screening import write_review
 
     root = hostile_book.parent
     (path_2023, path_2025) = sorted(write_review(load_bundle(root)))

@@ -117,7 +117,7 @@ def test_a_bundle_without_history_has_only_its_waves_on_the_axis():
 def test_the_real_history_covers_every_wave_with_data():
     """Every wave in the manifest has an entry saying how it was run (the method chapter
     quotes it for the current wave)."""
-    from analysis.bundle import read_manifest
+    from analysis.manifest import read_manifest
 
     history = read_history()
     assert {w.year for w in read_manifest().waves} <= set(history.years)

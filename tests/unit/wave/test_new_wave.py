@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from analysis.bundle import read_manifest
 from analysis.cli import main
+from analysis.manifest import read_manifest
 from analysis.questionnaire import load_questionnaire
 from analysis.questionnaire.compare import comparison_link
 from analysis.wave import NewWaveError, new_wave
@@ -125,7 +125,7 @@ def test_the_new_wave_must_come_after_the_old(project):
 
 
 def test_a_flow_style_manifest_is_not_edited_but_explained(project):
-    from analysis.bundle import ManifestError
+    from analysis.manifest import ManifestError
 
     manifest = project / "data" / "exports" / "MANIFEST.yaml"
     manifest.write_text("waves: [{year: 2025, export: a.xlsx, questionnaire: 2025, "
