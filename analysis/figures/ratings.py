@@ -26,7 +26,7 @@ from analysis.questionnaire.schema import RatingScale
 MIN_LABELLED = 0.06  # segments narrower than this carry no percentage: it would not fit
 
 #: Decimals of the mean and the median in the labels, as the text prints them
-#: (:meth:`analysis.report.views.RatingView.mean` and ``.median``: "3,99", "4,0").
+#: (:meth:`analysis.report.rating_view.RatingView.mean` and ``.median``: "3,99", "4,0").
 MEAN_DECIMALS = 2
 MEDIAN_DECIMALS = 1
 

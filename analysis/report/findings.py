@@ -34,7 +34,7 @@ import pandas as pd
 
 from analysis import compute, fmt
 from analysis.compute.verdict import Evidence, Verdict, decide, excludes_zero, newcombe
-from analysis.display import Block, Table, Text, compose
+from analysis.display import UNKNOWN, Block, Table, Text, compose
 from analysis.fmt import number_word
 from analysis.report import evidence as ev
 from analysis.report import option_groups as og
@@ -49,7 +49,7 @@ from analysis.report.findings_file import (
 )
 from analysis.report.trends import interval_cell_pp
 from analysis.report.values import points_text, printed_change, signed
-from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
+from analysis.report.views import ChoiceView, RatingView, view
 
 NEW_QUESTION = "nytt spørsmål"
 UNKNOWN_BEFORE = "forrige tall ukjent"

@@ -1,6 +1,6 @@
 """Combined options ("i stor eller noen grad"): is their summed count data, and what is it?
 
-:meth:`ChoiceView.share <analysis.report.views.ChoiceView.share>` with a list key reads
+:meth:`ChoiceView.share <analysis.report.choice_view.ChoiceView.share>` with a list key reads
 "ukjent" as soon as one part is unknown. With reconstructed data the *sum* can still be pinned
 down, because the published report often printed only the sum ("57 % i stor eller noen
 grad"). ``python -m analysis reconstruct`` computes how low and how high each sum the chapters
@@ -60,7 +60,7 @@ def known(view, keys, year: int | None = None) -> bool:
     Parameters
     ----------
     view
-        A :class:`~analysis.report.views.ChoiceView`.
+        A :class:`~analysis.report.choice_view.ChoiceView`.
     keys
         Option labels or short labels of the current questionnaire (one or a list).
     year

@@ -129,8 +129,8 @@ def change_table(items: Sequence[tuple[str, object, str | None]],
     Parameters
     ----------
     items : sequence of (theme, view, key)
-        ``view`` a :class:`~analysis.report.views.ChoiceView` with ``key`` one option (label
-        or short label), or a :class:`~analysis.report.views.RatingView` with ``key`` None
+        ``view`` a :class:`~analysis.report.choice_view.ChoiceView` with ``key`` one option (label
+        or short label), or a :class:`~analysis.report.rating_view.RatingView` with ``key`` None
         (compared by mean; its verdict is the question's). All views must share the same two
         years. An item that is a break in the series (``compare_to.breaks``) is left out:
         its chapter shows both shares and the reason.
