@@ -13,7 +13,6 @@ import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -146,6 +145,10 @@ class SurveyBundle:
         The current wave's free-text coding, codebook and decisions
         (:func:`analysis.coding.load_coding`, decisions checked against the export), None
         when the wave has no ``data/coding/<year>/codebook.yaml``.
+    consistency
+        Whether the published figures can all hold, as ``python -m analysis reconstruct``
+        stored it (:class:`analysis.ledger.consistency.LedgerConsistency`, read and checked
+        against its inputs here; the bundle solves nothing); None when nothing was stored.
     """
 
     waves: Mapping[int, Wave]
@@ -154,25 +157,9 @@ class SurveyBundle:
     root: Path | None = None
     free_text: object | None = None
 
-    def audit(self) -> pd.DataFrame:
-        """The audit of the published figures against these data, a fresh copy each call
-        (:func:`analysis.audit.audit_figures`; computed once per bundle, on first use)."""
-        return self._audit.copy()
-
-    def precompute(self) -> None:
-        """Compute, once, what chapters derive from the bundle at a cost (the audit solves
-        integer programs); it is kept on the bundle and pickled with it, so kernels that
-        read the stored bundle (:mod:`analysis.bundle_cache`) do not each redo it."""
-        _ = self._audit
-
-    @cached_property
-    def _audit(self) -> pd.DataFrame:
-        # Per bundle, not per module: a new bundle (new data) always gets its own audit.
-        from analysis.audit import audit_figures
-
-        return audit_figures(self)
     history: object | None = None
     coding: object | None = None
+    consistency: object | None = None
 
     @property
     def years(self) -> list[int]:
@@ -242,6 +229,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
     from analysis.freetext import free_text_path, load_free_text, review_rows
     from analysis.ingest import read_export
     from analysis.ledger import load_contradictions, load_ledger
+    from analysis.ledger.consistency import read_consistency
     from analysis.questionnaire import load_questionnaire
     from analysis.survey_history import read_history
 
@@ -288,6 +276,7 @@ def load_bundle(root: Path | None = None) -> SurveyBundle:
         free_text=coded,
         history=history,
         coding=coding,
+        consistency=read_consistency(root),
     )
 
 

@@ -39,13 +39,15 @@ def data_errors() -> tuple[type[Exception], ...]:
     from analysis.freetext.load import FreeTextError
     from analysis.given_files import given_file_errors
     from analysis.ingest.problems import ExportError
+    from analysis.ledger.consistency import ConsistencyError
     from analysis.ledger.load import LedgerError
     from analysis.manifest import ManifestError
     from analysis.packs import PartnersError, SignoffError
     from analysis.questionnaire.load import QuestionnaireError
 
     return (ExportError, ManifestError, QuestionnaireError, LedgerError, FreeTextError,
-            CodingError, DisclosureError, PartnersError, SignoffError, *given_file_errors())
+            CodingError, DisclosureError, PartnersError, SignoffError, ConsistencyError,
+            *given_file_errors())
 
 
 def main(argv: list[str] | None = None) -> int:

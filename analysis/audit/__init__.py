@@ -4,7 +4,6 @@ from analysis.audit.audit import (
     COLUMNS,
     audit_figures,
     consistency_counts,
-    solve_published,
     status_counts,
 )
 from analysis.audit.classify import (
@@ -29,6 +28,5 @@ __all__ = [
     "classify",
     "consistency_counts",
     "recompute",
-    "solve_published",
     "status_counts",
 ]

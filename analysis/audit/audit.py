@@ -1,7 +1,8 @@
 """The audit: every published figure, recomputed from the data in use, with a status.
 
 Row grain of the result: one ledger figure. The solver's analysis of the *published figures
-alone* (which sets of figures cannot all be true) is joined in, so an auditor sees both whether
+alone* (which sets of figures cannot all be true; stored by ``python -m analysis reconstruct``,
+see :mod:`analysis.ledger.consistency`) is joined in, so an auditor sees both whether
 the data reproduce a figure and, when not, whether any data could have.
 """
 
@@ -11,6 +12,7 @@ import pandas as pd
 
 from analysis.audit.classify import NOT_DERIVABLE, STATUSES, classify
 from analysis.audit.recompute import recompute
+from analysis.ledger.consistency import ConsistencyError, LedgerConsistency, consistency_path
 
 COLUMNS = [
     "id",
@@ -34,16 +36,15 @@ COLUMNS = [
 ]
 
 
-def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
+def audit_figures(bundle) -> pd.DataFrame:
     """Recompute and classify every figure of the bundle's ledger.
 
     Parameters
     ----------
     bundle
-        A :class:`analysis.bundle.SurveyBundle`.
-    solutions
-        ``(year, qid) -> Solution`` from :func:`analysis.reconstruct.ledger_solve.solve_ledger`;
-        computed here when not given.
+        A :class:`analysis.bundle.SurveyBundle`; its ``consistency`` (the solver's record that
+        ``python -m analysis reconstruct`` stores, :mod:`analysis.ledger.consistency`) gives
+        the consistency half.
 
     Returns
     -------
@@ -54,13 +55,16 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
         all hold at once and this figure is in the smallest set whose removal resolves it, with
         the solver's arithmetic in ``inconsistency``; ``contradictions`` names the entries of
         ``data/published/contradictions.yaml`` (the report contradicting itself) that involve it.
+
+    Raises
+    ------
+    analysis.ledger.consistency.ConsistencyError
+        When a wave in use has figures about its answers but the stored record does not cover
+        that wave (run ``python -m analysis reconstruct``).
     """
-    if solutions is None:
-        solutions = solve_published(bundle)
-    dropped = {}
-    for solution in solutions.values():
-        for fid in solution.dropped:
-            dropped[fid] = solution.explanations.get(fid, "")
+    stored = _consistency_for(bundle)
+    dropped = {fid: text for fid, text in stored.inconsistency.items()
+               if fid in _solvable_ids(bundle)}
     contradicted: dict[str, list[str]] = {}
     for c in bundle.contradictions:
         for fid in c.figures:
@@ -73,8 +77,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
                 NOT_DERIVABLE, None, None, f"ingen svardata for {fig.year} i bruk")
         else:
             rec = recompute(fig, wave.questionnaire, wave.long, wave.respondents)
-            solution = solutions.get((fig.year, fig.qid))
-            hint = solution.basis.get(fig.id) if solution is not None else None
+            hint = stored.basis.get(fig.id)
             status, basis, value, text = classify(
                 fig.value, fig.decimals, fig.kind, rec, hint, fig.qualifier)
         records.append(
@@ -102,14 +105,23 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def solve_published(bundle) -> dict:
-    """Run the reconstruction solver on the bundle's ledger and questionnaires."""
-    from analysis.reconstruct.ledger_solve import solve_ledger
+def _solvable_ids(bundle) -> set[str]:
+    """Ids of the figures the solver takes: about answers, of a wave in use."""
+    return {f.id for f in bundle.ledger if f.question is not None and f.year in bundle.waves}
 
-    questionnaires = {y: w.questionnaire for y, w in bundle.waves.items()}
-    respondents = {y: w.respondents for y, w in bundle.waves.items()}
-    figures = [f for f in bundle.ledger if f.year in questionnaires]
-    return solve_ledger(figures, questionnaires, respondents)
+
+def _consistency_for(bundle) -> LedgerConsistency:
+    """The bundle's stored record, checked to cover every wave in use that has figures."""
+    stored = bundle.consistency
+    years = {f.year for f in bundle.ledger if f.question is not None and f.year in bundle.waves}
+    missing = sorted(years - set(stored.years if stored is not None else ()))
+    if missing:
+        where = consistency_path(bundle.root)
+        raise ConsistencyError(f"{where}: no record of whether the published figures of "
+                               f"{', '.join(map(str, missing))} can all hold; run "
+                               "`python -m analysis reconstruct` (with the wave listed in "
+                               "data/reconstruction.yaml)")
+    return stored or LedgerConsistency((), {}, {})
 
 
 def status_counts(audit: pd.DataFrame) -> dict[str, int]:

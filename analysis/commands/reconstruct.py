@@ -2,7 +2,9 @@
 
 Reads the ledger, the questionnaires, the free-text file and ``data/reconstruction.yaml``;
 solves every question's counts; lays them out as respondents; writes one Microsoft Forms
-workbook and one ranges file per wave into ``data/reconstructed/``, and the report's free-text
+workbook and one ranges file per wave into ``data/reconstructed/``, with whether the published
+figures can all hold (``ledger-consistency.yaml``, :mod:`analysis.ledger.consistency`: the
+audit's consistency half, so no render runs the solver), and the report's free-text
 coding as a codebook and decisions into ``data/coding/<year>/`` (:mod:`analysis.reconstruct.coding`;
 nothing else is written under ``data/``), then lists them in ``data/exports/MANIFEST.yaml``: only
 entries marked ``reconstructed: true`` are added or updated, a real export's entry is kept
@@ -78,6 +80,7 @@ def reconstruct(root: Path | None = None) -> Written:
     from analysis.freetext import load_free_text
     from analysis.ingest.forms_writer import write_forms_export
     from analysis.ledger import load_ledger, wave_respondents
+    from analysis.ledger.consistency import from_solutions, write_consistency
     from analysis.questionnaire import load_questionnaire
     from analysis.reconstruct.ledger_solve import solve_ledger
     from analysis.reconstruct.manifest import update_manifest
@@ -93,10 +96,10 @@ def reconstruct(root: Path | None = None) -> Written:
     free_text = load_free_text(root, year=max(w.year for w in waves))
     questionnaires = {w.year: load_questionnaire(w.questionnaire, root) for w in waves}
     respondents = {w.year: wave_respondents(ledger, w.year) for w in waves}
+    result, entries = Written(), []
     groups = {(w.year, qid): [tuple(g) for g in listed]
               for w in waves for qid, listed in w.groups.items()}
     solutions = solve_ledger(ledger, questionnaires, respondents, ranges=True, groups=groups)
-    result, entries = Written(), []
     for wave in waves:
         questionnaire = questionnaires[wave.year]
         rows = _rows(wave, questionnaire, solutions, ledger, respondents[wave.year], free_text)
@@ -125,6 +128,8 @@ def reconstruct(root: Path | None = None) -> Written:
             "note": "Rebuilt from the published figures by `python -m analysis reconstruct`; "
                     "not the real answers.",
         })
+    # the consistency half of the audit, stored so that no render runs the solver
+    result.files.append(write_consistency(from_solutions(solutions, questionnaires), root))
     result.manifest = exports_dir(root) / "MANIFEST.yaml"
     before = result.manifest.read_text(encoding="utf-8") if result.manifest.is_file() else None
     text, result.actions = update_manifest(before, entries, str(result.manifest))

@@ -8,6 +8,8 @@ construction, so never presented as a check.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import pandas as pd
 
 from analysis import fmt
@@ -16,6 +18,7 @@ from analysis.audit import (
     NOT_REPRODUCIBLE,
     REPRODUCED,
     WITHIN_ROUNDING,
+    audit_figures,
     consistency_counts,
     status_counts,
 )
@@ -36,10 +39,16 @@ BASIS_NB = {"n": "av dem som svarte", "respondents": "av alle respondenter",
             "answers": "av alle avkrysninger", "value": "", None: ""}
 
 
+#: bundle -> its audit, computed once per bundle (a new bundle, new data: a new audit)
+_AUDITS: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def audit(bundle) -> pd.DataFrame:
     """The audit frame, a fresh copy (one row per published figure; see
-    :func:`analysis.audit.audit_figures` and :meth:`analysis.bundle.SurveyBundle.audit`)."""
-    return bundle.audit()
+    :func:`analysis.audit.audit_figures`), computed once per bundle."""
+    if bundle not in _AUDITS:
+        _AUDITS[bundle] = audit_figures(bundle)
+    return _AUDITS[bundle].copy()
 
 
 def count(bundle, status: str | None = None, year=None, words: bool = False) -> str:

@@ -126,16 +126,17 @@ def _bundle_of(*figures):
 
 def test_the_audit_is_kept_per_bundle_and_handed_out_as_a_fresh_copy():
     from analysis.ledger import Figure
+    from analysis.report.audit_view import audit
 
     total = Figure("t-n", "n", 186, year=2025, basis="respondents", section="1", quote="186")
     bundle = _bundle_of(total)
-    first = bundle.audit()
+    first = audit(bundle)
     assert first["status"].tolist() == ["not-derivable"]  # no wave data for 2025 in use
     first.loc[0, "status"] = "tampered"
-    assert bundle.audit()["status"].tolist() == ["not-derivable"]
+    assert audit(bundle)["status"].tolist() == ["not-derivable"]
     # another bundle (other data, other ledger) never sees this one's audit
     other = _bundle_of(total, Figure("t-q", "count", 3, year=2023, question=1, option=("A",)))
-    assert other.audit()["id"].tolist() == ["t-n", "t-q"]
+    assert audit(other)["id"].tolist() == ["t-n", "t-q"]
 
 
 def test_the_chapters_free_text_comes_from_the_bundle():

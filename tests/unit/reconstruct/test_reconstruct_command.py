@@ -46,7 +46,8 @@ def test_outputs_land_in_data_reconstructed(run):
     assert [p.relative_to(root).as_posix() for p in result.files] == [
         "data/reconstructed/forms-2025.xlsx", "data/reconstructed/reconstruction-2025.yaml",
         "data/coding/2025/codebook.yaml", "data/coding/2025/decisions.csv",
-        "data/reconstructed/forms-2023.xlsx", "data/reconstructed/reconstruction-2023.yaml"]
+        "data/reconstructed/forms-2023.xlsx", "data/reconstructed/reconstruction-2023.yaml",
+        "data/reconstructed/ledger-consistency.yaml"]
 
 
 def test_nothing_else_under_the_root_changes(run):
@@ -56,7 +57,8 @@ def test_nothing_else_under_the_root_changes(run):
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     assert changed == {"data/exports/MANIFEST.yaml", *(
         f"data/reconstructed/{name}-{year}.{ext}" for year in (2023, 2025)
-        for name, ext in (("forms", "xlsx"), ("reconstruction", "yaml")))}
+        for name, ext in (("forms", "xlsx"), ("reconstruction", "yaml"))),
+        "data/reconstructed/ledger-consistency.yaml"}
 
 
 def test_a_real_entry_survives_and_only_the_reconstructed_one_is_updated(run):
