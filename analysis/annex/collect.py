@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.engine import crossref
-from analysis.engine.book import Book
-from analysis.engine.qmd import read_qmd
+from analysis.book_order import BookTables
 
 _LABEL_LINE = re.compile(r"^#\|\s*label:\s*(\S+)\s*$", re.MULTILINE)
 
@@ -57,13 +55,13 @@ def notebook_tables(notebook: dict) -> dict[str, tuple[list[str], list[list[str]
     return out
 
 
-def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[AnnexTable]:
+def tables_of_book(book: BookTables, printed: dict[str, dict[str, tuple]]) -> list[AnnexTable]:
     """The book's tables in reading order.
 
     Parameters
     ----------
-    book : Book
-        The book (chapter order, numbering).
+    book : analysis.book_order.BookTables
+        The book's tables in reading order with their numbers (computed by the engine).
     printed : dict
         Chapter source -> ``label -> (headers, rows)`` (:func:`notebook_tables`).
 
@@ -75,26 +73,15 @@ def tables_of_book(book: Book, printed: dict[str, dict[str, tuple]]) -> list[Ann
         did not ask the question prints a sentence there instead (the book leaves the table
         out, and so does the annex).
     """
-    docs = [read_qmd(book.root / s, s) for s in book.sources]
-    index = crossref.collect(docs, set(book.appendices))
-    in_question = None  # numbered as if no question were asked (only when a table is missing)
     out = []
-    for doc in docs:
-        for cell in doc.cells:
-            if not cell.label.startswith("tbl-"):
+    for table in book.tables:
+        found = printed.get(table.chapter, {}).get(table.label)
+        if found is None:
+            if table.optional:
                 continue
-            found = printed.get(doc.path, {}).get(cell.label)
-            if found is None:
-                if in_question is None:  # tables inside question sections then read "?@"
-                    in_question = crossref.collect(docs, set(book.appendices),
-                                                   {d.path: set() for d in docs})
-                if in_question.refs[cell.label].text.startswith("?@"):
-                    continue
-                raise ValueError(f"{doc.path}: table cell {cell.label!r} (line {cell.line}) "
-                                 "printed no table; the annex needs every table of the book")
-            headers, rows = found
-            ref = index.refs.get(cell.label)
-            out.append(AnnexTable(cell.label, ref.text if ref else "",
-                                  str(cell.options.get("tbl-cap", "")), doc.path,
-                                  list(headers), [list(r) for r in rows]))
+            raise ValueError(f"{table.chapter}: table cell {table.label!r} (line {table.line}) "
+                             "printed no table; the annex needs every table of the book")
+        headers, rows = found
+        out.append(AnnexTable(table.label, table.number, table.caption, table.chapter,
+                              list(headers), [list(r) for r in rows]))
     return out

@@ -213,8 +213,9 @@ def _fixed_dates(data: bytes, stamp: dt.datetime) -> bytes:
 
 
 def write_book_annex(book, out: Path, printed: dict[str, dict[str, tuple]]) -> Path:
-    """Write ``<out>/<slug>-tabellvedlegg.xlsx`` for ``book`` from the printed tables
-    (chapter source -> :func:`~analysis.annex.notebook_tables`)."""
+    """Write ``<out>/<slug>-tabellvedlegg.xlsx`` for ``book`` (the book's numbered tables,
+    :class:`analysis.book_order.BookTables`) from the printed tables (chapter source ->
+    :func:`~analysis.annex.notebook_tables`)."""
     from analysis.annex.collect import tables_of_book
 
     return write_annex(out / book.annex_name, tables_of_book(book, printed), book.title,

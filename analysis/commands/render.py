@@ -21,6 +21,7 @@ from analysis.engine.output_dir import FormatError, parse_formats
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
 from analysis.engine.render import render_book
 from analysis.paths import project_root
+from analysis.render_hooks import check_inputs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,25 +37,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _say(line: str) -> None:
     print(line, flush=True)
-
-
-def validate_data(root):
-    """Load the survey bundle once in this process: a bad export, manifest, questionnaire or
-    ledger then stops the render with its located message (exit 2, see :mod:`analysis.cli`)
-    before any chapter kernel starts. Also writes the screening review record
-    (``_review/``, outside the book). A book without a manifest loads no survey data.
-    Returns the bundle (the render hands it to every chapter's kernel), or ``None``."""
-    from analysis.bundle import load_bundle
-    from analysis.given_files import check_given_files
-    from analysis.paths import exports_dir
-    from analysis.screening import write_review
-
-    check_given_files(root)  # recommendations and book map: located errors before any kernel
-    if not (exports_dir(root) / "MANIFEST.yaml").is_file():
-        return None
-    bundle = load_bundle(root)
-    write_review(bundle)
-    return bundle
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,13 +76,13 @@ def run(args: argparse.Namespace) -> int:
         if quarto is not None:
             # before the data check, which writes the screening record
             check_environment(root, root / load_book(root).output_dir)
-            bundle = validate_data(root)
+            bundle = check_inputs(root)
         if book and quarto is not None:
             render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)
         elif book:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
-                        preflight=lambda: validate_data(root))
+                        preflight=lambda: check_inputs(root))
         if "pptx" in formats and (quarto is not None or not book):
             render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
     except RenderEnvironmentError as exc:

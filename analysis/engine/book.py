@@ -80,10 +80,10 @@ class Book:
     def shown_date(self) -> str:
         """``date`` as the title block prints it: ``"30. september 2025"`` (Quarto's
         ``date-format: long`` in ``lang: nb``), or as written when it is not an ISO date."""
-        from analysis.fmt import date as long_date
+        from analysis.engine.hooks import render_hooks
 
         try:
-            return str(long_date(self.date)) if self.date else ""
+            return render_hooks().long_date(self.date) if self.date else ""
         except ValueError:
             return self.date
 

@@ -124,9 +124,6 @@ def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True
     reuse : bool
         Take an existing file of the same fingerprint (``False`` for ``--no-cache``).
 
-    The stored bundle carries what ``SurveyBundle.precompute`` computes (the audit), so no
-    kernel solves it again.
-
     Returns
     -------
     Path or None
@@ -134,23 +131,21 @@ def prepare_bundle(root: Path, fingerprint: str, loaded=None, reuse: bool = True
         kernels then load it themselves (and fail with the loader's own located message).
     """
     from analysis import bundle_cache
-    from analysis.bundle import SurveyBundle, load_bundle
+    from analysis.engine.hooks import render_hooks
     from analysis.paths import exports_dir
 
     if not (exports_dir(root) / "MANIFEST.yaml").is_file():
         return None
     path = bundle_cache.path_for(root, fingerprint)
-    if isinstance(loaded, SurveyBundle):
+    hooks = render_hooks()
+    if hooks.is_inputs(loaded):
         bundle = loaded
     elif reuse and path.is_file():
         return path
     else:
         try:
-            bundle = load_bundle(root)
+            bundle = hooks.load_inputs(root)
         except Exception:  # noqa: BLE001 - every kernel then reports the error where it occurs
             path.unlink(missing_ok=True)
             return None
-    # What chapters derive from the bundle at a cost (the audit's integer programs) is
-    # computed here once and stored with it, instead of once in every kernel that needs it.
-    bundle.precompute()
     return bundle_cache.write(bundle, path)

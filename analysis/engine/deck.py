@@ -31,6 +31,7 @@ from analysis.engine import crossref
 from analysis.engine.book import load_book
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import execute_chapters, read_chapters
+from analysis.engine.hooks import render_hooks
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.quarto import quarto_env
@@ -73,7 +74,7 @@ def render_deck(root: Path, quarto=None, use_cache: bool = True,
         if quarto is not None:
             pptx = staging / deck_names(root)[0]
             _with_quarto(root, quarto, pptx, use_cache, log, bundle)
-            finish_deck(pptx, log)
+            render_hooks().finish_deck(pptx, log)
         else:
             docs = read_chapters(root, (SOURCE,))
             (chapter,) = execute_chapters(
@@ -86,25 +87,6 @@ def render_deck(root: Path, quarto=None, use_cache: bool = True,
         publish(staging, output, ("pptx",))
     log(f"deck done in {time.perf_counter() - started:.1f} s")
     return output / deck_names(root)[0]
-
-
-def finish_deck(pptx: Path, log: Callable[[str], None] = print) -> None:
-    """Draw the native charts into ``pptx`` and write the handout beside it (see
-    :mod:`analysis.slides`); says when LibreOffice is missing."""
-    from analysis.slides import DeckError, finish, handout
-
-    try:
-        drawn = finish(pptx)
-    except DeckError as exc:
-        raise RenderError(str(exc)) from None
-    pdf = pptx.with_suffix(".pdf")
-    try:
-        made = handout(pptx, pdf)
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        raise RenderError(f"handout: {exc}") from None
-    log(f"pptx: {pptx.name} ({drawn} native charts)" + (
-        f"; handout {pdf.name}" if made else
-        "; handout skipped: LibreOffice (soffice) not found -- install libreoffice-impress"))
 
 
 def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -> None:
@@ -125,7 +107,7 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -
 def write_deck(root: Path, chapter, folder: Path,
                log: Callable[[str], None] = print) -> Path:
     """Write the executed deck (an :class:`~analysis.engine.execution.ExecutedChapter`) with
-    pandoc's pptx writer into ``folder``, then its charts and handout (:func:`finish_deck`)."""
+    pandoc's pptx writer into ``folder``, then its charts and handout (the ``finish_deck`` hook)."""
     config = deck_config(root)
     options = (config.get("format") or {}).get("pptx") or {}
     pptx = folder / deck_names(root)[0]
@@ -148,5 +130,5 @@ def write_deck(root: Path, chapter, folder: Path,
                               outputfile=str(pptx), extra_args=args)
     except RuntimeError as exc:
         raise RenderError(f"{SOURCE}: pandoc (pptx): {exc}") from None
-    finish_deck(pptx, log)
+    render_hooks().finish_deck(pptx, log)
     return pptx

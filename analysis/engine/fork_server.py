@@ -5,11 +5,11 @@ Starting a kernel process and importing pandas, scipy, matplotlib, seaborn and t
 costs 2–3 s per chapter on a small machine, more than most chapters take to run. The render
 therefore starts one *fork server* (``python -m analysis.engine.fork_server``, with the
 kernels' environment and working directory) as soon as it starts. The server imports
-:data:`analysis.engine.kernel.PRELOAD` and ipykernel while the render validates the data,
-then loads the validated bundle the render stored (:mod:`analysis.bundle_cache`, with the
-audit already solved) once (:func:`analysis.engine.kernel.load_bundle`). For
-each chapter it then forks a child that becomes a new IPython kernel (``IPKernelApp``, the
-program ``python -m ipykernel_launcher`` runs) on the connection file jupyter_client wrote.
+:func:`analysis.engine.kernel.preload` and ipykernel while the render validates the data,
+then loads the validated bundle the render stored (:mod:`analysis.bundle_cache`) once
+(:func:`analysis.engine.kernel.load_bundle`). For each chapter it then forks a child that
+becomes a new IPython kernel (``IPKernelApp``, the program ``python -m ipykernel_launcher``
+runs) on the connection file jupyter_client wrote.
 
 Each child serves one chapter and exits, so a chapter still starts from a clean state as
 under Quarto: a process of its own with an empty namespace; what it shares with the server is

@@ -1,7 +1,7 @@
 """Bootstrap run *inside* the chapter's kernel, as the notebook's first (hidden) cell.
 
-It applies the book's figure style (:func:`analysis.figures.style.apply_style`, the one place
-it is defined: fixed SVG ids, fonts, sizes), keeps dates out of the figure files, asks the
+It applies the book's figure style (the ``kernel_setup`` hook, :mod:`analysis.engine.hooks`:
+fixed SVG ids, fonts, sizes), keeps dates out of the figure files, asks the
 inline backend for both SVG (HTML) and PNG (PDF) and defines the helper the inline-expression
 cells call. It adds no
 formatter of its own: what a chapter displays must print the same under Quarto, which runs no
@@ -27,10 +27,10 @@ def install() -> None:
     shell = get_ipython()
     if shell is None:  # plain python (e.g. a doctest): nothing to configure
         return
-    from analysis.figures.style import apply_style
+    from analysis.engine.hooks import render_hooks
 
     shell.run_line_magic("matplotlib", "inline")
-    apply_style()  # the book's one style (analysis.figures.style), also set by every plot
+    render_hooks().kernel_setup()  # the book's one figure style, also set by every plot
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     # metadata=None-valued keys keep dates and software versions out of the files
@@ -38,39 +38,32 @@ def install() -> None:
     shell.user_ns["_engine_inline"] = inline_values
 
 
-#: What :func:`preload` imports: the libraries and the part of the report layer every chapter
-#: uses (chapter-specific modules are left to the chapter: importing all of them in every
-#: kernel costs more than it saves).
-PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.pyplot", "seaborn", "analysis.report",
-           "analysis.report.notice", "analysis.figures")
-
-
 def preload() -> None:
-    """Import :data:`PRELOAD` ahead of the chapter (the engine's prepared kernels, see
-    :mod:`analysis.engine.execution`).
+    """Import the hooks' ``kernel_preload`` modules ahead of the chapter (the engine's
+    prepared kernels, see :mod:`analysis.engine.execution`).
 
     Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
     statements, into an empty namespace.
     """
     import importlib
 
-    for name in PRELOAD:
+    from analysis.engine.hooks import render_hooks
+
+    for name in render_hooks().kernel_preload:
         importlib.import_module(name)
 
 
 def load_bundle() -> None:
-    """Load the bundle the render stored (:func:`analysis.report.load`, which keeps it for the
-    process) ahead of the chapter: in each prepared kernel, or once in the fork server
-    (:mod:`analysis.engine.fork_server`) for every kernel it forks. The stored bundle already
-    carries what chapters derive from it at a cost (``SurveyBundle.precompute``, called when
-    the render stores it).
+    """Load the bundle the render stored (the ``kernel_load`` hook: ``analysis.report.load``,
+    which keeps it for the process) ahead of the chapter: in each prepared kernel, or once in
+    the fork server (:mod:`analysis.engine.fork_server`) for every kernel it forks.
 
     Like :func:`preload` it leaves no name behind: the chapter's own ``report.load()``
     returns the same bundle.
     """
-    from analysis import report
+    from analysis.engine.hooks import render_hooks
 
-    report.load()
+    render_hooks().kernel_load()
 
 
 def inline_values(items: list[tuple[int, str, object]]) -> None:

@@ -14,8 +14,9 @@
     (``keep-ipynb: true``: ``metadata.user_expressions`` of each markdown cell), remembers them
     for chapters a later render restores from the freeze, and writes ``inline-values.json`` and
     ``render-log.json`` into the output folder, and the Excel annex of the book's tables
-    (:mod:`analysis.annex`, from the tables the same notebooks printed); then removes the
-    notebooks, and makes each page's table outputs focusable regions (accessibility).
+    (the annex hook, :mod:`analysis.engine.hooks`, from the tables the same notebooks
+    printed); then removes the notebooks, and makes each page's table outputs focusable
+    regions (accessibility).
 """
 
 if __name__ == "__main__":  # run as a script by Quarto: the project root must come first
@@ -33,11 +34,12 @@ import shutil  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path, PurePosixPath  # noqa: E402
 
-from analysis.annex import notebook_tables, write_book_annex  # noqa: E402
 from analysis.engine.book import load_book  # noqa: E402
 from analysis.engine.cache import tree_fingerprint  # noqa: E402
+from analysis.engine.hooks import render_hooks  # noqa: E402
 from analysis.engine.qmd import MarkdownBlock, read_qmd  # noqa: E402
 from analysis.engine.render import write_run_log, write_trace  # noqa: E402
+from analysis.engine.table_numbers import book_tables  # noqa: E402
 
 #: Where values of executed chapters are kept for later renders that restore them from freeze.
 STORE = Path(".cache") / "quarto-inline"
@@ -91,12 +93,10 @@ def pre(root: Path) -> int:
     for source in load_book(root).sources:
         for path in kept_notebooks(root, source):
             path.unlink()
-    from analysis.cli import data_errors
-    from analysis.commands.render import validate_data
-
+    hooks = render_hooks()
     try:
-        validate_data(root)
-    except data_errors() as exc:
+        hooks.check_inputs(root)
+    except hooks.input_errors() as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     fingerprint = tree_fingerprint(root)
@@ -122,7 +122,7 @@ def post(root: Path, out: Path, outputs: list[str]) -> int:
             found = executed_values(notebook)
             if found is not None:
                 executed = found
-                tables.update(notebook_tables(notebook))
+                tables.update(render_hooks().notebook_tables(notebook))
         stored = _stored(root, source)
         try:
             if executed is not None:
@@ -149,7 +149,7 @@ def post(root: Path, out: Path, outputs: list[str]) -> int:
             path.unlink()
     write_trace(out, values)
     try:
-        write_book_annex(book, out, printed)
+        render_hooks().write_annex(book_tables(book), out, printed)
     except ValueError as exc:
         problems.append(f"the Excel annex was not written: {exc}")
     formats = sorted({"pdf" if PurePosixPath(f).suffix == ".pdf" else "html"

@@ -18,16 +18,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
-from analysis.annex import notebook_tables, write_book_annex
 from analysis.engine import crossref, deck, html, pdf
 from analysis.engine.book import Book, load_book
 from analysis.engine.cache import tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
+from analysis.engine.hooks import render_hooks
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import BOOK_FORMATS, FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
+from analysis.engine.table_numbers import book_tables
 from analysis.engine.timing import Phases
 
 
@@ -113,14 +114,15 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
                         built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 with phases.time("trace"):
                     write_trace(staging, trace(chapters))
-                printed = {c.doc.path: notebook_tables(c.notebook) for c in chapters}
+                printed = {c.doc.path: render_hooks().notebook_tables(c.notebook)
+                           for c in chapters}
                 # The annex reads the tables printed and every chapter's source (order, numbers,
                 # captions); it is rebuilt only when one of them (or the common inputs) changes.
                 annex_key = unit_key("annex", common, [repr(c.doc) for c in chapters], printed)
                 built["annex"] = builders.submit(
                     cache.build, "annex", annex_key,
-                    lambda folder: _timed(phases, "annex (Excel)", write_book_annex, book,
-                                          folder, printed), staging)
+                    lambda folder: _timed(phases, "annex (Excel)", render_hooks().write_annex,
+                                          book_tables(book), folder, printed), staging)
                 if "html" in formats:
                     css = book.format_options.get("html", {}).get("css") or []
                     html.write_css(staging, [book.root / c for c in

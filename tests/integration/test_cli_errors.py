@@ -51,3 +51,15 @@ def test_debug_adds_the_traceback(broken):
     result = _run(broken, "--debug", "audit")
     assert result.returncode == 2
     assert "Traceback" in result.stderr and LOCATED in result.stderr
+
+
+def test_a_ledger_edited_after_reconstruct_stops_with_the_stale_record(tmp_path):
+    # the consistency half of the audit is stored by `reconstruct`; an edit since is named
+    root = copy_project(project_root(), tmp_path / "project")
+    ledger = root / "data" / "published" / "report-2025.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    result = _run(root, "audit")
+    assert result.returncode == 2, result.stderr
+    assert "ledger-consistency.yaml is stale: data/published/report-2025.yaml" in result.stderr
+    assert "python -m analysis reconstruct" in result.stderr
+    assert "Traceback" not in result.stderr

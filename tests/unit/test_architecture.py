@@ -1,12 +1,18 @@
 """Layering rules, read from the import statements of every module (``ast``, nothing runs).
 
+- Commands (``analysis/commands/``), the CLI and the render hooks (``analysis/render_hooks.py``)
+  sit on top: they wire stages together, and no stage imports them (STYLE.md, 14).
 - The report layer (``analysis/report/``) turns the bundle into what chapters print; it
   never solves the reconstruction (``python -m analysis reconstruct`` stores what it needs)
   and never touches the render engine (the report is the same under Quarto and the
   built-in engine).
-- The engine sits apart (docs/design-decisions.md, 2; STYLE.md, 1): no module outside
-  ``analysis/engine/`` imports it, and the engine imports no analysis stage beyond the
-  exceptions listed here with their reason.
+- The bundle owns no solver: loading the data never imports the audit or the reconstruction
+  (the consistency half of the audit is stored by ``reconstruct``).
+- The engine sits apart (docs/design-decisions.md, 2; STYLE.md, 1): no stage imports it (the
+  chapter linter's parser is the one exception), and it imports nothing of the report but
+  the shared leaf modules; what it needs of the report it asks through its hooks
+  (``analysis/engine/hooks.py``), configured in ``analysis/render_hooks.py``.
+- Modules stay small (STYLE.md, 6: none past ~400 lines).
 """
 
 from __future__ import annotations
@@ -20,37 +26,28 @@ import analysis
 
 PACKAGE = Path(analysis.__file__).parent
 
-#: Modules outside the engine that may import it, and why.
+#: Above the stages: they may import anything, nothing below imports them.
+TOP = ("commands/", "cli.py", "__main__.py", "render_hooks.py")
+TOP_MODULES = ("analysis.commands", "analysis.cli", "analysis.__main__", "analysis.render_hooks")
+#: Stage modules outside the engine that may import it, and why.
 ENGINE_USERS = {
     # the chapter linter parses chapters with the engine's .qmd reader (one parser, so the
     # linter and the render see the same cells)
     "qa/chapter_lint.py",
-    # the Excel annex numbers and orders the tables as the book does (the engine's book and
-    # cross-reference index); the engine calls it after the chapters have run
-    "annex/collect.py",
 }
-#: What the engine may import from the rest of ``analysis``: paths everywhere, and per module.
-ENGINE_MAY_IMPORT = {"analysis.paths"}
-ENGINE_EXCEPTIONS = {
-    # the Quarto pre-render hook stops on the same input errors as the CLI, with the same
-    # data check as `render`
-    "engine/quarto_hooks.py": {"analysis.cli", "analysis.annex", "analysis.commands"},
-    # the title block's date in the book's Norwegian format
-    "engine/book.py": {"analysis.fmt"},
-    # the validated bundle is built once per render and handed to every chapter kernel
-    "engine/cache.py": {"analysis.bundle", "analysis.bundle_cache"},
-    "engine/execution.py": {"analysis.bundle_cache"},
-    "engine/quarto.py": {"analysis.bundle_cache"},
-    # parameterised documents (the partner packs) under Quarto share the stored bundle too
-    "engine/document.py": {"analysis.bundle_cache"},
-    # a prepared kernel applies the one figure style before the chapter runs, and the fork
-    # server loads the bundle by the chapters' own call (report.load) before it forks them
-    "engine/kernel.py": {"analysis.figures.style", "analysis.report"},
-    # the Excel annex is written from the executed chapters, by either engine
-    "engine/render.py": {"analysis.annex"},
-    # the deck: native charts and the handout after pandoc (either engine), the bundle stored
-    # for its kernel as for the chapters'
-    "engine/deck.py": {"analysis.slides", "analysis.bundle_cache"},
+#: Leaf modules shared by the engine and the report: they import nothing else of ``analysis``.
+SHARED_LEAVES = {"analysis.paths", "analysis.bundle_cache", "analysis.book_order"}
+#: What the engine may import from the rest of ``analysis``: the shared leaves, nothing else.
+ENGINE_MAY_IMPORT = SHARED_LEAVES
+#: The modules that load the bundle (the bundle and what it is split into).
+BUNDLE_MODULES = ("bundle.py", "manifest.py", "count_ranges.py", "screening.py",
+                  "ledger/consistency.py")
+#: The house limit on a module's length (STYLE.md, 6).
+MAX_LINES = 400
+#: Modules past the limit, each at most as long as it is now (it may only shrink).
+LONG_MODULES = {
+    # the executor's fork server: being reshaped by the executor work of issue 25
+    "engine/fork_server.py": 414,
 }
 
 
@@ -98,6 +95,12 @@ def _rel(path: Path) -> str:
     return path.relative_to(PACKAGE).as_posix()
 
 
+def _analysis_imports(path: Path) -> set[str]:
+    """The ``analysis`` modules ``path`` imports (``from analysis.x import f`` also yields
+    ``analysis.x.f``: judge by prefix)."""
+    return {m for m in imported_modules(path) if _within(m, "analysis") and m != "analysis"}
+
+
 @pytest.mark.parametrize("path", _modules("report"), ids=_rel)
 def test_the_report_layer_imports_neither_reconstruct_nor_engine(path):
     bad = sorted(m for m in imported_modules(path)
@@ -105,24 +108,66 @@ def test_the_report_layer_imports_neither_reconstruct_nor_engine(path):
     assert not bad, f"analysis/{_rel(path)} imports {bad}"
 
 
+def test_nothing_below_the_commands_imports_them():
+    up = {_rel(p): sorted(m for m in _analysis_imports(p)
+                          if any(_within(m, top) for top in TOP_MODULES))
+          for p in _modules() if not _rel(p).startswith(TOP)}
+    assert not {k: v for k, v in up.items() if v}
+
+
+def test_the_bundle_imports_neither_the_audit_nor_the_solver():
+    # also what the bundle imports in turn: loading the data must not reach either package
+    seen, todo = set(), [PACKAGE / m for m in BUNDLE_MODULES]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for module in _analysis_imports(path):
+            if _within(module, "analysis.audit") or _within(module, "analysis.reconstruct"):
+                pytest.fail(f"analysis/{_rel(path)} imports {module}")
+            todo += [f for f in _module_files(module) if f not in seen]
+
+
+def _module_files(module: str) -> list[Path]:
+    """The file of ``module`` (or of its package), if it is part of ``analysis``."""
+    parts = module.split(".")[1:]
+    while parts:
+        base = PACKAGE.joinpath(*parts)
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return [candidate]
+        parts = parts[:-1]  # ``analysis.x.f``: the name f inside module x
+    return []
+
+
 def test_nothing_outside_the_engine_imports_it_but_the_listed_tools():
-    users = {_rel(p) for p in _modules() if not _rel(p).startswith(("engine/", "commands/"))
+    users = {_rel(p) for p in _modules() if not _rel(p).startswith(("engine/", *TOP))
              and any(_within(m, "analysis.engine") for m in imported_modules(p))}
     assert users == ENGINE_USERS
 
 
-def test_the_engine_imports_no_analysis_stage_beyond_the_listed_exceptions():
+def test_the_engine_imports_only_the_shared_leaves():
     extra = {}
     for path in _modules("engine"):
-        allowed = ENGINE_MAY_IMPORT | ENGINE_EXCEPTIONS.get(_rel(path), set())
-        used = {m for m in imported_modules(path)
-                if _within(m, "analysis") and not _within(m, "analysis.engine")
-                and m != "analysis"}
-        # ``from analysis.fmt import date`` also yields analysis.fmt.date: judge the module
-        stray = {m for m in used if not any(_within(m, a) for a in allowed)}
+        used = {m for m in _analysis_imports(path) if not _within(m, "analysis.engine")}
+        stray = {m for m in used if not any(_within(m, a) for a in ENGINE_MAY_IMPORT)}
         if stray:
             extra[_rel(path)] = sorted(stray)
     assert not extra
+
+
+@pytest.mark.parametrize("leaf", sorted(SHARED_LEAVES))
+def test_the_shared_leaves_import_nothing_of_analysis(leaf):
+    (path,) = _module_files(leaf)
+    assert not {m for m in _analysis_imports(path) if not _within(m, "analysis.paths")
+                or leaf == "analysis.paths"}
+
+
+def test_modules_stay_under_the_house_limit():
+    long = {_rel(p): n for p in _modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert all(n <= LONG_MODULES.get(name, MAX_LINES) for name, n in long.items()), long
 
 
 def test_the_import_reader_sees_every_form():
@@ -135,3 +180,16 @@ def test_the_import_reader_sees_every_form():
     found = imports_of(source, "analysis.report")
     assert {"analysis.engine.qmd", "analysis.reconstruct", "analysis.engine.render",
             "analysis.report.views", "analysis.engine.x"} <= found
+
+
+def test_a_stage_importing_a_command_is_caught():
+    # the command rule reads relative imports from a stage package too
+    found = imports_of("from ..commands import render\n", "analysis.packs")
+    assert any(_within(m, "analysis.commands") for m in found)
+
+
+def test_the_bundle_rule_follows_an_import_into_its_module():
+    assert _module_files("analysis.ledger.consistency.read_consistency") == [
+        PACKAGE / "ledger" / "consistency.py"]
+    assert _module_files("analysis.audit") == [PACKAGE / "audit" / "__init__.py"]
+    assert _module_files("pandas") == []

@@ -73,6 +73,7 @@ def test_notebook_tables_read_labels_of_both_engines():
 def test_a_table_the_book_lists_but_no_notebook_printed_is_an_error(tmp_path):
     from analysis.annex import tables_of_book
     from analysis.engine.book import load_book
+    from analysis.engine.table_numbers import book_tables
 
     (tmp_path / "_quarto.yml").write_text(
         "project: {type: book}\nbook: {title: T, chapters: [index.qmd]}\n", encoding="utf-8")
@@ -80,7 +81,22 @@ def test_a_table_the_book_lists_but_no_notebook_printed_is_an_error(tmp_path):
         "# T {#sec-t}\n\n```{python}\n#| label: tbl-t-a\n#| tbl-cap: \"A\"\n1\n```\n",
         encoding="utf-8")
     with pytest.raises(ValueError, match=r"index.qmd: table cell 'tbl-t-a' \(line \d+\) printed"):
-        tables_of_book(load_book(tmp_path), {"index.qmd": {}})
+        tables_of_book(book_tables(load_book(tmp_path)), {"index.qmd": {}})
+
+
+def test_a_question_section_table_no_notebook_printed_is_left_out():
+    from analysis.annex import tables_of_book
+    from analysis.book_order import BookTables, NumberedTable
+
+    printed = {"a.qmd": {"tbl-a-q01": (["Svar"], [["Ja"]])}}
+    book = BookTables("T", "", "t.xlsx", (
+        NumberedTable("tbl-a-q01", "Tabell 1.1", "Q1", "a.qmd", 3, optional=True),
+        NumberedTable("tbl-a-q02", "Tabell 1.2", "Q2", "a.qmd", 9, optional=True)))
+    assert [t.label for t in tables_of_book(book, printed)] == ["tbl-a-q01"]
+    with pytest.raises(ValueError, match="tbl-a-q02"):
+        tables_of_book(BookTables("T", "", "t.xlsx", (
+            NumberedTable("tbl-a-q02", "Tabell 1.2", "Q2", "a.qmd", 9, optional=False),)),
+            printed)
 
 
 def test_numbers_are_numbers_and_intervals_two_columns(tmp_path):
