@@ -10,8 +10,10 @@ Pipeline (one module per stage)::
         --html--> _book/**/*.html        --pdf--> _book/<slug>.typ -> _book/<slug>.pdf
 
 ``render.py`` orchestrates and swaps the finished ``_book/`` in atomically. Report logic
-(``analysis.compute``, ``analysis.figures``...) never imports this package; only the kernel
-bootstrap (``analysis.engine.kernel``) runs inside the chapters' kernel.
+(``analysis.compute``, ``analysis.figures``...) never imports this package, and this package
+imports no report stage: what it needs of the report it asks through ``hooks.py``
+(configured in ``analysis/render_hooks.py``). Only the kernel bootstrap
+(``analysis.engine.kernel``) runs inside the chapters' kernel.
 """
 
 from analysis.engine.errors import RenderError, UnsupportedError
