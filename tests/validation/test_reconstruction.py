@@ -31,7 +31,8 @@ def test_regenerating_gives_byte_identical_files(regenerated):
     assert {p.name for p in result.files} == {"forms-2025.xlsx", "forms-2023.xlsx",
                                               "reconstruction-2025.yaml",
                                               "reconstruction-2023.yaml",
-                                              "codebook.yaml", "decisions.csv"}
+                                              "codebook.yaml", "decisions.csv",
+                                              "ledger-consistency.yaml"}
     for path in [*result.files, result.manifest]:
         bundled = project_root() / path.relative_to(root)
         assert bundled.read_bytes() == path.read_bytes(), (
