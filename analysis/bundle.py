@@ -14,12 +14,21 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analysis.paths import exports_dir, project_root
 from analysis.yaml_files import read_yaml, validate
+
+if TYPE_CHECKING:
+    from analysis.coding import WaveCoding
+    from analysis.freetext import FreeText
+    from analysis.ingest import SurveyExport
+    from analysis.ledger import Contradiction, Ledger
+    from analysis.questionnaire import Questionnaire
+    from analysis.survey_history import SurveyHistory
 
 
 class ManifestError(ValueError):
@@ -157,8 +166,8 @@ class Wave:
     """
 
     year: int
-    questionnaire: object
-    export: object
+    questionnaire: Questionnaire
+    export: SurveyExport
     path: Path
     reconstructed: bool
     #: For a reconstruction: qid -> option label or score -> whether published figures pin the
@@ -266,10 +275,10 @@ class SurveyBundle:
     """
 
     waves: Mapping[int, Wave]
-    ledger: object
-    contradictions: tuple = field(default_factory=tuple)
+    ledger: Ledger
+    contradictions: tuple[Contradiction, ...] = field(default_factory=tuple)
     root: Path | None = None
-    free_text: object | None = None
+    free_text: FreeText | None = None
 
     def audit(self) -> pd.DataFrame:
         """The audit of the published figures against these data, a fresh copy each call
@@ -288,8 +297,8 @@ class SurveyBundle:
         from analysis.audit import audit_figures
 
         return audit_figures(self)
-    history: object | None = None
-    coding: object | None = None
+    history: SurveyHistory | None = None
+    coding: WaveCoding | None = None
 
     @property
     def years(self) -> list[int]:
