@@ -24,6 +24,7 @@ import base64
 import dataclasses
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -34,6 +35,9 @@ from analysis.report import context, findings
 from analysis.report import free_text as ft
 from analysis.report.values import interval_cell
 from analysis.report.views import ChoiceView, RatingView, view
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: Marker text of a chart's place on a slide (replaced by the chart; never left in the file).
 MARKER = "NORCRIN-CHART:"
@@ -160,7 +164,7 @@ def _safe_prev_share(qview: ChoiceView, label: str) -> float | None:
     return None if is_missing(value) else value
 
 
-def respondents_slide(bundle) -> Slide:
+def respondents_slide(bundle: SurveyBundle) -> Slide:
     """How many answered, the change from the previous wave, and how the survey was run."""
     now, before = bundle.current, bundle.previous
     change = context.respondents_change(bundle)
@@ -176,7 +180,7 @@ def respondents_slide(bundle) -> Slide:
     ))
 
 
-def mix_slide(bundle) -> Slide:
+def mix_slide(bundle: SurveyBundle) -> Slide:
     """Who answered: the largest roles now and their shift from the previous wave."""
     roles = view(bundle, "q01")
     top = roles.top(3)
@@ -206,7 +210,7 @@ def key_figures_slide(key: findings.KeyFindings) -> Slide:
     ), table=findings.table(key))
 
 
-def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
+def section_slide(bundle: SurveyBundle, qid: str, title: str, option: str | None) -> Slide:
     """One results section: its main question's chart and two or three computed bullets."""
     qview = view(bundle, qid)
     lines = [f"{qview.n()} svarte på spørsmålet"]
@@ -234,7 +238,7 @@ def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
     return Slide(f"seksjon-{qid}", title, tuple(lines), notes=tuple(notes), chart=chart)
 
 
-def bottleneck_slide(bundle) -> Slide:
+def bottleneck_slide(bundle: SurveyBundle) -> Slide:
     """The themes of the free-text questions on bottlenecks and other input (Q20-22), in the
     report's order (it gives no count per theme, so no ranking is claimed)."""
     lines, notes = [], []
@@ -267,7 +271,7 @@ def recommendations_slide(key: findings.KeyFindings) -> Slide:
                              enumerate(zip(titles, texts, strict=True))))
 
 
-def next_slide(bundle) -> Slide:
+def next_slide(bundle: SurveyBundle) -> Slide:
     """What happens next: where the results were shown and when the next wave comes."""
     facts = context.wave_facts(bundle)
     presented = facts.get("presented") or []
@@ -280,7 +284,7 @@ def next_slide(bundle) -> Slide:
     ))
 
 
-def deck(bundle) -> list[Slide]:
+def deck(bundle: SurveyBundle) -> list[Slide]:
     """Every slide after the title slide, in order."""
     key = findings.key_findings(bundle)
     return [respondents_slide(bundle), mix_slide(bundle), key_figures_slide(key),
@@ -288,7 +292,7 @@ def deck(bundle) -> list[Slide]:
             bottleneck_slide(bundle), recommendations_slide(key), next_slide(bundle)]
 
 
-def title_metadata(bundle) -> Block:
+def title_metadata(bundle: SurveyBundle) -> Block:
     """A pandoc YAML metadata block that fills the title slide's ``date`` with the survey
     year of the data (``deck/presentasjon.qmd`` prints it from its first cell, ``output:
     asis``). Pandoc reads a metadata block anywhere in the document; ``date`` is set nowhere
@@ -303,6 +307,6 @@ def title_metadata(bundle) -> Block:
     return Block(f"\n---\ndate: Undersøkelsen {int(bundle.current.year)}\n---\n\n")
 
 
-def by_key(bundle) -> dict[str, Slide]:
+def by_key(bundle: SurveyBundle) -> dict[str, Slide]:
     """The slides by key (``deck/presentasjon.qmd`` prints ``slides["svar"].markdown()``)."""
     return {s.key: s for s in deck(bundle)}

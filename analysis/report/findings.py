@@ -29,6 +29,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -50,6 +51,9 @@ from analysis.report.findings_file import (
 from analysis.report.trends import interval_cell_pp
 from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import UNKNOWN, ChoiceView, RatingView, view
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 NEW_QUESTION = "nytt spørsmål"
 UNKNOWN_BEFORE = "forrige tall ukjent"
@@ -162,7 +166,7 @@ def _test(qview, keys: list, counts: tuple) -> pd.Series | None:
     return og.compare_counts(count_prev, n_prev, count, n)
 
 
-def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
+def indicator_value(bundle: SurveyBundle, indicator: Indicator) -> IndicatorValue:
     """Compute one indicator from the bundle.
 
     Raises
@@ -236,7 +240,7 @@ class KeyFindings:
         return Text(number_word(len(self.values)))
 
 
-def key_findings(bundle, path: Path | None = None) -> KeyFindings:
+def key_findings(bundle: SurveyBundle, path: Path | None = None) -> KeyFindings:
     """Load ``data/recommendations.yaml`` and compute every indicator.
 
     Raises

@@ -11,6 +11,7 @@ only marginals, so on them nothing is computed and the book says so
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,12 +23,15 @@ from analysis.compute.standardise import (
 )
 from analysis.report import notice
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
+
 #: The role question whose main role (:func:`~analysis.compute.standardise.main_role`) is the
 #: standardisation's group.
 ROLE_QUESTION = "q01"
 
 
-def available(bundle) -> bool:
+def available(bundle: SurveyBundle) -> bool:
     """True when the current and the previous wave are both real exports."""
     return bundle.previous is not None and not notice.reconstructed_years(bundle)
 
@@ -52,7 +56,7 @@ def _answered(wave, qid: str, label: str) -> pd.Series:
     return pd.Series([r in chose for r in who], index=who, dtype=bool)
 
 
-def adjusted_changes(bundle, items: Iterable[tuple[str, str, str | None]]
+def adjusted_changes(bundle: SurveyBundle, items: Iterable[tuple[str, str, str | None]]
                      ) -> dict[str, tuple[StandardisedChange, float]]:
     """Theme -> (standardised change, CMH p) of each option item of ``items`` (theme, qid,
     option key); empty unless :func:`available`. Ratings (key None), breaks in the series and

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,9 @@ from analysis.display import Table, Text
 from analysis.report import evidence
 from analysis.report.notice import reconstructed_years
 from analysis.report.views import RatingView
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: The design effects tried.
 DESIGN_EFFECTS = (1.5, 2.0)
@@ -130,7 +134,7 @@ def design_effects_text() -> Text:
     return Text(" eller ".join(fmt.num(d, 1).removesuffix(",0") for d in DESIGN_EFFECTS))
 
 
-def composition_rule(bundle) -> Text:
+def composition_rule(bundle: SurveyBundle) -> Text:
     """The rule behind «kan skyldes hvem som svarte», with the largest shifts of the mix.
 
     Computed from the published marginals of role and region only (the questions marked
@@ -154,7 +158,7 @@ def composition_rule(bundle) -> Text:
     return Text(text)
 
 
-def export_note(bundle) -> Text:
+def export_note(bundle: SurveyBundle) -> Text:
     """Whether the standardised change can be computed: only with the real export."""
     if any(w.reconstructed for w in bundle.waves.values()):
         return Text("I denne utgaven er svarene rekonstruert fra publiserte tall, som bare gir "

@@ -29,6 +29,7 @@ from analysis.report.change_words import interval_text, share_clause, whole_clau
 from analysis.report.values import points_text, printed_change, size_text
 
 if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
     from analysis.report.not_asked import NotAskedView
 
 Key = str | int | Sequence[str | int]
@@ -37,7 +38,7 @@ Key = str | int | Sequence[str | int]
 class QuestionView:
     """Base: the question in the current wave and, when asked then too, in the previous one."""
 
-    def __init__(self, bundle, qid: str):
+    def __init__(self, bundle: SurveyBundle, qid: str):
         self.bundle = bundle
         self.wave = bundle.current
         self.question: Question = self.wave.questionnaire.question(qid)
@@ -543,7 +544,7 @@ def _count_text(count: int | None, words: bool) -> Text:
     return fmt.number_word(count) if words else fmt.num(count)
 
 
-def view(bundle, qid: str) -> QuestionView | NotAskedView:
+def view(bundle: SurveyBundle, qid: str) -> QuestionView | NotAskedView:
     """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
 
     Examples
