@@ -7,10 +7,15 @@ the data reproduce a figure and, when not, whether any data could have.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.audit.classify import NOT_DERIVABLE, STATUSES, classify
 from analysis.audit.recompute import recompute
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 COLUMNS = [
     "id",
@@ -34,7 +39,7 @@ COLUMNS = [
 ]
 
 
-def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
+def audit_figures(bundle: SurveyBundle, solutions: dict | None = None) -> pd.DataFrame:
     """Recompute and classify every figure of the bundle's ledger.
 
     Parameters
@@ -102,7 +107,7 @@ def audit_figures(bundle, solutions: dict | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def solve_published(bundle) -> dict:
+def solve_published(bundle: SurveyBundle) -> dict:
     """Run the reconstruction solver on the bundle's ledger and questionnaires."""
     from analysis.reconstruct.ledger_solve import solve_ledger
 
