@@ -79,7 +79,7 @@ def option_problems(
             continue
         for opt in row.option:
             if question.type is QuestionType.RATING:
-                ok = isinstance(opt, int) and opt in question.scale.points
+                ok = isinstance(opt, int) and opt in question.rating_scale.points
             else:
                 ok = isinstance(opt, str) and opt in {o.label for o in question.options}
             if not ok:

@@ -96,11 +96,13 @@ def _from_backward(current: Questionnaire, previous: Questionnaire, mapping: Wav
         raise QuestionnaireError(
             f"{where}: a {question.type.value} question cannot be compared with {prev_id} of "
             f"{previous.year}, a {prev_question.type.value} question; map it to null")
-    if question.type is QuestionType.RATING and question.scale.points != prev_question.scale.points:
-        raise QuestionnaireError(
-            f"{where}: the scale {question.scale.min}-{question.scale.max} cannot be compared "
-            f"with {prev_id} of {previous.year} on {prev_question.scale.min}-"
-            f"{prev_question.scale.max}; map it to null")
+    if question.type is QuestionType.RATING:
+        scale, prev_scale = question.rating_scale, prev_question.rating_scale
+        if scale.points != prev_scale.points:
+            raise QuestionnaireError(
+                f"{where}: the scale {scale.min}-{scale.max} cannot be compared "
+                f"with {prev_id} of {previous.year} on {prev_scale.min}-"
+                f"{prev_scale.max}; map it to null")
     if question.type not in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         return QuestionLink(prev_id, {})
     own = mapping.options.get(qid, {})

@@ -48,7 +48,7 @@ class Handles:
 def option_keys(question: Question) -> list:
     """The unknown counts of a question: option labels, or the scores of a rating scale."""
     if question.type is QuestionType.RATING:
-        return list(question.scale.points)
+        return list(question.rating_scale.points)
     return [o.label for o in question.options]
 
 

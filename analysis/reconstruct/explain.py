@@ -69,7 +69,7 @@ def _mean_text(fig: Figure, kept: list[Figure], question: Question, solution) ->
     }
     n_fig = [f for f in kept if f.kind == "n"]
     n = int(n_fig[0].value) if n_fig else solution.n
-    scale = question.scale
+    scale = question.rating_scale
     grim = mean_feasible(fig.value, fig.decimals, n, scale.min, scale.max, fixed=fixed)
     text = grim.explanation
     if grim.feasible:
