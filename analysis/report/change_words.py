@@ -49,7 +49,7 @@ def _who(group: str | None, shift: float) -> str:
 @as_text
 def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: float,
                  prev_year: int, group: str | None = None, group_shift: float = 0.0,
-                 reason: str | None = None) -> Text:
+                 reason: str | None = None) -> str:
     """One clause on the change of a share, fitting after "Det er …" or "– …".
 
     Examples
@@ -90,7 +90,7 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
 
 @as_text
 def whole_clause(verdict: Verdict, prev_year: int, rating: bool, how: str = "",
-                 group: str | None = None, group_shift: float = 0.0) -> Text:
+                 group: str | None = None, group_shift: float = 0.0) -> str:
     """One clause on a rating or ordered item as a whole (a full clause: "vurderingene er …").
 
     Examples

@@ -146,7 +146,7 @@ def _choice_chart(qview: ChoiceView, title: str, top: int = 6) -> Chart:
 
 def _rating_chart(qview: RatingView, title: str) -> Chart:
     """Shares of each score, one series per wave whose distribution is known."""
-    points = list(qview.question.scale.points)
+    points = list(qview.question.rating_scale.points)
     series = []
     for year in (qview.prev_year, qview.year) if qview.compared else (qview.year,):
         if not qview.known(year):

@@ -216,7 +216,7 @@ def _file(path: Path) -> FindingsFile:
 class KeyFindings:
     """What the chapter shows: the indicators' values and the recommendations' source."""
 
-    bundle: object
+    bundle: SurveyBundle
     path: Path
     spec: FindingsFile
     values: tuple[IndicatorValue, ...]

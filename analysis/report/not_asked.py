@@ -28,13 +28,14 @@ from analysis.display import Block, Text, paragraph
 
 if TYPE_CHECKING:
     from analysis.bundle import SurveyBundle
+    from analysis.questionnaire import Question
 
 
-def questions_not_asked_now(bundle: SurveyBundle) -> dict[str, object]:
+def questions_not_asked_now(bundle: SurveyBundle) -> dict[str, Question]:
     """Questions an earlier wave of the bundle asked and the current one did not: id ->
     the question as the latest wave that asked it worded it, in that questionnaire's order."""
     current = {q.id for q in bundle.current.questionnaire.questions}
-    latest: dict[str, tuple[int, object]] = {}
+    latest: dict[str, tuple[int, Question]] = {}
     for year in bundle.years[:-1]:
         for q in bundle.waves[year].questionnaire.questions:
             if q.id not in current:

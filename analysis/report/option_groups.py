@@ -128,7 +128,7 @@ def change(view, keys) -> Text:
 
 
 @as_text
-def verdict(view, keys) -> Text:
+def verdict(view, keys) -> str:
     """One Norwegian clause on the summed share's change: one comparison named beforehand (a
     family of one), beyond chance when its 95 % Newcombe interval excludes 0, then the
     composition rule (:func:`analysis.compute.verdict.decide`)."""

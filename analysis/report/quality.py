@@ -48,7 +48,7 @@ def counts(bundle: SurveyBundle) -> pd.DataFrame:
     column per wave year."""
     labels = [*WARNINGS_NB.values(), SCREEN_NB["withhold"], *WITHHELD_BY_NB.values(),
               SCREEN_NB["redact"]]
-    rows = {label: {} for label in labels}
+    rows: dict[str, dict[int, int]] = {label: {} for label in labels}
     for year, wave in bundle.waves.items():
         found = count_kinds(list(wave.export.problems))
         for kind, label in WARNINGS_NB.items():

@@ -279,7 +279,7 @@ class ChoiceView(QuestionView):
         return Text(evidence.option_break(self, label) or "")
 
     @as_text
-    def break_sentence(self, key: str | int | None = None) -> Text:
+    def break_sentence(self, key: str | int | None = None) -> str:
         """A sentence for a break in the series: "Tallene kan ikke sammenliknes direkte: i 2025
         kom …." ("" when the question or option is not a break)."""
         reason = self.break_text(key)
@@ -289,7 +289,7 @@ class ChoiceView(QuestionView):
         return f"Tallene kan ikke sammenliknes direkte: {reason.rstrip('.')}."
 
     @as_text
-    def verdict(self, key: str | int) -> Text:
+    def verdict(self, key: str | int) -> str:
         """One Norwegian clause on the change: what changed (size, 95 % interval), then how sure
         we are, worded from the verdict (:mod:`analysis.report.change_words`)."""
         (label,) = self._labels(key)
@@ -319,7 +319,7 @@ class ChoiceView(QuestionView):
         return {"group": group, "group_shift": shift}
 
     @as_text
-    def shift(self, key: str | int) -> Text:
+    def shift(self, key: str | int) -> str:
         """The change as printed, without a test: e.g. "en økning på 20 prosentpoeng". For
         who answered (role, region): the composition of a self-selected sample is described,
         not tested (see the box «Slik leser du tallene»)."""
@@ -373,7 +373,7 @@ class ChoiceView(QuestionView):
         return [o for o in self.question.options if "ukjent" in o.label.lower()]
 
     @as_text
-    def unnamed_sentence(self) -> Text:
+    def unnamed_sentence(self) -> str:
         """What the table and figure leave out: "" when every option has its wording, else
         e.g. "Ordlyden til ett av alternativene er ikke kjent; det er ikke vist." """
         count = len(self.unnamed())
@@ -412,12 +412,12 @@ class RatingView(QuestionView):
     @property
     def low_label(self) -> Text:
         """Label of the scale's lowest score, e.g. "Svært vanskelig"."""
-        return Text(self.question.scale.low_label)
+        return Text(self.question.rating_scale.low_label)
 
     @property
     def high_label(self) -> Text:
         """Label of the scale's highest score, e.g. "Svært lett"."""
-        return Text(self.question.scale.high_label)
+        return Text(self.question.rating_scale.high_label)
 
     def known(self, year: int | None = None) -> bool:
         """Is every score count of the wave data (always, for a real export)?"""
@@ -483,7 +483,7 @@ class RatingView(QuestionView):
         a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
         if a is None or b is None:
             return Text("")
-        top, low = self.question.scale.max, self.question.scale.points[:2]
+        top, low = self.question.rating_scale.max, self.question.rating_scale.points[:2]
         parts = []
         for what, pick in ((f"{top}", slice(-1, None)), (f"{low[0]} eller {low[1]}", slice(0, 2))):
             sa, sb = sum(a[pick]) / sum(a), sum(b[pick]) / sum(b)
@@ -494,7 +494,7 @@ class RatingView(QuestionView):
         return Text(", og ".join(parts))
 
     @as_text
-    def verdict(self) -> Text:
+    def verdict(self) -> str:
         """One Norwegian clause on the change in ratings: what changed, then how sure we are
         (:func:`analysis.report.change_words.whole_clause`)."""
         word = self.verdict_word()
@@ -507,7 +507,7 @@ class RatingView(QuestionView):
         return whole_clause(word, self.prev_year, True, self.how(), **extra)
 
     @as_text
-    def conclusion(self, subject: str) -> Text:
+    def conclusion(self, subject: str) -> str:
         """A sentence on whether the ratings as a whole changed, from the question's verdict:
         ``"Vi kan derfor ikke si at tilfredsheten samlet har endret seg."``."""
         word = self.verdict_word()
@@ -533,8 +533,8 @@ class RatingView(QuestionView):
             message = "Fordelingen er ikke kjent for noe år"
             return figures.described(figures.no_data(message), f"{message}.")
         table = figures.rating_table(by_wave)
-        return figures.described(figures.diverging_ratings(table, self.question.scale),
-                                 figures.alt_text_ratings(table, self.question.scale))
+        return figures.described(figures.diverging_ratings(table, self.question.rating_scale),
+                                 figures.alt_text_ratings(table, self.question.rating_scale))
 
 
 def _count_text(count: int | None, words: bool) -> Text:
@@ -544,7 +544,7 @@ def _count_text(count: int | None, words: bool) -> Text:
     return fmt.number_word(count) if words else fmt.num(count)
 
 
-def view(bundle: SurveyBundle, qid: str) -> QuestionView | NotAskedView:
+def view(bundle: SurveyBundle, qid: str) -> ChoiceView | RatingView | NotAskedView:
     """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
 
     Examples
