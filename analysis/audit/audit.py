@@ -72,7 +72,7 @@ def audit_figures(bundle: SurveyBundle, solutions: dict | None = None) -> pd.Dat
             contradicted.setdefault(fid, []).append(c.id)
     records = []
     for fig in bundle.ledger:
-        wave = bundle.waves.get(fig.year)
+        wave = bundle.waves.get(fig.year) if fig.year is not None else None
         if wave is None:
             status, basis, value, text = (
                 NOT_DERIVABLE, None, None, f"ingen svardata for {fig.year} i bruk")

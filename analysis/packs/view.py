@@ -66,7 +66,7 @@ def load():
 class Context:
     """The read inputs every pack of one wave shares."""
 
-    bundle: object
+    bundle: SurveyBundle
     partners: Partners
     policy: Policy
     signoff: Signoff

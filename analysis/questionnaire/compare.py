@@ -76,8 +76,11 @@ def comparison_link(current: Questionnaire, previous: Questionnaire,
     if brk is None:
         return QuestionLink(sources[0], option_map)
     # the forward mapping names the previous wave's options: carry them onto the current ones
-    breaks = {option_map.get(label, label): why for label, why in brk.options.items()
-              if option_map.get(label, label) is not None}
+    breaks = {}
+    for label, why in brk.options.items():
+        current_label = option_map.get(label, label)
+        if current_label is not None:
+            breaks[current_label] = why
     return QuestionLink(sources[0], option_map, brk.reason, breaks)
 
 

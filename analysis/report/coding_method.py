@@ -73,8 +73,9 @@ def agreement(bundle: SurveyBundle) -> Text:
                    if not math.isnan(k)]
     tail = (f" Cohens kappa per kode ligger mellom {fmt.num(min(kappas), 2)} og "
             f"{fmt.num(max(kappas), 2)}." if kappas else "")
-    n = fmt.num(int(double["double_coded"].sum()))
-    return Text(f"{n} svar er kodet av to personer uavhengig av hverandre. Krippendorffs alfa: "
+    coded_twice = fmt.num(int(double["double_coded"].sum()))
+    return Text(f"{coded_twice} svar er kodet av to personer uavhengig av hverandre. "
+                "Krippendorffs alfa: "
                 f"{fmt.join(parts)}.{tail}")
 
 
