@@ -172,7 +172,8 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
     env = quarto_env(root, bundle, use_cache=True)
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
                                    if typst_header else {})}
-    wanted = {"html": {"html": {"minimal": False}}, "pdf": {"typst": typst}}
+    wanted: dict[str, dict[str, dict]] = {"html": {"html": {"minimal": False}},
+                                          "pdf": {"typst": typst}}
     config = {"project": {"type": "default"}, "lang": lang,
               "filters": [str(root / f) for f in load_book(root).filters],
               "execute": {"echo": False, "warning": False},
