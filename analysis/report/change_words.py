@@ -48,7 +48,7 @@ def _who(group: str | None, shift: float) -> str:
 
 @as_text
 def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: float,
-                 prev_year: int, group: str | None = None, group_shift: float = 0.0,
+                 prev_year: int | None, group: str | None = None, group_shift: float = 0.0,
                  reason: str | None = None) -> str:
     """One clause on the change of a share, fitting after "Det er …" or "– …".
 
@@ -89,7 +89,7 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
 
 
 @as_text
-def whole_clause(verdict: Verdict, prev_year: int, rating: bool, how: str = "",
+def whole_clause(verdict: Verdict, prev_year: int | None, rating: bool, how: str = "",
                  group: str | None = None, group_shift: float = 0.0) -> str:
     """One clause on a rating or ordered item as a whole (a full clause: "vurderingene er …").
 

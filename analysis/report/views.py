@@ -29,7 +29,7 @@ from analysis.report.change_words import interval_text, share_clause, whole_clau
 from analysis.report.values import points_text, printed_change, size_text
 
 if TYPE_CHECKING:
-    from analysis.bundle import SurveyBundle
+    from analysis.bundle import SurveyBundle, Wave
     from analysis.report.not_asked import NotAskedView
 
 Key = str | int | Sequence[str | int]
@@ -66,7 +66,9 @@ class QuestionView:
     @property
     def prev_year(self) -> int | None:
         """The previous wave's year, when the question was asked then."""
-        return self.prev_wave.year if self.prev_question is not None else None
+        if self.prev_wave is None or self.prev_question is None:
+            return None
+        return self.prev_wave.year
 
     @property
     def text(self) -> Text:
@@ -98,11 +100,18 @@ class QuestionView:
         wave, question = self._wave(year)
         return compute.respondents_answering(wave.long, question.id)
 
-    def _wave(self, year: int | None):
+    def _wave(self, year: int | None) -> tuple[Wave, Question]:
         if year is None or year == self.year:
             return self.wave, self.question
-        if self.prev_question is None or year != self.prev_wave.year:
+        if self.prev_wave is None or self.prev_question is None or year != self.prev_wave.year:
             raise KeyError(f"{self.question.id} has no comparable question in {year}")
+        return self.prev_wave, self.prev_question
+
+    def _previous(self) -> tuple[Wave, Question]:
+        """The previous wave and its comparable question, for code that runs only when the
+        question is :attr:`compared` (KeyError otherwise, as :meth:`_wave`)."""
+        if self.prev_wave is None or self.prev_question is None:
+            raise KeyError(f"{self.question.id} has no comparable question in an earlier wave")
         return self.prev_wave, self.prev_question
 
     def n_chosen(self, year: int | None = None) -> bool:
@@ -132,17 +141,17 @@ class ChoiceView(QuestionView):
         if not self.compared:
             return False
         return any(self.option_map.get(o.label, o.label) == label
-                   for o in self.prev_question.options)
+                   for o in self._previous()[1].options)
 
     def known(self, label: str, year: int | None = None) -> bool:
         """Is the option's count data (always, for a real export)?"""
         if year is None or year == self.year:
             return self.wave.is_determined(self.question.id, label)
-        self._wave(year)
-        sources = [a for a in (o.label for o in self.prev_question.options)
+        prev_wave, prev_question = self._wave(year)
+        sources = [a for a in (o.label for o in prev_question.options)
                    if self.option_map.get(a, a) == label]
         return bool(sources) and all(
-            self.prev_wave.is_determined(self.prev_question.id, a) for a in sources
+            prev_wave.is_determined(prev_question.id, a) for a in sources
         )
 
     @cached_property
@@ -152,6 +161,13 @@ class ChoiceView(QuestionView):
         counts = compute.choice_counts(self.wave.long, self.question)
         return counts.assign(known=[self.known(o) for o in counts["option"]])
 
+    def _compared(self) -> pd.DataFrame:
+        """:attr:`comparison`, for code that runs only when the question is compared."""
+        frame = self.comparison
+        if frame is None:
+            raise KeyError(f"{self.question.id} has no comparable question in an earlier wave")
+        return frame
+
     @cached_property
     def comparison(self) -> pd.DataFrame | None:
         """Previous vs current wave, one row per current option (see ``compare_choice``);
@@ -159,8 +175,9 @@ class ChoiceView(QuestionView):
         (``p_holm``) runs over the options tested, i.e. known in both waves."""
         if not self.compared:
             return None
+        prev_wave, prev_question = self._previous()
         frame = compute.compare_choice(
-            self.prev_wave.long, self.wave.long, self.prev_question, self.question, self.option_map
+            prev_wave.long, self.wave.long, prev_question, self.question, self.option_map
         )
         known_a = frame["option"].map(lambda o: self.known(o, self.prev_year))
         known_b = frame["option"].map(self.known)
@@ -211,7 +228,7 @@ class ChoiceView(QuestionView):
         if year is None or year == self.year:
             return int(self.counts.set_index("option").loc[labels, "count"].sum())
         self._wave(year)
-        frame = self.comparison.set_index("option").loc[labels, "count_a"]
+        frame = self._compared().set_index("option").loc[labels, "count_a"]
         if frame.isna().any():
             raise KeyError(f"{self.question.id}: {labels} not comparable with {year}")
         return int(frame.sum())
@@ -246,7 +263,7 @@ class ChoiceView(QuestionView):
         """The comparison row of one option: shares, ``diff``, ``p_value``, ``p_holm``,
         ``significant``."""
         (label,) = self._labels(key)
-        return self.comparison.set_index("option").loc[label]
+        return self._compared().set_index("option").loc[label]
 
     def evidence(self, key: str | int):
         """The :class:`~analysis.compute.verdict.Evidence` of the option's change (the item
@@ -314,6 +331,7 @@ class ChoiceView(QuestionView):
             return {}
         counts_a = evidence.ordered_counts(self, self.prev_year)
         counts_b = evidence.ordered_counts(self)
+        assert counts_a is not None and counts_b is not None  # a composition verdict had both
         change = sum(counts_b[-2:]) / sum(counts_b) - sum(counts_a[-2:]) / sum(counts_a)
         _, group, shift = evidence.composition(self, change)
         return {"group": group, "group_shift": shift}
@@ -343,18 +361,18 @@ class ChoiceView(QuestionView):
         known in only one wave keeps an "ingen tall" marker for the other.
         """
         if self.compared:
-            table = figures.comparison_table(self.comparison, self.prev_year, self.year)
-            new = set(self.comparison.loc[~self.comparison["option"].map(self.prev_asked),
-                                          "label"])
-            table["note"] = [f"uten motstykke i {self.prev_year}"
-                             if w == self.prev_year and lb in new else None
+            comparison, prev_year = self._compared(), self._previous()[0].year
+            table = figures.comparison_table(comparison, prev_year, self.year)
+            new = set(comparison.loc[~comparison["option"].map(self.prev_asked), "label"])
+            table["note"] = [f"uten motstykke i {prev_year}"
+                             if w == prev_year and lb in new else None
                              for lb, w in zip(table["label"], table["wave"], strict=True)]
         else:
             counts = self.counts.copy()
             counts.loc[~counts["known"], ["count", "share"]] = float("nan")
             table = figures.choice_table({self.year: counts})
         unnamed = {o.label for o in self.unnamed()}
-        source = self.comparison if self.compared else self.counts
+        source = self._compared() if self.compared else self.counts
         hidden = set(source.loc[source["option"].isin(unnamed), "label"])
         table = table[~table["label"].isin(hidden)]  # said in a sentence, not drawn
         informative = table.groupby("label", sort=False)["share"].transform(
@@ -422,7 +440,7 @@ class RatingView(QuestionView):
     def known(self, year: int | None = None) -> bool:
         """Is every score count of the wave data (always, for a real export)?"""
         wave, question = self._wave(year)
-        return all(wave.is_determined(question.id, s) for s in question.scale.points)
+        return all(wave.is_determined(question.id, s) for s in question.rating_scale.points)
 
     def summary(self, year: int | None = None):
         """``RatingSummary`` (n, mean, median, sd, shares low/mid/high) of one wave."""
@@ -434,8 +452,9 @@ class RatingView(QuestionView):
         """Mann-Whitney comparison with the previous wave (``RatingComparison``) or None."""
         if not self.compared:
             return None
+        prev_wave, prev_question = self._previous()
         return compute.compare_rating(
-            self.prev_wave.long, self.wave.long, self.prev_question.id, self.question.id
+            prev_wave.long, self.wave.long, prev_question.id, self.question.id
         )
 
     def mean(self, year: int | None = None, decimals: int = 2) -> Text:
@@ -498,13 +517,13 @@ class RatingView(QuestionView):
         """One Norwegian clause on the change in ratings: what changed, then how sure we are
         (:func:`analysis.report.change_words.whole_clause`)."""
         word = self.verdict_word()
-        extra = {}
+        group, shift = None, 0.0
         if word is Verdict.COMPOSITION:
             a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
+            assert a is not None and b is not None  # a composition verdict had both
             _, group, shift = evidence.composition(
                 self, sum(b[-2:]) / sum(b) - sum(a[-2:]) / sum(a))
-            extra = {"group": group, "group_shift": shift}
-        return whole_clause(word, self.prev_year, True, self.how(), **extra)
+        return whole_clause(word, self.prev_year, True, self.how(), group, shift)
 
     @as_text
     def conclusion(self, subject: str) -> str:
@@ -524,9 +543,10 @@ class RatingView(QuestionView):
 
     def figure(self):
         """Diverging stacked bars, one per wave, mean and median in the labels."""
-        by_wave = {}
+        by_wave: dict[int | str, pd.DataFrame] = {}
         if self.compared and self.known(self.prev_year):
-            by_wave[self.prev_year] = compute.rating_counts(self.prev_wave.long, self.prev_question)
+            prev_wave, prev_question = self._previous()
+            by_wave[prev_wave.year] = compute.rating_counts(prev_wave.long, prev_question)
         if self.known():
             by_wave[self.year] = self.counts
         if not by_wave:
