@@ -33,6 +33,7 @@ from analysis.compute.verdict import Verdict
 from analysis.display import Block, Table, bullets, compose, is_missing
 from analysis.report import context, findings
 from analysis.report import free_text as ft
+from analysis.report.not_asked import NotAskedView
 from analysis.report.values import interval_cell
 from analysis.report.views import ChoiceView, RatingView, view
 
@@ -152,7 +153,12 @@ def _rating_chart(qview: RatingView, title: str) -> Chart:
         if not qview.known(year):
             continue
         n = qview.n_value(year)
-        series.append((str(year), tuple(qview.count_value(p, year) / n for p in points)))
+        shares = []
+        for p in points:
+            count = qview.count_value(p, year)
+            assert count is not None  # known(year): every score's count is data
+            shares.append(count / n)
+        series.append((str(year), tuple(shares)))
     return Chart(qview.question.id, title, tuple(str(p) for p in points), tuple(series))
 
 
@@ -167,6 +173,7 @@ def _safe_prev_share(qview: ChoiceView, label: str) -> float | None:
 def respondents_slide(bundle: SurveyBundle) -> Slide:
     """How many answered, the change from the previous wave, and how the survey was run."""
     now, before = bundle.current, bundle.previous
+    assert before is not None  # the deck compares two waves
     change = context.respondents_change(bundle)
     return Slide("svar", f"Undersøkelsen {now.year}", (
         f"{fmt.num(now.respondents)} svarte i {now.year}",
@@ -183,6 +190,8 @@ def respondents_slide(bundle: SurveyBundle) -> Slide:
 def mix_slide(bundle: SurveyBundle) -> Slide:
     """Who answered: the largest roles now and their shift from the previous wave."""
     roles = view(bundle, "q01")
+    if not isinstance(roles, ChoiceView):
+        raise TypeError(f"q01 (roles) is not a choice question asked in {bundle.current.year}")
     top = roles.top(3)
     lines = [f"{lb}: {roles.share(lb)} ({roles.shift(lb)})" for lb in top[:2]]
     notes = [f"{lb}: {roles.share(lb, roles.prev_year)} i {roles.prev_year}, "
@@ -213,6 +222,8 @@ def key_figures_slide(key: findings.KeyFindings) -> Slide:
 def section_slide(bundle: SurveyBundle, qid: str, title: str, option: str | None) -> Slide:
     """One results section: its main question's chart and two or three computed bullets."""
     qview = view(bundle, qid)
+    if isinstance(qview, NotAskedView):
+        raise KeyError(f"{qid} is not asked in {bundle.current.year}: no section slide")
     lines = [f"{qview.n()} svarte på spørsmålet"]
     notes = [f"Spørsmålet: «{qview.text}»"]
     if isinstance(qview, RatingView):
@@ -276,7 +287,9 @@ def next_slide(bundle: SurveyBundle) -> Slide:
     facts = context.wave_facts(bundle)
     presented = facts.get("presented") or []
     lines = [f"{str(p['forum']).capitalize()} {context.date(p['date'])}" for p in presented]
-    gap = bundle.current.year - bundle.previous.year
+    previous = bundle.previous
+    assert previous is not None  # the deck compares two waves
+    gap = bundle.current.year - previous.year
     lines.append(f"Neste undersøkelse: {bundle.current.year + gap}")
     return Slide("videre", "Veien videre", tuple(lines), notes=(
         "Hele rapporten med alle tall, tabellvedlegget og metoden ligger i boka; hvert tall "

@@ -202,6 +202,7 @@ def _robust_option(view, label: str, evidence: Evidence, counts) -> Evidence:
         ka, kb, na, nb = point
         na, nb = max(na, ka), max(nb, kb)
         change = printed_change(ka / na, kb / nb)
+        assert change is not None  # two shares of counts, never missing
         beyond = _option_beyond(view, label, ka, na, kb, nb)
         d, _, _ = composition(view, kb / nb - ka / na)
         return decide(Evidence(change=float(change), beyond_chance=beyond,

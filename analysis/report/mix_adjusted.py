@@ -62,12 +62,15 @@ def adjusted_changes(bundle: SurveyBundle, items: Iterable[tuple[str, str, str |
     option key); empty unless :func:`available`. Ratings (key None), breaks in the series and
     options without a counterpart in the previous wave are left out."""
     from analysis.compute.verdict import Verdict
-    from analysis.report.views import view
+    from analysis.report.views import ChoiceView, view
 
     if not available(bundle):
         return {}
     now, before = bundle.current, bundle.previous
+    assert before is not None  # available() checked it
     roles_view = view(bundle, ROLE_QUESTION)
+    if not isinstance(roles_view, ChoiceView):
+        raise TypeError(f"{ROLE_QUESTION} (roles) is not a choice question asked in {now.year}")
     roles_b = _roles(now)
     roles_a = _roles(before, roles_view.option_map)
     out = {}
@@ -75,12 +78,15 @@ def adjusted_changes(bundle: SurveyBundle, items: Iterable[tuple[str, str, str |
         if key is None:
             continue
         qview = view(bundle, qid)
-        if not qview.compared or qview.verdict_word(key) is Verdict.BREAK:
+        # an option item (key given) is of a choice question; a question not asked now or
+        # not compared has no change to standardise
+        if (not isinstance(qview, ChoiceView) or not qview.compared
+                or qview.verdict_word(key) is Verdict.BREAK):
             continue
         label = qview._labels(key)[0]
         back = {cur: prev for prev, cur in qview.option_map.items() if cur is not None}
         prev_label = back.get(label, label)
-        ya = _answered(before, qview.prev_question.id, prev_label)
+        ya = _answered(before, qview._previous()[1].id, prev_label)
         yb = _answered(now, qid, label)
         ga, gb = roles_a.reindex(ya.index), roles_b.reindex(yb.index)
         out[theme] = (standardised_change(ga, ya, gb, yb), within_group_test(ga, ya, gb, yb))

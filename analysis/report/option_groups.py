@@ -137,6 +137,7 @@ def verdict(view, keys) -> str:
         return f"endringen fra {view.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
     row = compare_counts(pair[0], view.n_value(view.prev_year), pair[1], view.n_value())
     points = printed_change(row["share_a"], row["share_b"])
+    assert points is not None  # both counts are known here
     d, group, shift = ev.composition(view, row["diff"])
     word = decide(Evidence(change=float(points),
                            beyond_chance=excludes_zero(row["diff_low"], row["diff_high"]),
