@@ -66,7 +66,7 @@ def questions_not_asked(bundle: SurveyBundle) -> list[Text]:
     """«Spørsmål N fra <prev> («text») ble ikke stilt i <year>.» per question of the previous
     wave that the current wave has no counterpart for, in questionnaire order."""
     diff = _diff(bundle)
-    if diff is None:
+    if diff is None or bundle.previous is None:  # no previous wave, nothing removed
         return []
     previous = bundle.previous.questionnaire
     return [Text(f"Spørsmål {previous.question(qid).number} fra {diff.earlier} ({fmt.quote(text)}) "
@@ -99,6 +99,7 @@ def comparison_gaps(bundle: SurveyBundle) -> Block:
     changes = questionnaire_changes(bundle)
     if not changes.markdown.strip():
         return empty()
+    assert bundle.previous is not None  # changes are listed against a previous wave only
     lead = paragraph(
         "Ikke alt kan sammenliknes med {prev}. Dette er holdt utenfor sammenlikningene, fordi "
         "det ikke har noe motstykke i den andre runden:", prev=bundle.previous.year)

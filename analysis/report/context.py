@@ -64,7 +64,7 @@ def published(bundle: SurveyBundle, figure_id: str, words: bool = False) -> Text
             else fmt.num(row["value"], int(row["decimals"])))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
-    prefix = QUALIFIER_NB.get(row.get("qualifier"), "")
+    prefix = QUALIFIER_NB.get(row["qualifier"], "")
     return Text(prefix + text)
 
 
@@ -73,7 +73,7 @@ def respondents_by_year(bundle: SurveyBundle) -> pd.DataFrame:
     ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
     ``approximate`` (True for every published total: the report calls the first wave's
     approximate, and "rundt 150" is an estimate)."""
-    rows = []
+    rows: list[tuple[int, float, str | None, bool]] = []
     # Only a wave's own published total counts ("rundt 150" about earlier surveys in general
     # is not one wave's figure), so a year without one stays missing and is drawn as missing.
     totals = wave_totals(bundle.ledger)
@@ -95,7 +95,7 @@ def regions_by_year(bundle: SurveyBundle) -> pd.DataFrame:
     view = ChoiceView(bundle, "q02")
     frames = []
     if view.compared:
-        c = view.comparison
+        c = view._compared()
         frames.append(pd.DataFrame({"year": view.prev_year, "region": c["label"],
                                     "share": c["share_a"]}))
     counts = compute.choice_counts(bundle.current.long, view.question)
@@ -141,7 +141,9 @@ def respondents_change(bundle: SurveyBundle) -> dict:
     >>> respondents_change(b)["more"], respondents_change(b)["direction"]
     ('31', 'flere')
     """
-    now, before = bundle.current.respondents, bundle.previous.respondents
+    previous = bundle.previous
+    assert previous is not None  # a change needs two waves
+    now, before = bundle.current.respondents, previous.respondents
     return {
         "more": fmt.num(abs(now - before)),
         "relative": fmt.pct(abs(now / before - 1)),

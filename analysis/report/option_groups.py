@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -42,8 +43,11 @@ from analysis.report.values import (
     signed,
 )
 
+if TYPE_CHECKING:
+    from analysis.bundle import Wave
 
-def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:
+
+def _resolve(view, keys, year: int | None) -> tuple[Wave, Question, list[str]]:
     """The wave, that wave's question and that wave's option labels for the current keys."""
     labels = view._labels([keys] if isinstance(keys, str | int) else list(keys))
     if year is None or year == view.year:

@@ -35,6 +35,7 @@ from analysis.report.views import RatingView
 
 if TYPE_CHECKING:
     from analysis.bundle import SurveyBundle
+    from analysis.report.trends import ChangeItem
 
 #: The design effects tried.
 DESIGN_EFFECTS = (1.5, 2.0)
@@ -60,7 +61,7 @@ def row_test(view, key) -> tuple[float, float, int]:
     return float(row["p_value"]), chi2, 1
 
 
-def sensitivity_frame(items: Sequence[tuple[str, object, object]]) -> pd.DataFrame:
+def sensitivity_frame(items: Sequence[ChangeItem]) -> pd.DataFrame:
     """Row grain: one change-table item that is not a break. Columns ``theme``, ``book``
     (beyond chance by the book's verdict: a direction, a changed distribution or «kan skyldes
     hvem som svarte»), ``holm_book``, ``bh_book``, ``deff_1.5``, ``deff_2.0`` (beyond chance
@@ -91,7 +92,7 @@ def sensitivity_frame(items: Sequence[tuple[str, object, object]]) -> pd.DataFra
     return frame
 
 
-def sensitivity_table(items: Sequence[tuple[str, object, object]]) -> Table:
+def sensitivity_table(items: Sequence[ChangeItem]) -> Table:
     """Display table: one row per alternative, how many of the main changes are beyond chance
     under it, and which ones differ from the book (both ends of the reconstruction's ranges
     only while a wave is reconstructed)."""
@@ -167,7 +168,7 @@ def export_note(bundle: SurveyBundle) -> Text:
     return Text("")
 
 
-def sensitivity_sentence(items: Sequence[tuple[str, object, object]]) -> Text:
+def sensitivity_sentence(items: Sequence[ChangeItem]) -> Text:
     """How many of the main changes stay beyond chance with a design effect of 2."""
     frame = sensitivity_frame(items)
     if frame.empty:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -109,8 +109,14 @@ MAIN_CHANGES = (
 )
 
 
+#: One row of the change table: (theme, view, key). The key says what the view is: an option
+#: label of a choice question's view, or None for a rating's (a view, or any object with the
+#: same methods: duck-typed).
+ChangeItem = tuple[str, Any, str | None]
+
+
 @lru_cache(maxsize=4)
-def main_changes(bundle: SurveyBundle) -> tuple[tuple[str, object, str | None], ...]:
+def main_changes(bundle: SurveyBundle) -> tuple[ChangeItem, ...]:
     """:data:`MAIN_CHANGES` with each question's view, for :func:`change_table` (one set of
     views per bundle, so each verdict is computed once per chapter)."""
     from analysis.report.views import view
@@ -126,7 +132,7 @@ def adjusted(bundle: SurveyBundle) -> dict:
     return adjusted_changes(bundle, MAIN_CHANGES)
 
 
-def change_table(items: Sequence[tuple[str, object, str | None]],
+def change_table(items: Sequence[ChangeItem],
                  adjusted: Mapping[str, tuple[object, float]] | None = None) -> Table:
     """Display table of the main changes since the previous wave.
 
