@@ -11,7 +11,7 @@ only marginals, so on them nothing is computed and the book says so
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -25,6 +25,7 @@ from analysis.report import notice
 
 if TYPE_CHECKING:
     from analysis.bundle import SurveyBundle
+    from analysis.report.views import ChoiceView
 
 #: The role question whose main role (:func:`~analysis.compute.standardise.main_role`) is the
 #: standardisation's group.
@@ -62,31 +63,30 @@ def adjusted_changes(bundle: SurveyBundle, items: Iterable[tuple[str, str, str |
     option key); empty unless :func:`available`. Ratings (key None), breaks in the series and
     options without a counterpart in the previous wave are left out."""
     from analysis.compute.verdict import Verdict
-    from analysis.report.views import ChoiceView, view
+    from analysis.report.views import view
 
     if not available(bundle):
         return {}
     now, before = bundle.current, bundle.previous
     assert before is not None  # available() checked it
-    roles_view = view(bundle, ROLE_QUESTION)
-    if not isinstance(roles_view, ChoiceView):
-        raise TypeError(f"{ROLE_QUESTION} (roles) is not a choice question asked in {now.year}")
+    # the role question and every option item's question are choice questions (views used
+    # by what they offer: the tests hand duck-typed ones)
+    roles_view = cast("ChoiceView", view(bundle, ROLE_QUESTION))
     roles_b = _roles(now)
     roles_a = _roles(before, roles_view.option_map)
     out = {}
     for theme, qid, key in items:
         if key is None:
             continue
-        qview = view(bundle, qid)
-        # an option item (key given) is of a choice question; a question not asked now or
-        # not compared has no change to standardise
-        if (not isinstance(qview, ChoiceView) or not qview.compared
-                or qview.verdict_word(key) is Verdict.BREAK):
+        qview = cast("ChoiceView", view(bundle, qid))
+        if not qview.compared or qview.verdict_word(key) is Verdict.BREAK:
             continue
         label = qview._labels(key)[0]
         back = {cur: prev for prev, cur in qview.option_map.items() if cur is not None}
         prev_label = back.get(label, label)
-        ya = _answered(before, qview._previous()[1].id, prev_label)
+        prev_question = qview.prev_question
+        assert prev_question is not None  # compared
+        ya = _answered(before, prev_question.id, prev_label)
         yb = _answered(now, qid, label)
         ga, gb = roles_a.reindex(ya.index), roles_b.reindex(yb.index)
         out[theme] = (standardised_change(ga, ya, gb, yb), within_group_test(ga, ya, gb, yb))
