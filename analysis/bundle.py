@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -28,6 +29,15 @@ from analysis.manifest import AwaitingExport, ManifestError, awaiting_message, r
 from analysis.paths import exports_dir, project_root
 from analysis.screening import screen_export
 
+if TYPE_CHECKING:
+    from analysis.coding import WaveCoding
+    from analysis.freetext import FreeText
+    from analysis.ingest import SurveyExport
+    from analysis.ledger import Contradiction, Ledger
+    from analysis.ledger.consistency import LedgerConsistency
+    from analysis.questionnaire import Questionnaire
+    from analysis.survey_history import SurveyHistory
+
 
 @dataclass(frozen=True, eq=False)  # identity hash: bundles are cached per object
 class Wave:
@@ -39,8 +49,8 @@ class Wave:
     """
 
     year: int
-    questionnaire: object
-    export: object
+    questionnaire: Questionnaire
+    export: SurveyExport
     path: Path
     reconstructed: bool
     #: For a reconstruction: qid -> option label or score -> whether published figures pin the
@@ -152,14 +162,14 @@ class SurveyBundle:
     """
 
     waves: Mapping[int, Wave]
-    ledger: object
-    contradictions: tuple = field(default_factory=tuple)
+    ledger: Ledger
+    contradictions: tuple[Contradiction, ...] = field(default_factory=tuple)
     root: Path | None = None
-    free_text: object | None = None
+    free_text: FreeText | None = None
 
-    history: object | None = None
-    coding: object | None = None
-    consistency: object | None = None
+    history: SurveyHistory | None = None
+    coding: WaveCoding | None = None
+    consistency: LedgerConsistency | None = None
 
     @property
     def years(self) -> list[int]:

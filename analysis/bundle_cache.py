@@ -39,7 +39,7 @@ class _Pickler(pickle.Pickler):
     dispatch_table = {types.MappingProxyType: lambda m: (_mappingproxy, (dict(m),))}
 
 
-def dumps(bundle) -> bytes:
+def dumps(bundle: object) -> bytes:
     """The bundle as pickle bytes (read-only mappings included).
 
     Examples
@@ -65,7 +65,7 @@ def path_for(root: Path, key: str) -> Path:
     return root / ".cache" / "bundle" / f"{key}.pickle"
 
 
-def write(bundle, path: Path) -> Path:
+def write(bundle: object, path: Path) -> Path:
     """Write ``bundle`` to ``path`` atomically (temporary file, then rename) and remove the
     other bundles beside it (stale keys)."""
     path.parent.mkdir(parents=True, exist_ok=True)

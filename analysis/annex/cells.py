@@ -83,9 +83,10 @@ def interval_bounds(text: str) -> tuple[Cell, Cell] | None:
     if not match:
         return None
     chosen = text.endswith(CHOSEN_MARK)
-    return tuple(Cell(round(_to_number(g) / 100, _decimals(g) + 2),
+    low, high = (Cell(round(_to_number(g) / 100, _decimals(g) + 2),
                       "0" + ("." + "0" * _decimals(g) if _decimals(g) else "") + "%", chosen)
                  for g in match.groups())
+    return low, high
 
 
 def interval_columns(headers: list[str], rows: list[list[str]]) -> set[int]:

@@ -8,11 +8,16 @@ the data reproduce a figure and, when not, whether any data could have.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.audit.classify import NOT_DERIVABLE, STATUSES, classify
 from analysis.audit.recompute import recompute
 from analysis.ledger.consistency import ConsistencyError, LedgerConsistency, consistency_path
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 COLUMNS = [
     "id",
@@ -36,7 +41,7 @@ COLUMNS = [
 ]
 
 
-def audit_figures(bundle) -> pd.DataFrame:
+def audit_figures(bundle: SurveyBundle) -> pd.DataFrame:
     """Recompute and classify every figure of the bundle's ledger.
 
     Parameters
@@ -71,7 +76,7 @@ def audit_figures(bundle) -> pd.DataFrame:
             contradicted.setdefault(fid, []).append(c.id)
     records = []
     for fig in bundle.ledger:
-        wave = bundle.waves.get(fig.year)
+        wave = bundle.waves.get(fig.year) if fig.year is not None else None
         if wave is None:
             status, basis, value, text = (
                 NOT_DERIVABLE, None, None, f"ingen svardata for {fig.year} i bruk")
@@ -105,15 +110,16 @@ def audit_figures(bundle) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def _solvable_ids(bundle) -> set[str]:
+def _solvable_ids(bundle: SurveyBundle) -> set[str]:
     """Ids of the figures the solver takes: about answers, of a wave in use."""
     return {f.id for f in bundle.ledger if f.question is not None and f.year in bundle.waves}
 
 
-def _consistency_for(bundle) -> LedgerConsistency:
+def _consistency_for(bundle: SurveyBundle) -> LedgerConsistency:
     """The bundle's stored record, checked to cover every wave in use that has figures."""
     stored = bundle.consistency
-    years = {f.year for f in bundle.ledger if f.question is not None and f.year in bundle.waves}
+    years = {f.year for f in bundle.ledger
+             if f.question is not None and f.year is not None and f.year in bundle.waves}
     missing = sorted(years - set(stored.years if stored is not None else ()))
     if missing:
         where = consistency_path(bundle.root)

@@ -68,8 +68,8 @@ def classify(
     if best:
         basis, value = best
         return WITHIN_ROUNDING, basis, value, _arith(kind, basis, value, recomputed, decimals)
-    basis = order[0] if order else None
-    value = recomputed.values.get(basis) if basis else None
+    first = order[0] if order else None
+    first_value = recomputed.values.get(first) if first else None
     tried = "; ".join(
         _arith(kind, b, v, recomputed, decimals) for b, v in recomputed.values.items()
     )
@@ -79,12 +79,12 @@ def classify(
         f"publisert {_stated(printed, decimals, qualifier)} krever en verdi i "
         f"[{lo_text}; {hi_text}]; dataene gir {tried}"
     )
-    return NOT_REPRODUCIBLE, basis, value, text
+    return NOT_REPRODUCIBLE, first, first_value, text
 
 
 def _stated(printed: float, decimals: int, qualifier: str | None) -> str:
     words = {"over": "over ", "under": "under ", "about": "ca. "}
-    return f"{words.get(qualifier, '')}{num(printed, decimals)}"
+    return f"{words.get(qualifier or '', '')}{num(printed, decimals)}"
 
 
 def _arith(kind: str, basis: str, value: float, rec: Recomputed, decimals: int) -> str:

@@ -65,6 +65,7 @@ def recompute(
         return Recomputed(derivable=False,
                           reason="sammenhengstall (mottakere, grupper), ikke et svar")
     qid = figure.qid
+    assert qid is not None  # figure.question was checked above
     try:
         question = questionnaire.question(qid)
     except KeyError:
@@ -109,10 +110,11 @@ def recompute(
 
 
 def _question_options(questionnaire: Questionnaire, figure: Figure) -> int | None:
-    if figure.question is None:
+    qid = figure.qid
+    if qid is None:
         return None
     try:
-        return len(questionnaire.question(figure.qid).options)
+        return len(questionnaire.question(qid).options)
     except KeyError:
         return None
 

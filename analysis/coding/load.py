@@ -51,9 +51,11 @@ def load_codebook(root: Path | None = None, *, year: int | None = None,
     >>> load_codebook(year=2025).question("q12").codes[0].label
     'Veiledning og rådgivning'
     """
-    if path is None and year is None:
-        raise TypeError("load_codebook needs the survey wave (year=) or a path")
-    path = Path(path) if path is not None else coding_dir(year, root) / "codebook.yaml"
+    if path is None:
+        if year is None:
+            raise TypeError("load_codebook needs the survey wave (year=) or a path")
+        path = coding_dir(year, root) / "codebook.yaml"
+    path = Path(path)
     raw = read_yaml(path, CodingError, "codebook")
     return validate(Codebook, raw, path, CodingError, "codebook schema")
 
@@ -83,7 +85,8 @@ def load_decisions(path: Path, codebook: Codebook) -> pd.DataFrame:
         if missing:
             raise CodingError(f"{path}: header lacks column(s) {missing}; expected "
                               f"{','.join(DECISION_COLUMNS)}")
-        rows, seen = [], {}
+        rows: list[dict] = []
+        seen: dict[tuple, int] = {}
         for number, raw in enumerate(reader, start=2):
             row = _decision(path, number, raw, codebook)
             key = (row["response_id"], row["qid"], row["code"], row["coder"])

@@ -47,6 +47,7 @@ def routed_answers(codebook: Codebook, decisions: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in chosen.drop_duplicates(["response_id", "qid", "code"]).itertuples():
         routing = codebook.question(r.qid).code(r.code).routing
+        route: str | None
         if isinstance(routing, WorkPackageRoute):
             route, package = "work_package", routing.work_package
         else:

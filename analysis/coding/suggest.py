@@ -74,7 +74,8 @@ class _Model:
         self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5),
                                           lowercase=True, sublinear_tf=True)
         x = self.vectorizer.fit_transform(texts)
-        self.codes, self.models = [], []
+        self.codes: list[str] = []
+        self.models: list[LogisticRegression | None] = []
         for code in sorted({c for s in labels for c in s}):
             y = np.array([code in s for s in labels])
             if y.all():

@@ -191,7 +191,7 @@ def ranges_document(year: int, questionnaire, solutions, groups=None) -> str:
     if unknown:
         raise ReconstructionError(f"data/reconstruction.yaml, wave {year}: groups name "
                                   f"{unknown}, which the {year} questionnaire does not have")
-    questions = {}
+    questions: dict[str, dict] = {}
     for question in questionnaire.questions:
         sol = solutions.get((year, question.id))
         if sol is None or sol.n is None:

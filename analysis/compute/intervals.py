@@ -7,7 +7,7 @@ import math
 from scipy.stats import binomtest
 
 
-def wilson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
+def wilson(k: float, n: int, level: float = 0.95) -> tuple[float, float]:
     """Wilson score interval of the share ``k / n`` (no continuity correction).
 
     Wilson rather than the textbook Wald interval because it stays inside 0..1 and keeps its

@@ -200,7 +200,8 @@ def break_even(change: float, mix_shifts: Mapping[str, float]) -> tuple[float, s
     return best, group
 
 
-def ordinal_test(counts_a: Sequence[int], counts_b: Sequence[int]) -> float:
+def ordinal_test(counts_a: Sequence[int] | np.ndarray, counts_b: Sequence[int] | np.ndarray
+                 ) -> float:
     """Two-sided Mann–Whitney p-value of two waves' counts over ordered categories (lowest
     first): the ordinal test of a rating or an ordered single choice. NaN when a wave is empty.
 
@@ -231,7 +232,8 @@ class DistributionTest:
     method: str
 
 
-def distribution_test(counts_a: Sequence[int], counts_b: Sequence[int]) -> DistributionTest:
+def distribution_test(counts_a: Sequence[int] | np.ndarray, counts_b: Sequence[int] | np.ndarray
+                      ) -> DistributionTest:
     """Omnibus test of a nominal single choice, and the whole-distribution test of a rating or
     an ordered item: Pearson's chi-square of category x wave, exact or permutation when an
     expected count is below 5. Categories nobody chose in either wave are left out.

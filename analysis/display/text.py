@@ -18,8 +18,12 @@ True
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import ParamSpec
 
 from analysis.display.markup import text_markdown
+
+_P = ParamSpec("_P")
 
 
 class Text(str):
@@ -39,11 +43,11 @@ def text(value: object) -> Text:
     return value if isinstance(value, Text) else Text(str(value))
 
 
-def as_text(func):
+def as_text(func: Callable[_P, object]) -> Callable[_P, Text]:
     """Decorator: return the function's result as :class:`Text` (so it prints as text)."""
 
     @functools.wraps(func)
-    def wrapper(*args, **kwargs) -> Text:
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> Text:
         return text(func(*args, **kwargs))
 
     return wrapper

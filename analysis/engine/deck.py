@@ -56,7 +56,7 @@ def deck_config(root: Path) -> dict:
 
 
 def render_deck(root: Path, quarto=None, use_cache: bool = True,
-                log: Callable[[str], None] = print, bundle=None) -> Path:
+                log: Callable[[str], None] = print, bundle: object | None = None) -> Path:
     """Render the deck and its handout alone into ``<root>/_book`` (``--to pptx``).
 
     ``quarto`` is a :class:`~analysis.engine.quarto.Quarto` or None (built-in engine; with
@@ -89,7 +89,7 @@ def render_deck(root: Path, quarto=None, use_cache: bool = True,
     return output / deck_names(root)[0]
 
 
-def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle) -> None:
+def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: object) -> None:
     """``quarto render deck/presentasjon.qmd --to pptx``, its output moved to ``pptx``."""
     with tempfile.TemporaryDirectory(prefix="norcrin-deck-") as scratch:
         name = Path(SOURCE).with_suffix(".pptx").name

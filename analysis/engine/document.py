@@ -148,7 +148,7 @@ def render_runs(root: Path, source: str, runs: list[Run], out_dir: Path,
 
 def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], out_dir: Path,
                             formats: tuple[str, ...] = ("html", "pdf"), lang: str = "nb",
-                            log: Callable[[str], None] = print, bundle=None,
+                            log: Callable[[str], None] = print, bundle: object | None = None,
                             typst_header: str = "") -> list[Path]:
     """Render ``source`` (or a run's own) once per run with real Quarto: ``quarto render
     <name>.qmd -P k:v``, one Quarto process per core.
@@ -172,7 +172,8 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
     env = quarto_env(root, bundle, use_cache=True)
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
                                    if typst_header else {})}
-    wanted = {"html": {"html": {"minimal": False}}, "pdf": {"typst": typst}}
+    wanted: dict[str, dict[str, dict]] = {"html": {"html": {"minimal": False}},
+                                          "pdf": {"typst": typst}}
     config = {"project": {"type": "default"}, "lang": lang,
               "filters": [str(root / f) for f in load_book(root).filters],
               "execute": {"echo": False, "warning": False},

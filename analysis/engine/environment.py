@@ -106,12 +106,12 @@ def _probe(folder: Path, what: str) -> None:
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise RenderEnvironmentError(full_disk(folder)) from None
-        reason = {errno.EROFS: "it is on a read-only file system",
-                  errno.ENOTDIR: "it is not a folder",
-                  errno.ENOENT: "it does not exist"}.get(exc.errno, "permission denied"
-                                                          if exc.errno in (errno.EACCES,
-                                                                           errno.EPERM)
-                                                          else exc.strerror or str(exc))
+        reasons: dict[int | None, str] = {errno.EROFS: "it is on a read-only file system",
+                                          errno.ENOTDIR: "it is not a folder",
+                                          errno.ENOENT: "it does not exist"}
+        reason = reasons.get(exc.errno, "permission denied"
+                             if exc.errno in (errno.EACCES, errno.EPERM)
+                             else exc.strerror or str(exc))
         fix = ("make it a folder" if exc.errno == errno.ENOTDIR
                else "make it writable for this user")
         raise RenderEnvironmentError(f"cannot write {what}, {folder}: {reason}; {fix} and "

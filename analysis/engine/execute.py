@@ -110,7 +110,7 @@ class ChapterKernel:
     """
 
     def __init__(self, root: Path, phases: Phases | None = None,
-                 env: dict[str, str] | None = None, timeout: int = 600,
+                 env: dict[str, str | None] | None = None, timeout: int = 600,
                  server: ForkServer | None = None) -> None:
         self.root = root
         self.server = server
@@ -155,9 +155,10 @@ class ChapterKernel:
             If the code raises in the kernel.
         """
         self.start()
+        kc = self.client.kc
+        assert kc is not None  # start() connected the client
         with self.phases.time(phase):
-            msg_id = self.client.kc.execute(code, silent=True, store_history=False,
-                                            allow_stdin=False)
+            msg_id = kc.execute(code, silent=True, store_history=False, allow_stdin=False)
             reply = self.client.wait_for_reply(msg_id)
         content = (reply or {}).get("content", {})
         if content.get("status") != "ok":

@@ -278,9 +278,11 @@ class ForkServer:
             if self._process.poll() is not None and message is not None:
                 raise ForkServerError(f"the fork server exited ({self._process.returncode})")
             try:
+                stdin, stdout = self._process.stdin, self._process.stdout
+                assert stdin is not None and stdout is not None  # opened with PIPE
                 if message is not None:
-                    self._process.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
-                line = self._process.stdout.readline()
+                    stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+                line = stdout.readline()
             except (BrokenPipeError, OSError) as exc:
                 raise ForkServerError(f"the fork server is gone: {exc}") from None
         if not line:
@@ -333,7 +335,8 @@ class ForkServer:
     def close(self) -> None:
         """Stop the server; it terminates the kernels still running (safe to call twice)."""
         try:
-            self._process.stdin.close()
+            if self._process.stdin is not None:
+                self._process.stdin.close()
         except OSError:
             pass
         try:
@@ -372,11 +375,11 @@ class ForkedProcess:
 
     def wait(self, timeout: float | None = None) -> int:
         deadline = None if timeout is None else time.monotonic() + timeout
-        while self.poll() is None:
-            if deadline is not None and time.monotonic() > deadline:
+        while (code := self.poll()) is None:
+            if timeout is not None and deadline is not None and time.monotonic() > deadline:
                 raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
             time.sleep(0.02)
-        return self.returncode
+        return code
 
     def send_signal(self, signum: int) -> None:
         if self.poll() is None:

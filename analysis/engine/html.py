@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 import pypandoc
@@ -252,7 +253,7 @@ def title_block_html(book: Book) -> str:
     return f'<header class="title-block">{"".join(parts)}</header>'
 
 
-def write_css(out_root: Path, extra: list[Path] = ()) -> None:
+def write_css(out_root: Path, extra: Sequence[Path] = ()) -> None:
     """Write the shared stylesheet ``style.css``: the engine's layout, then the project's own
     stylesheets (``format: html: css:`` in ``_quarto.yml``, which real Quarto also applies)."""
     parts = [CSS] + [p.read_text(encoding="utf-8") for p in extra]

@@ -12,6 +12,7 @@ such bootstrap (tables are :class:`analysis.display.Table`, inline values
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 #: MIME type of the inline-values output emitted by :func:`inline_values`
 INLINE_MIME = "application/vnd.norcrin.inline+json"
@@ -66,7 +67,7 @@ def load_bundle() -> None:
     render_hooks().kernel_load()
 
 
-def inline_values(items: list[tuple[int, str, object]]) -> None:
+def inline_values(items: list[tuple[int, str, Callable[[], object]]]) -> None:
     """Evaluate inline expressions and display their representations as one JSON output.
 
     Each value goes through IPython's display formatter, exactly as Quarto's

@@ -107,7 +107,7 @@ def carry_over(previous: Path, staging: Path, formats: tuple[str, ...]) -> list[
 
     Returns the relative paths copied (files already in ``staging`` are never replaced).
     """
-    copied = []
+    copied: list[str] = []
     if not previous.is_dir():
         return copied
     for path in sorted(previous.rglob("*")):

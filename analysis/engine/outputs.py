@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from analysis.engine import crossref
 from analysis.engine.errors import RenderError, UnsupportedError
@@ -30,7 +30,7 @@ class Target:
     """
 
     fmt: str
-    out_root: object  # pathlib.Path
+    out_root: Path
     figure_prefix: str
     ref_href: Callable
     #: Word before an appendix's letter in its own title ("Vedlegg A — ..."); "" for none.

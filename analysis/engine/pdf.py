@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypandoc
 import typst
@@ -16,11 +17,14 @@ import typst
 from analysis.engine.book import Book
 from analysis.engine.errors import RenderError
 
+if TYPE_CHECKING:
+    from typst import PDFStandard
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: Tagged and checked by typst as PDF/UA-1 (ISO 14289-1): a figure without alt text, a missing
 #: title or language fails the render. (Quarto's orange-book PDF is tagged but typst refuses it
 #: as UA-1: "this element's PDF tag would be split up"; docs/engine.md.)
-PDF_STANDARDS = ["ua-1"]
+PDF_STANDARDS: list[PDFStandard] = ["ua-1"]
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #set document(title: [$title$], author: "$author$")

@@ -217,10 +217,10 @@ def _flush(blocks: list, prose: list[str], first_line: int, name: str) -> None:
     if not text.strip():
         return
     inlines = []
-    prose = {offset for offset, _ in prose_lines(text)}
+    prose_offsets = {offset for offset, _ in prose_lines(text)}
     for match in _INLINE.finditer(text):
         offset = text.count("\n", 0, match.start())
-        if offset not in prose:
+        if offset not in prose_offsets:
             continue  # literal text inside a plain code block
         line = first_line + offset
         if match.group("lang").strip() != "python":

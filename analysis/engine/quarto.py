@@ -105,7 +105,7 @@ def book_formats(root: Path) -> tuple[str, ...]:
     return tuple(names[f] for f in load_book(root).formats if f in names)
 
 
-def quarto_env(root: Path, bundle, use_cache: bool) -> dict[str, str]:
+def quarto_env(root: Path, bundle: object, use_cache: bool) -> dict[str, str]:
     """The environment of a Quarto process: the chapters' kernels find the project by
     NORCRIN_ROOT (as under the built-in engine), Quarto runs them and the hooks with this
     Python unless told otherwise, and they read the bundle stored for this render."""
@@ -120,7 +120,7 @@ def quarto_env(root: Path, bundle, use_cache: bool) -> dict[str, str]:
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                        use_cache: bool = True, log: Callable[[str], None] = print,
-                       quiet: bool = False, bundle=None) -> Path:
+                       quiet: bool = False, bundle: object | None = None) -> Path:
     """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
 
     ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again;

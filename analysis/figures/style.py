@@ -61,7 +61,8 @@ def apply_style() -> None:
     'norcrin-survey'
     """
     sns.set_theme(context="paper", style="whitegrid", palette=list(OKABE_ITO.values()), rc=RC)
-    mpl.rcParams.update(RC)  # set_theme's context scales fonts; our sizes win
+    # matplotlib's stubs key rcParams by a Literal of its names; RC is a plain str-keyed dict
+    mpl.rcParams.update(RC)  # type: ignore[arg-type]  # set_theme's context scales fonts; our sizes win
 
 
 def wave_colours(n: int) -> list[str]:

@@ -72,7 +72,7 @@ def num(x: float | int | None, decimals: int = 0) -> str:
     >>> num(3.985, 2), num(1234) == "1\\u00a0234"
     ('3,99', True)
     """
-    if is_missing(x):
+    if x is None or is_missing(x):
         return MISSING
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
@@ -90,7 +90,7 @@ def pct(share: float | None, decimals: int = 0) -> str:
     >>> pct(0.285) == "29\\u00a0%"
     True
     """
-    if is_missing(share):
+    if share is None or is_missing(share):
         return MISSING
     return _write(_decimal(share, decimals, scale=2)) + NBSP + "%"
 
@@ -119,7 +119,7 @@ def p_value(p: float | None) -> str:
     >>> p_value(0.0312).replace("\\u00a0", " "), p_value(0.0004).replace("\\u00a0", " ")
     ('p = 0,03', 'p < 0,001')
     """
-    if is_missing(p):
+    if p is None or is_missing(p):
         return MISSING
     number = p_number(p)
     return f"p{NBSP}{number}" if number.startswith("<") else f"p{NBSP}={NBSP}{number}"
@@ -166,7 +166,7 @@ def ci(lo: float | None, hi: float | None, decimals: int = 0, level: float = 0.9
     >>> ci(0.381, 0.474).replace("\\u00a0", " ")
     '95 % KI 38–47 %'
     """
-    if is_missing(lo) or is_missing(hi):
+    if lo is None or hi is None or is_missing(lo) or is_missing(hi):
         return MISSING
     low = _write(_decimal(lo, decimals, scale=2))
     high = _write(_decimal(hi, decimals, scale=2))
@@ -256,7 +256,7 @@ def number_word(n: int | None, neuter: bool = False) -> str:
     >>> number_word(1), number_word(1, neuter=True)
     ('én', 'ett')
     """
-    if is_missing(n):
+    if n is None or is_missing(n):
         return MISSING
     if float(n) != int(n) or int(n) < 0:
         raise ValueError(f"number_word takes a count (a whole number from 0), not {n!r}")

@@ -77,7 +77,7 @@ def coded_answers(
     if room < 0:
         raise ValueError(f"{qid}: answered={total} is below the {empty} answers without content")
     # Quotes as [category index, text], in report order.
-    quotes = [
+    quotes: list[list] = [  # [category index, text]: surplus text is merged in place
         [i, q.text]
         for i, category in enumerate(question.categories)
         for q in category.quotes

@@ -127,9 +127,9 @@ def find_phones(text: str) -> list[Finding]:
         else:  # a rejected candidate must not hide a valid number overlapping it
             pos = match.start() + 1
     if _INTERNATIONAL.search(text):
-        for match in phonenumbers.PhoneNumberMatcher(text, "NO", phonenumbers.Leniency.VALID):
-            if match.raw_string.lstrip("(").startswith(("+", "00")):
-                found.append(Finding(match.start, match.end, Kind.PHONE))
+        for number in phonenumbers.PhoneNumberMatcher(text, "NO", phonenumbers.Leniency.VALID):
+            if number.raw_string.lstrip("(").startswith(("+", "00")):
+                found.append(Finding(number.start, number.end, Kind.PHONE))
     # "+45 20 12 34 56" also holds a Norwegian-looking "45 20 12 34": one number, from the "+"
     return first_wins(found)
 

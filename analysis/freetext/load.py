@@ -48,8 +48,10 @@ def load_free_text(root: Path | None = None, *, year: int | None = None,
     >>> load_free_text(year=2025).question("q12").categories[0].count
     11
     """
-    if path is None and year is None:
-        raise TypeError("load_free_text needs the survey wave (year=) or a path")
-    path = Path(path) if path is not None else free_text_path(year, root)
+    if path is None:
+        if year is None:
+            raise TypeError("load_free_text needs the survey wave (year=) or a path")
+        path = free_text_path(year, root)
+    path = Path(path)
     raw = read_yaml(path, FreeTextError, "free-text file")
     return validate(FreeText, raw, path, FreeTextError, "free-text schema")

@@ -159,7 +159,7 @@ class CellParser:
             raise CellError(f"{count} choices", allowed)
 
     def _rating(self, value) -> int:
-        scale = self.question.scale
+        scale = self.question.rating_scale
         expected = f"an integer from {scale.min} to {scale.max}"
         number = _as_number(value)
         if number is None or not float(number).is_integer():

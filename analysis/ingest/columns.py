@@ -64,7 +64,8 @@ def plan_columns(table: RawTable, questionnaire: Questionnaire, log: ProblemLog)
     nettskjema = is_nettskjema(table.header)
     roles, rest = _fixed_columns(table, log, nettskjema)
     matched = match_columns(rest, question_keys(questionnaire))
-    unknown, checkboxes = matched.unknown, {}
+    unknown = matched.unknown
+    checkboxes: dict[str, dict[int, int]] = {}
     if nettskjema:
         multiple = [q for q in questionnaire.questions
                     if q.type is QuestionType.MULTIPLE and q.id not in matched.questions]
@@ -97,7 +98,7 @@ def _fixed_columns(table: RawTable, log: ProblemLog, nettskjema: bool):
     if nettskjema:
         found = metadata_roles(table.header)
     else:
-        found = {i: fixed_role(h) for i, h in enumerate(table.header) if fixed_role(h)}
+        found = {i: role for i, h in enumerate(table.header) if (role := fixed_role(h))}
     roles: dict[str, int] = {}
     for index, role in found.items():
         if role not in _SINGLE_ROLES:

@@ -97,7 +97,9 @@ def build_long(columns: list[ParsedColumn], respondents: np.ndarray) -> pd.DataF
     """
     # Every answer element of every column gets a global number; the frame's columns are then
     # taken from small per-element tables by that number, in the final order.
-    rows_of, elements_of, table = [], [], {"question": [], "option": [], "score": [], "text": []}
+    rows_of: list[np.ndarray] = []
+    elements_of: list[np.ndarray] = []
+    parts: dict[str, list[np.ndarray]] = {"question": [], "option": [], "score": [], "text": []}
     count = 0
     for column in columns:
         rows, flat, elements = _flatten(column, len(respondents))
@@ -106,13 +108,13 @@ def build_long(columns: list[ParsedColumn], respondents: np.ndarray) -> pd.DataF
         count += len(elements)
         if not elements:
             continue
-        index, score, text = zip(*elements, strict=True)
+        index, scores, texts = zip(*elements, strict=True)
         labels = np.array([o.label for o in column.question.options] + [None], dtype=object)
-        table["question"].append(np.full(len(elements), column.question.id, dtype=object))
-        table["option"].append(labels[np.array(index, dtype=np.int64)])  # -1: the None
-        table["score"].append(np.array([np.nan if v is None else v for v in score], float))
-        table["text"].append(np.array(text, dtype=object))
-    table = {k: np.concatenate(v) if v else np.array([], dtype=object) for k, v in table.items()}
+        parts["question"].append(np.full(len(elements), column.question.id, dtype=object))
+        parts["option"].append(labels[np.array(index, dtype=np.int64)])  # -1: the None
+        parts["score"].append(np.array([np.nan if v is None else v for v in scores], float))
+        parts["text"].append(np.array(texts, dtype=object))
+    table = {k: np.concatenate(v) if v else np.array([], dtype=object) for k, v in parts.items()}
     rows = np.concatenate(rows_of) if rows_of else np.array([], dtype=np.int64)
     element = np.concatenate(elements_of) if elements_of else np.array([], dtype=np.int64)
     # Parts are in questionnaire order, each in row order with a row's elements in option
@@ -138,7 +140,8 @@ def _strings(values: np.ndarray, element: np.ndarray):
 def _wide_values(column: ParsedColumn):
     """Per distinct answer: the wide value and the typed other text."""
     q = column.question
-    values, others = [], []
+    values: list[object] = []
+    others: list[str | None] = []
     for answer in column.answers:
         if answer is None:
             values.append(None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.ingest.cells import CellError, CellParser, is_blank
+from analysis.ingest.cells import CellError, CellParser, Element, is_blank
 from analysis.ingest.frames import ParsedColumn
 from analysis.ingest.headers import column_label, normalise_header, normalise_value
 from analysis.ingest.problems import ProblemLog
@@ -76,7 +76,7 @@ def checkbox_groups(headers: dict[int, str], questions: list[Question]
         stem, _, suffix = header.strip().rpartition(".")
         question = by_title.get(normalise_header(stem)) if stem else None
         option = _option_index(question, suffix) if question is not None else None
-        if option is None or option in groups.get(question.id, {}):
+        if question is None or option is None or option in groups.get(question.id, {}):
             rest.append(index)
         else:
             groups.setdefault(question.id, {})[option] = index
@@ -102,8 +102,8 @@ def parse_checkboxes(question: Question, group: dict[int, int], table, log: Prob
     if question.type is not QuestionType.MULTIPLE:
         raise ValueError(f"{question.id} is not a multiple-choice question")
     ticks = np.zeros((table.n_rows, len(question.options)), dtype=bool)
-    for option, index in group.items():
-        ticks[:, option] = _ticked(question, option, index, table, log)
+    for position, index in group.items():
+        ticks[:, position] = _ticked(question, position, index, table, log)
     for i, option in enumerate(question.options):
         if i not in group:
             log.warn(f"{question.id}: no checkbox column for option {option.label!r}"
@@ -113,7 +113,8 @@ def parse_checkboxes(question: Question, group: dict[int, int], table, log: Prob
     weights = 1 << np.arange(len(question.options), dtype=object)
     masks = (ticks.astype(object) * weights).sum(axis=1)
     codes, uniques = pd.factorize(np.asarray(masks, dtype=object))
-    parser, answers = CellParser(question), []
+    parser = CellParser(question)
+    answers: list[tuple[Element, ...] | None] = []
     first, last = min(group.values(), default=0), max(group.values(), default=0)
     label = f"{column_label(first, table.header[first])} to " \
             f"{column_label(last, table.header[last])}" if group else None

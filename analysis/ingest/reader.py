@@ -174,8 +174,8 @@ def _parse_column(question, index: int, table: RawTable, log: ProblemLog,
     if bad:
         label = column_label(index, table.header[index])
         for pos in np.flatnonzero(np.isin(codes_, list(bad))):
-            value, problem = bad[codes_[pos]]
-            log.error(f"{question.id}: {problem.message}", kind=problem.kind,
+            value, error = bad[codes_[pos]]
+            log.error(f"{question.id}: {error.message}", kind=error.kind,
                       row=int(table.row_numbers[pos]), column=label, value=value,
-                      expected=problem.expected)
+                      expected=error.expected)
     return ParsedColumn(question, np.asarray(codes_, dtype=np.int64), answers)

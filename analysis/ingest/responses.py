@@ -96,10 +96,10 @@ def submission_times(table: RawTable, roles: dict[str, int], log: ProblemLog) ->
                  expected="an Excel date or text like 9/20/24 19:04:01")
     if "start" in roles and "completion" in roles:
         starts, _ = parse_times(table.column(roles["start"]))
-        for pos in np.flatnonzero((stamps < starts).to_numpy()):
+        for early in np.flatnonzero((stamps < starts).to_numpy()):
             log.warn("completed before it was started", kind="completion_before_start",
-                     row=int(table.row_numbers[pos]), column=label, value=stamps[pos],
-                     expected=f"a completion time at or after the start time ({starts[pos]})")
+                     row=int(table.row_numbers[early]), column=label, value=stamps[early],
+                     expected=f"a completion time at or after the start time ({starts[early]})")
     return stamps
 
 

@@ -44,7 +44,7 @@ def summarize_export(export: SurveyExport) -> dict:
         elif q.type is QuestionType.RATING:
             scores = rows["score"].astype("float64")
             counts = scores.value_counts()
-            entry["counts"] = {str(p): int(counts.get(float(p), 0)) for p in q.scale.points}
+            entry["counts"] = {str(p): int(counts.get(float(p), 0)) for p in q.rating_scale.points}
             entry["mean"] = float(scores.mean()) if len(scores) else None
             entry["median"] = float(scores.median()) if len(scores) else None
         summary[q.id] = entry

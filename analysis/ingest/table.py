@@ -135,7 +135,9 @@ def _finish(sheet, cells: np.ndarray, numbers: np.ndarray, notes, others) -> Raw
     while header and not header[-1].strip():
         header.pop()
     body = cells[1:, :len(header)]
-    keep = ~np.equal(body, None).all(axis=1) if body.size else np.zeros(len(body), bool)
+    # numpy's stubs refuse None as an operand; on an object array it compares each cell
+    blank = np.equal(body, None)  # type: ignore[call-overload]
+    keep = ~blank.all(axis=1) if body.size else np.zeros(len(body), bool)
     return RawTable(sheet, header, body[keep], numbers[1:][keep], notes, others)
 
 

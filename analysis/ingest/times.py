@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 _FORMATS = ("%m/%d/%y %H:%M:%S", "%m/%d/%y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M",
@@ -61,7 +62,7 @@ def _parse(value) -> dt.datetime | None:
     return None
 
 
-def parse_times(values: list) -> tuple[pd.Series, list[int]]:
+def parse_times(values: list | np.ndarray) -> tuple[pd.Series, list[int]]:
     """Parse a column of time cells, each distinct value once.
 
     Parameters

@@ -97,6 +97,7 @@ def check_xml(archive: zipfile.ZipFile, part: str | None, log: ProblemLog) -> No
     """
     if part is None or part not in archive.namelist():
         return
+    decoder: codecs.IncrementalDecoder | None
     parser, decoder, offset = expat.ParserCreate(), codecs.getincrementaldecoder("utf-8")(), 0
     try:
         with archive.open(part) as handle:

@@ -51,18 +51,20 @@ def read_xlsx_cells(path: Path, log: ProblemLog, sheet: str | None):
     with open_archive(path, log) as archive:
         package = read_package(archive, log)
         chosen = choose_sheet(package, sheet, log)
+        part = chosen.part
+        assert part is not None  # choose_sheet refuses a sheet whose part is missing
         check_xml(archive, package.styles, log)
-        flags = scan_sheet(archive, chosen.part, log)
+        flags = scan_sheet(archive, part, log)
         notes = []
         if flags.suspicious:
-            notes = locate_cells(archive, chosen.part, log)
+            notes = locate_cells(archive, part, log)
             bad = [n for n in notes if n.kind == "bad_shared_string"]
             if bad:
                 raise _bad_shared(bad, log, count_shared_strings(archive, package.shared_strings))
         try:
             cells = _calamine_cells(path, chosen.name)
         except Exception as calamine_error:  # noqa: BLE001 - every failure gets diagnosed
-            _diagnose(archive, package, chosen.part, log)
+            _diagnose(archive, package, part, log)
             cells = _to_array(_openpyxl_rows(path, chosen.name, log, calamine_error))
             cells[np.equal(cells, "")] = None
     others = [s.name for s in package.sheets if s.name != chosen.name]
@@ -75,7 +77,7 @@ def _calamine_cells(path: Path, name: str) -> np.ndarray:
     try:
         with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
             sheet = workbook.get_sheet_by_name(name)
-            if sheet.end is None:
+            if sheet.end is None or sheet.start is None:
                 return np.empty((0, 0), dtype=object)
             height, width = sheet.end[0] + 1, sheet.end[1] + 1
             cells = np.empty((height, width), dtype=object)

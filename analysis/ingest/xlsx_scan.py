@@ -104,7 +104,9 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, log: ProblemLog) -> SheetFla
             bad_shared = bad_shared or _BAD_SHARED.search(block) is not None
     rows, columns = 99_999, 26
     for ref in big:
-        letters, digits = _SPLIT_REF.fullmatch(ref).groups()
+        split = _SPLIT_REF.fullmatch(ref)
+        assert split is not None  # _BIG_REF only finds letters followed by digits
+        letters, digits = split.groups()
         row, column = int(digits), _column_number(letters)
         if row > LAST_ROW or column > LAST_COLUMN:
             raise log.fail(f"the sheet refers to cell {ref.decode()!r}, past Excel's last cell "

@@ -37,11 +37,12 @@ def quote_problems(ledger: Ledger, documents: Mapping[str, Path]) -> list[str]:
     }
     problems = []
     for row in ledger:
-        text = texts.get(row.source)
+        source = row.source or ""  # every loaded figure has one
+        text = texts.get(source)
         if text is None:
             problems.append(f"{row.id}: no document for source {row.source!r}")
-        elif normalise_whitespace(row.quote) not in text:
-            problems.append(f"{row.id}: quote not in {documents[row.source]}: {row.quote!r}")
+        elif row.quote is None or normalise_whitespace(row.quote) not in text:
+            problems.append(f"{row.id}: quote not in {documents[source]}: {row.quote!r}")
     return problems
 
 
@@ -68,10 +69,10 @@ def option_problems(
     """
     problems = []
     for row in ledger:
-        form = questionnaires.get(row.year)
-        if row.question is None or row.basis is Basis.CATEGORY or form is None:
-            continue
+        form = questionnaires.get(row.year) if row.year is not None else None
         qid = row.qid
+        if qid is None or row.basis is Basis.CATEGORY or form is None:
+            continue
         try:
             question = form.question(qid)
         except KeyError:
@@ -79,7 +80,7 @@ def option_problems(
             continue
         for opt in row.option:
             if question.type is QuestionType.RATING:
-                ok = isinstance(opt, int) and opt in question.scale.points
+                ok = isinstance(opt, int) and opt in question.rating_scale.points
             else:
                 ok = isinstance(opt, str) and opt in {o.label for o in question.options}
             if not ok:

@@ -25,7 +25,8 @@ def wave_totals(ledger: Iterable[Figure]) -> dict[int, int]:
     """
     out: dict[int, int] = {}
     for fig in filter(_is_wave_total, ledger):
-        out[fig.year] = max(out.get(fig.year, 0), int(fig.value))
+        if fig.year is not None:  # a hand-made figure may name no wave
+            out[fig.year] = max(out.get(fig.year, 0), int(fig.value))
     return dict(sorted(out.items()))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -25,6 +26,9 @@ from analysis.packs.routing import (
 )
 from analysis.packs.signoff import Signoff, load_signoff
 from analysis.packs.tables import display, protected, respondents_table
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: Raw Typst for the header of the PDF (both engines include it before the document, so it is
 #: a running header on every page): the packs of reconstructed data say so on each page.
@@ -62,7 +66,7 @@ def load():
 class Context:
     """The read inputs every pack of one wave shares."""
 
-    bundle: object
+    bundle: SurveyBundle
     partners: Partners
     policy: Policy
     signoff: Signoff
@@ -74,7 +78,7 @@ class Context:
         return self.bundle.current
 
 
-def context(bundle=None, routed: pd.DataFrame | None = None) -> Context:
+def context(bundle: SurveyBundle | None = None, routed: pd.DataFrame | None = None) -> Context:
     """Read the partner list, the policy and the sign-off for the current wave of ``bundle``.
 
     ``routed`` is the routing frame (:data:`analysis.packs.routing.ROUTED_COLUMNS`); by default
@@ -206,7 +210,7 @@ def _plain(text: str) -> str:
     return text_markdown(text)
 
 
-def pack(slug: str, bundle=None) -> Pack:
+def pack(slug: str, bundle: SurveyBundle | None = None) -> Pack:
     """The pack of the region ``slug`` (``data/partners.yaml``), for the current wave."""
     return Pack(context(bundle), slug)
 
@@ -244,7 +248,7 @@ class Packages:
         return _join(parts)
 
 
-def packages(bundle=None) -> Packages:
+def packages(bundle: SurveyBundle | None = None) -> Packages:
     """The work packages' collection for the current wave."""
     return Packages(context(bundle))
 

@@ -202,8 +202,8 @@ def _cell_years(name: str, cell: CodeCell) -> list[Finding]:
             out.append(Finding(name, line, "year-literal",
                                f"{cell.options.get('label')}: a year in {key}; captions "
                                "cannot be computed, so word them without one"))
-    for offset, line in enumerate(cell.source.split("\n"), start=1):
-        code = line.split("#")[0]
+    for offset, source_line in enumerate(cell.source.split("\n"), start=1):
+        code = source_line.split("#")[0]
         if _YEAR.search(code):
             out.append(Finding(name, cell.line + len(cell.options) + offset, "year-literal",
                                f"a year in code: {code.strip()[:80]!r}; use "
@@ -229,8 +229,8 @@ def _cell(name: str, cell: CodeCell, slug: str) -> list[Finding]:
                            "figure, alt text computed from its data) instead"))
     if label and label.startswith("tbl-") and not cell.options.get("tbl-cap"):
         out.append(Finding(name, cell.line, "caption", f"{label}: no tbl-cap"))
-    for offset, line in enumerate(cell.source.split("\n"), start=1):
-        code = line.split("#")[0]
+    for offset, source_line in enumerate(cell.source.split("\n"), start=1):
+        code = source_line.split("#")[0]
         if re.match(r"^\s*(def|class|async def)\s", code):
             out.append(Finding(name, cell.line + offset, "logic-in-chapter",
                                "functions and classes belong in the analysis package"))

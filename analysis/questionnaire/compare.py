@@ -76,8 +76,11 @@ def comparison_link(current: Questionnaire, previous: Questionnaire,
     if brk is None:
         return QuestionLink(sources[0], option_map)
     # the forward mapping names the previous wave's options: carry them onto the current ones
-    breaks = {option_map.get(label, label): why for label, why in brk.options.items()
-              if option_map.get(label, label) is not None}
+    breaks = {}
+    for label, why in brk.options.items():
+        current_label = option_map.get(label, label)
+        if current_label is not None:
+            breaks[current_label] = why
     return QuestionLink(sources[0], option_map, brk.reason, breaks)
 
 
@@ -96,11 +99,13 @@ def _from_backward(current: Questionnaire, previous: Questionnaire, mapping: Wav
         raise QuestionnaireError(
             f"{where}: a {question.type.value} question cannot be compared with {prev_id} of "
             f"{previous.year}, a {prev_question.type.value} question; map it to null")
-    if question.type is QuestionType.RATING and question.scale.points != prev_question.scale.points:
-        raise QuestionnaireError(
-            f"{where}: the scale {question.scale.min}-{question.scale.max} cannot be compared "
-            f"with {prev_id} of {previous.year} on {prev_question.scale.min}-"
-            f"{prev_question.scale.max}; map it to null")
+    if question.type is QuestionType.RATING:
+        scale, prev_scale = question.rating_scale, prev_question.rating_scale
+        if scale.points != prev_scale.points:
+            raise QuestionnaireError(
+                f"{where}: the scale {scale.min}-{scale.max} cannot be compared "
+                f"with {prev_id} of {previous.year} on {prev_scale.min}-"
+                f"{prev_scale.max}; map it to null")
     if question.type not in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         return QuestionLink(prev_id, {})
     own = mapping.options.get(qid, {})

@@ -110,6 +110,14 @@ class Question(_Strict):
     derived: bool = Field(False, description="Text or options not given verbatim in the source.")
     note: str | None = None
 
+    @property
+    def rating_scale(self) -> RatingScale:
+        """The scale of a rating question (``scale``, which the schema requires for exactly
+        those); ``TypeError`` for any other question."""
+        if self.scale is None:
+            raise TypeError(f"{self.id} is a {self.type.value} question, not a rating")
+        return self.scale
+
     @model_validator(mode="after")
     def _consistent(self) -> Question:
         if self.id != f"q{self.number:02d}":

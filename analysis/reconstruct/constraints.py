@@ -48,7 +48,7 @@ class Handles:
 def option_keys(question: Question) -> list:
     """The unknown counts of a question: option labels, or the scores of a rating scale."""
     if question.type is QuestionType.RATING:
-        return list(question.scale.points)
+        return list(question.rating_scale.points)
     return [o.label for o in question.options]
 
 
@@ -167,7 +167,8 @@ def _percent(m, h, fig, q, respondents, total, lo, hi, cap) -> None:
         m.objective[z] = TIE_WEIGHT * rank
         h.bases[fig.id].append((basis, z))
         _one_respondent_basis(m, h, z, basis)
-        denom = {"n": {h.n: 1.0}, "answers": dict(total)}.get(basis, {})
+        by_basis: dict[str | None, dict] = {"n": {h.n: 1.0}, "answers": dict(total)}
+        denom = by_basis.get(basis, {})
         const = float(respondents) if basis == "respondents" else 0.0
         for bound, side in ((lo, "lo"), (hi, "hi")):
             # 100·count - bound·denominator compared with bound·const (the constant basis).
@@ -189,7 +190,7 @@ def _percent(m, h, fig, q, respondents, total, lo, hi, cap) -> None:
     m.row({z: 1.0 for _, z in h.bases[fig.id]}, 1.0, 1.0)
 
 
-def _one_respondent_basis(m: Model, h: Handles, z: int, basis: str) -> None:
+def _one_respondent_basis(m: Model, h: Handles, z: int, basis: str | None) -> None:
     # A question's shares of people are all of n answering or all of every respondent, not a
     # mix: otherwise two contradictory shares could each pick the denominator that suits it.
     if basis == "answers":

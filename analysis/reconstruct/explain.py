@@ -54,6 +54,8 @@ def explain_dropped(fig: Figure, kept: list[Figure], question: Question, respond
     s_text = f"{label} = {s_lo}" if s_lo == s_hi else f"{label} mellom {s_lo} og {s_hi}"
     if fig.kind == "count":
         return _sentence(f"de andre tallene tillater bare {s_text}")
+    # the kept figures are the solution's own, so the model bounding n is feasible
+    assert n_lo is not None and n_hi is not None
     return _sentence(f"{_percent_need(fig, n_lo, n_hi, respondents)}; de andre tallene "
                      f"tillater bare {s_text} med {n_text}" + _implied(fig, solution))
 
@@ -69,7 +71,7 @@ def _mean_text(fig: Figure, kept: list[Figure], question: Question, solution) ->
     }
     n_fig = [f for f in kept if f.kind == "n"]
     n = int(n_fig[0].value) if n_fig else solution.n
-    scale = question.scale
+    scale = question.rating_scale
     grim = mean_feasible(fig.value, fig.decimals, n, scale.min, scale.max, fixed=fixed)
     text = grim.explanation
     if grim.feasible:
@@ -114,7 +116,7 @@ def _key(item, keys: list):
     return int(item) if keys and isinstance(keys[0], int) and isinstance(item, str) else item
 
 
-def _range(kept, question, respondents, what, fig) -> tuple[int, int]:
+def _range(kept, question, respondents, what, fig) -> tuple[int | None, int | None]:
     """Smallest and largest n (or option sum of ``fig``) the kept figures allow."""
     model, h = build_model(kept, question, respondents)
     if what == "n":

@@ -136,7 +136,7 @@ def _answers(question: Question, qc: QuestionCounts, rng) -> list:
     if question.type is QuestionType.MULTIPLE:
         return _multiple(question, qc, rng)
     keys = (
-        question.scale.points
+        question.rating_scale.points
         if question.type is QuestionType.RATING
         else [o.label for o in question.options]
     )

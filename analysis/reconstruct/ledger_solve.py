@@ -54,7 +54,7 @@ def solve_ledger(
     """
     by_question: dict[tuple[int, int], list] = {}
     for fig in ledger:
-        if fig.question is not None:
+        if fig.question is not None and fig.year is not None:
             by_question.setdefault((fig.year, fig.question), []).append(fig)
     out: dict[tuple[int, str], Solution] = {}
     for (year, number), figs in sorted(by_question.items()):
@@ -96,7 +96,7 @@ def main() -> None:
     from analysis.questionnaire import load_questionnaire
 
     ledger = load_ledger()
-    years = sorted({f.year for f in ledger})
+    years = sorted({f.year for f in ledger if f.year is not None})
     questionnaires = {y: load_questionnaire(y) for y in years if questionnaire_path(y).is_file()}
     start = time.perf_counter()
     solutions = solve_ledger(ledger, questionnaires, wave_totals(ledger))

@@ -8,6 +8,7 @@ construction, so never presented as a check.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 import pandas as pd
@@ -23,6 +24,9 @@ from analysis.audit import (
     status_counts,
 )
 from analysis.display import Table, as_text, is_missing
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: Heading of the column with the ledger id of a published figure ("Figur" would read as a
 #: chart of the book).
@@ -43,7 +47,7 @@ BASIS_NB = {"n": "av dem som svarte", "respondents": "av alle respondenter",
 _AUDITS: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def audit(bundle) -> pd.DataFrame:
+def audit(bundle: SurveyBundle) -> pd.DataFrame:
     """The audit frame, a fresh copy (one row per published figure; see
     :func:`analysis.audit.audit_figures`), computed once per bundle."""
     if bundle not in _AUDITS:
@@ -51,7 +55,7 @@ def audit(bundle) -> pd.DataFrame:
     return _AUDITS[bundle].copy()
 
 
-def count(bundle, status: str | None = None, year=None, words: bool = False) -> str:
+def count(bundle: SurveyBundle, status: str | None = None, year=None, words: bool = False) -> str:
     """Number of figures with a status (all when None), formatted; optionally only those of
     ``year`` (one year, or several as a list). ``words=True`` for a count in a sentence: a
     word below 13, neuter ("ett tall")."""
@@ -62,21 +66,21 @@ def count(bundle, status: str | None = None, year=None, words: bool = False) -> 
     return fmt.number_word(n, neuter=True) if words else fmt.num(n)
 
 
-def inconsistent_count(bundle, words: bool = False) -> str:
+def inconsistent_count(bundle: SurveyBundle, words: bool = False) -> str:
     """Number of published figures in a minimal conflicting set (cannot all be true);
     ``words=True`` as in :func:`count`."""
     n = int(audit(bundle)["inconsistent"].sum())
     return fmt.number_word(n, neuter=True) if words else fmt.num(n)
 
 
-def contradiction_count(bundle, words: bool = False) -> str:
+def contradiction_count(bundle: SurveyBundle, words: bool = False) -> str:
     """Number of contradictions the report contains (``contradictions.yaml``); ``words=True``
     for a count in a sentence (a word below 13)."""
     n = len(bundle.contradictions)
     return fmt.number_word(n) if words else fmt.num(n)
 
 
-def summary(bundle) -> Table:
+def summary(bundle: SurveyBundle) -> Table:
     """Row grain: one status. Columns ``Status``, ``Antall tall``."""
     counts = status_counts(audit(bundle))
     rows = [{"Status": STATUS_NB[s], "Antall tall": fmt.num(n)} for s, n in counts.items()]
@@ -111,7 +115,7 @@ def _question(row) -> str:
     return fmt.MISSING if is_missing(row["question"]) else f"{int(row['question'])}"
 
 
-def not_reproduced(bundle) -> pd.DataFrame:
+def not_reproduced(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one published figure the data in use do not reproduce (part 2 of the
     self-check), with the arithmetic on the data."""
     frame = audit(bundle)
@@ -125,7 +129,7 @@ def not_reproduced(bundle) -> pd.DataFrame:
     }).set_index(ID)
 
 
-def inconsistent(bundle) -> pd.DataFrame:
+def inconsistent(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one published figure in a smallest conflicting set (part 1 of the
     self-check, from the ledger and questionnaires alone), with the solver's arithmetic.
     No column of data values: this half uses none."""
@@ -139,7 +143,7 @@ def inconsistent(bundle) -> pd.DataFrame:
     }).set_index(ID)
 
 
-def contradictions(bundle) -> pd.DataFrame:
+def contradictions(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one contradiction in the report. Columns ``Type``, ``Sitat``, ``Forklaring``
     (its numbers read from the views and the ledger: :mod:`analysis.report.contradiction_text`)."""
     from analysis.report.contradiction_text import fill
@@ -153,7 +157,7 @@ def contradictions(bundle) -> pd.DataFrame:
     ])
 
 
-def all_figures(bundle) -> Table:
+def all_figures(bundle: SurveyBundle) -> Table:
     """Row grain: every published figure, with status and the recomputed value."""
     frame = audit(bundle)
     return Table(pd.DataFrame({
@@ -165,13 +169,13 @@ def all_figures(bundle) -> Table:
     }), left=[ID, "Status"])
 
 
-def consistency_count(bundle, key: str) -> str:
+def consistency_count(bundle: SurveyBundle, key: str) -> str:
     """One count of the consistency half (``tested``, ``consistent``, ``inconsistent``,
     ``untested``; see :func:`analysis.audit.consistency_counts`), formatted."""
     return fmt.num(consistency_counts(audit(bundle))[key])
 
 
-def consistency(bundle) -> Table:
+def consistency(bundle: SurveyBundle) -> Table:
     """The half of the self-check that needs no survey data, as a table.
 
     Row grain: one outcome of testing the published figures against each other. Columns
@@ -213,7 +217,7 @@ def annex_file() -> str:
 
 
 @as_text
-def reproduction_sentence(bundle) -> str:
+def reproduction_sentence(bundle: SurveyBundle) -> str:
     """What the comparison with the data in use shows, worded for the data actually in use.
 
     On reconstructed data the agreement is true by construction, so the sentence gives no

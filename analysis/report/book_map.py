@@ -15,6 +15,7 @@ recomputation.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def load_book_map(root: Path | None = None) -> BookMap:
     return validate(BookMap, read_yaml(path, BookMapError), path, BookMapError)
 
 
-def printed_tables(notebooks: dict[str, object]) -> dict[str, tuple[list[str], list[list[str]]]]:
+def printed_tables(notebooks: Mapping[str, Mapping]
+                   ) -> dict[str, tuple[list[str], list[list[str]]]]:
     """Every table the executed chapters print, by cell label (``tbl-...``).
 
     Parameters

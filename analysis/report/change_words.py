@@ -48,8 +48,8 @@ def _who(group: str | None, shift: float) -> str:
 
 @as_text
 def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: float,
-                 prev_year: int, group: str | None = None, group_shift: float = 0.0,
-                 reason: str | None = None) -> Text:
+                 prev_year: int | None, group: str | None = None, group_shift: float = 0.0,
+                 reason: str | None = None) -> str:
     """One clause on the change of a share, fitting after "Det er …" or "– …".
 
     Examples
@@ -89,8 +89,8 @@ def share_clause(verdict: Verdict, points: Decimal | None, low: float, high: flo
 
 
 @as_text
-def whole_clause(verdict: Verdict, prev_year: int, rating: bool, how: str = "",
-                 group: str | None = None, group_shift: float = 0.0) -> Text:
+def whole_clause(verdict: Verdict, prev_year: int | None, rating: bool, how: str = "",
+                 group: str | None = None, group_shift: float = 0.0) -> str:
     """One clause on a rating or ordered item as a whole (a full clause: "vurderingene er …").
 
     Examples

@@ -28,17 +28,17 @@ class ChoiceView(QuestionView):
         if not self.compared:
             return False
         return any(self.option_map.get(o.label, o.label) == label
-                   for o in self.prev_question.options)
+                   for o in self._previous()[1].options)
 
     def known(self, label: str, year: int | None = None) -> bool:
         """Is the option's count data (always, for a real export)?"""
         if year is None or year == self.year:
             return self.wave.is_determined(self.question.id, label)
-        self._wave(year)
-        sources = [a for a in (o.label for o in self.prev_question.options)
+        prev_wave, prev_question = self._wave(year)
+        sources = [a for a in (o.label for o in prev_question.options)
                    if self.option_map.get(a, a) == label]
         return bool(sources) and all(
-            self.prev_wave.is_determined(self.prev_question.id, a) for a in sources
+            prev_wave.is_determined(prev_question.id, a) for a in sources
         )
 
     @cached_property
@@ -48,6 +48,13 @@ class ChoiceView(QuestionView):
         counts = compute.choice_counts(self.wave.long, self.question)
         return counts.assign(known=[self.known(o) for o in counts["option"]])
 
+    def _compared(self) -> pd.DataFrame:
+        """:attr:`comparison`, for code that runs only when the question is compared."""
+        frame = self.comparison
+        if frame is None:
+            raise KeyError(f"{self.question.id} has no comparable question in an earlier wave")
+        return frame
+
     @cached_property
     def comparison(self) -> pd.DataFrame | None:
         """Previous vs current wave, one row per current option (see ``compare_choice``);
@@ -55,8 +62,9 @@ class ChoiceView(QuestionView):
         (``p_holm``) runs over the options tested, i.e. known in both waves."""
         if not self.compared:
             return None
+        prev_wave, prev_question = self._previous()
         frame = compute.compare_choice(
-            self.prev_wave.long, self.wave.long, self.prev_question, self.question, self.option_map
+            prev_wave.long, self.wave.long, prev_question, self.question, self.option_map
         )
         known_a = frame["option"].map(lambda o: self.known(o, self.prev_year))
         known_b = frame["option"].map(self.known)
@@ -107,7 +115,7 @@ class ChoiceView(QuestionView):
         if year is None or year == self.year:
             return int(self.counts.set_index("option").loc[labels, "count"].sum())
         self._wave(year)
-        frame = self.comparison.set_index("option").loc[labels, "count_a"]
+        frame = self._compared().set_index("option").loc[labels, "count_a"]
         if frame.isna().any():
             raise KeyError(f"{self.question.id}: {labels} not comparable with {year}")
         return int(frame.sum())
@@ -142,7 +150,7 @@ class ChoiceView(QuestionView):
         """The comparison row of one option: shares, ``diff``, ``p_value``, ``p_holm``,
         ``significant``."""
         (label,) = self._labels(key)
-        return self.comparison.set_index("option").loc[label]
+        return self._compared().set_index("option").loc[label]
 
     def evidence(self, key: str | int):
         """The :class:`~analysis.compute.verdict.Evidence` of the option's change (the item
@@ -175,7 +183,7 @@ class ChoiceView(QuestionView):
         return Text(evidence.option_break(self, label) or "")
 
     @as_text
-    def break_sentence(self, key: str | int | None = None) -> Text:
+    def break_sentence(self, key: str | int | None = None) -> str:
         """A sentence for a break in the series: "Tallene kan ikke sammenliknes direkte: i 2025
         kom …." ("" when the question or option is not a break)."""
         reason = self.break_text(key)
@@ -185,7 +193,7 @@ class ChoiceView(QuestionView):
         return f"Tallene kan ikke sammenliknes direkte: {reason.rstrip('.')}."
 
     @as_text
-    def verdict(self, key: str | int) -> Text:
+    def verdict(self, key: str | int) -> str:
         """One Norwegian clause on the change: what changed (size, 95 % interval), then how sure
         we are, worded from the verdict (:mod:`analysis.report.change_words`)."""
         (label,) = self._labels(key)
@@ -210,12 +218,13 @@ class ChoiceView(QuestionView):
             return {}
         counts_a = evidence.ordered_counts(self, self.prev_year)
         counts_b = evidence.ordered_counts(self)
+        assert counts_a is not None and counts_b is not None  # a composition verdict had both
         change = sum(counts_b[-2:]) / sum(counts_b) - sum(counts_a[-2:]) / sum(counts_a)
         _, group, shift = evidence.composition(self, change)
         return {"group": group, "group_shift": shift}
 
     @as_text
-    def shift(self, key: str | int) -> Text:
+    def shift(self, key: str | int) -> str:
         """The change as printed, without a test: e.g. "en økning på 20 prosentpoeng". For
         who answered (role, region): the composition of a self-selected sample is described,
         not tested (see the box «Slik leser du tallene»)."""
@@ -239,18 +248,18 @@ class ChoiceView(QuestionView):
         known in only one wave keeps an "ingen tall" marker for the other.
         """
         if self.compared:
-            table = figures.comparison_table(self.comparison, self.prev_year, self.year)
-            new = set(self.comparison.loc[~self.comparison["option"].map(self.prev_asked),
-                                          "label"])
-            table["note"] = [f"uten motstykke i {self.prev_year}"
-                             if w == self.prev_year and lb in new else None
+            comparison, prev_year = self._compared(), self._previous()[0].year
+            table = figures.comparison_table(comparison, prev_year, self.year)
+            new = set(comparison.loc[~comparison["option"].map(self.prev_asked), "label"])
+            table["note"] = [f"uten motstykke i {prev_year}"
+                             if w == prev_year and lb in new else None
                              for lb, w in zip(table["label"], table["wave"], strict=True)]
         else:
             counts = self.counts.copy()
             counts.loc[~counts["known"], ["count", "share"]] = float("nan")
             table = figures.choice_table({self.year: counts})
         unnamed = {o.label for o in self.unnamed()}
-        source = self.comparison if self.compared else self.counts
+        source = self._compared() if self.compared else self.counts
         hidden = set(source.loc[source["option"].isin(unnamed), "label"])
         table = table[~table["label"].isin(hidden)]  # said in a sentence, not drawn
         informative = table.groupby("label", sort=False)["share"].transform(
@@ -269,7 +278,7 @@ class ChoiceView(QuestionView):
         return [o for o in self.question.options if "ukjent" in o.label.lower()]
 
     @as_text
-    def unnamed_sentence(self) -> Text:
+    def unnamed_sentence(self) -> str:
         """What the table and figure leave out: "" when every option has its wording, else
         e.g. "Ordlyden til ett av alternativene er ikke kjent; det er ikke vist." """
         count = len(self.unnamed())

@@ -8,12 +8,17 @@ These functions give the sentence that tells the reader why, from the same pairi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis import fmt
 from analysis.display import Block, Text, bullets, empty
 from analysis.questionnaire.diff import diff_questionnaires
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
-def _diff(bundle):
+
+def _diff(bundle: SurveyBundle):
     if bundle.previous is None:
         return None
     return diff_questionnaires(bundle.previous.questionnaire, bundle.current.questionnaire)
@@ -57,11 +62,11 @@ def _options(labels: list[str]) -> str:
     return f"Alternativene {', '.join(quoted[:-1])} og {quoted[-1]}"
 
 
-def questions_not_asked(bundle) -> list[Text]:
+def questions_not_asked(bundle: SurveyBundle) -> list[Text]:
     """«Spørsmål N fra <prev> («text») ble ikke stilt i <year>.» per question of the previous
     wave that the current wave has no counterpart for, in questionnaire order."""
     diff = _diff(bundle)
-    if diff is None:
+    if diff is None or bundle.previous is None:  # no previous wave, nothing removed
         return []
     previous = bundle.previous.questionnaire
     return [Text(f"Spørsmål {previous.question(qid).number} fra {diff.earlier} ({fmt.quote(text)}) "
@@ -69,7 +74,7 @@ def questions_not_asked(bundle) -> list[Text]:
             for qid, text in diff.questions_removed]
 
 
-def questionnaire_changes(bundle) -> Block:
+def questionnaire_changes(bundle: SurveyBundle) -> Block:
     """A bullet list of every comparison the book leaves out: questions of the previous wave
     not asked now, then, per compared choice question, the options without a counterpart.
     An empty block when everything compares."""
@@ -86,7 +91,7 @@ def questionnaire_changes(bundle) -> Block:
     return bullets(items) if items else empty()
 
 
-def comparison_gaps(bundle) -> Block:
+def comparison_gaps(bundle: SurveyBundle) -> Block:
     """:func:`questionnaire_changes` with the paragraph that introduces it, for the method
     chapter; an empty block when everything compares (or there is no previous wave)."""
     from analysis.display import paragraph
@@ -94,6 +99,7 @@ def comparison_gaps(bundle) -> Block:
     changes = questionnaire_changes(bundle)
     if not changes.markdown.strip():
         return empty()
+    assert bundle.previous is not None  # changes are listed against a previous wave only
     lead = paragraph(
         "Ikke alt kan sammenliknes med {prev}. Dette er holdt utenfor sammenlikningene, fordi "
         "det ikke har noe motstykke i den andre runden:", prev=bundle.previous.year)

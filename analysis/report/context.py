@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -14,8 +15,11 @@ from analysis.display import NO_DATA, Block, Text, bullets, is_missing
 from analysis.ledger import wave_totals
 from analysis.report.audit_view import QUALIFIER_NB
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
-def wave_facts(bundle, year: int | None = None) -> dict:
+
+def wave_facts(bundle: SurveyBundle, year: int | None = None) -> dict:
     """How a wave was run (``data/survey-waves.yaml``, held by the bundle): dates, tool,
     channels. ``year`` defaults to the current wave.
 
@@ -35,7 +39,7 @@ def _as_text(value):
     return value
 
 
-def years(bundle) -> list[int]:
+def years(bundle: SurveyBundle) -> list[int]:
     """The book's time axis: every wave run and every wave with data, oldest first
     (:attr:`analysis.bundle.SurveyBundle.series_years`)."""
     return bundle.series_years
@@ -46,7 +50,7 @@ def date(value: dt.date) -> Text:
     return fmt.date(value)
 
 
-def published(bundle, figure_id: str, words: bool = False) -> Text:
+def published(bundle: SurveyBundle, figure_id: str, words: bool = False) -> Text:
     """A figure as the report printed it, formatted (``"170"``, ``"ca. 300"``); ``words=True``
     for a count in a sentence ("tre målgrupper", :func:`analysis.fmt.number_word`).
 
@@ -60,16 +64,16 @@ def published(bundle, figure_id: str, words: bool = False) -> Text:
             else fmt.num(row["value"], int(row["decimals"])))
     if row["kind"] == "percent":
         text = fmt.pct(row["value"] / 100, int(row["decimals"]))
-    prefix = QUALIFIER_NB.get(row.get("qualifier"), "")
+    prefix = QUALIFIER_NB.get(row["qualifier"], "")
     return Text(prefix + text)
 
 
-def respondents_by_year(bundle) -> pd.DataFrame:
+def respondents_by_year(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one survey year of :func:`years`. Columns ``year``, ``respondents``,
     ``source`` ("data" from an export in use, "publisert" from the ledger, NaN when unknown),
     ``approximate`` (True for every published total: the report calls the first wave's
     approximate, and "rundt 150" is an estimate)."""
-    rows = []
+    rows: list[tuple[int, float, str | None, bool]] = []
     # Only a wave's own published total counts ("rundt 150" about earlier surveys in general
     # is not one wave's figure), so a year without one stays missing and is drawn as missing.
     totals = wave_totals(bundle.ledger)
@@ -83,7 +87,7 @@ def respondents_by_year(bundle) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["year", "respondents", "source", "approximate"])
 
 
-def regions_by_year(bundle) -> pd.DataFrame:
+def regions_by_year(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one year x region (the current wave's region labels). Columns ``year``,
     ``region``, ``share`` (of respondents who answered Q2). Years without data have no rows."""
     from analysis.report.views import ChoiceView
@@ -91,7 +95,7 @@ def regions_by_year(bundle) -> pd.DataFrame:
     view = ChoiceView(bundle, "q02")
     frames = []
     if view.compared:
-        c = view.comparison
+        c = view._compared()
         frames.append(pd.DataFrame({"year": view.prev_year, "region": c["label"],
                                     "share": c["share_a"]}))
     counts = compute.choice_counts(bundle.current.long, view.question)
@@ -100,28 +104,28 @@ def regions_by_year(bundle) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def respondents_figure(bundle):
+def respondents_figure(bundle: SurveyBundle):
     """Line of respondents per year (report Figure 1 a); a missing year is a visible gap."""
     frame, span = respondents_by_year(bundle), years(bundle)
     return figures.described(figures.respondents_over_time(frame, years=span),
                              figures.alt_text_respondents(frame, years=span))
 
 
-def regions_figure(bundle):
+def regions_figure(bundle: SurveyBundle):
     """Grouped bars of regional affiliation per year (report Figure 1 b)."""
     frame, span = regions_by_year(bundle), years(bundle)
     return figures.described(figures.regions_over_time(frame, years=span),
                              figures.alt_text_regions(frame, years=span))
 
 
-def respondents_in(bundle, year: int) -> Text:
+def respondents_in(bundle: SurveyBundle, year: int) -> Text:
     """Respondents of a survey year, formatted ("ingen tall" when none is known)."""
     frame = respondents_by_year(bundle).set_index("year")
     value = frame.loc[year, "respondents"] if year in frame.index else float("nan")
     return Text(NO_DATA) if is_missing(value) else fmt.num(value)
 
 
-def respondents_change(bundle) -> dict:
+def respondents_change(bundle: SurveyBundle) -> dict:
     """The change in respondents from the previous wave to the current one, formatted.
 
     Returns
@@ -137,7 +141,9 @@ def respondents_change(bundle) -> dict:
     >>> respondents_change(b)["more"], respondents_change(b)["direction"]
     ('31', 'flere')
     """
-    now, before = bundle.current.respondents, bundle.previous.respondents
+    previous = bundle.previous
+    assert previous is not None  # a change needs two waves
+    now, before = bundle.current.respondents, previous.respondents
     return {
         "more": fmt.num(abs(now - before)),
         "relative": fmt.pct(abs(now / before - 1)),
@@ -145,7 +151,7 @@ def respondents_change(bundle) -> dict:
     }
 
 
-def new_questions(bundle) -> list:
+def new_questions(bundle: SurveyBundle) -> list:
     """Questions new in the current wave (questionnaire entries): flagged ``new: true``, or
     without a counterpart in the previous wave by the questionnaires' ``compare_to`` (the
     pairing ``diff-questionnaires`` prints and the comparisons follow)."""
@@ -175,30 +181,30 @@ def year_list(years) -> Text:
     return Text(fmt.join([str(int(y)) for y in years]))
 
 
-def first_year(bundle) -> int:
+def first_year(bundle: SurveyBundle) -> int:
     """The first survey year with a known number of respondents (data or published)."""
     frame = respondents_by_year(bundle)
     return int(frame.loc[frame["respondents"].notna(), "year"].iloc[0])
 
 
-def years_published_only(bundle) -> list[int]:
+def years_published_only(bundle: SurveyBundle) -> list[int]:
     """Survey years whose number of respondents is only published, with no answer data."""
     frame = respondents_by_year(bundle)
     return [int(y) for y in frame.loc[frame["source"] == "publisert", "year"]]
 
 
-def years_without_figures(bundle) -> list[int]:
+def years_without_figures(bundle: SurveyBundle) -> list[int]:
     """Survey years with no known number of respondents (a gap on the time axis)."""
     frame = respondents_by_year(bundle)
     return [int(y) for y in frame.loc[frame["respondents"].isna(), "year"]]
 
 
-def years_without_regions(bundle) -> list[int]:
+def years_without_regions(bundle: SurveyBundle) -> list[int]:
     """Survey years with no regional figures (empty slots in :func:`regions_figure`)."""
     known = set(regions_by_year(bundle)["year"])
     return [y for y in years(bundle) if y not in known]
 
 
-def earlier_years(bundle) -> list[int]:
+def earlier_years(bundle: SurveyBundle) -> list[int]:
     """Survey years before the current wave (with or without data), oldest first."""
     return [y for y in years(bundle) if y < bundle.current.year]

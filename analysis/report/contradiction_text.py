@@ -16,9 +16,13 @@ So an explanation cannot print 28 % where the chapters print 27 % for the same f
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from analysis import fmt
 from analysis.display import Text
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 _PLACEHOLDER = re.compile(r"\{([a-z]+[0-9]*|fig) ([^{}]+?)\}")
 _METHODS = {"share", "count", "n", "mean", "median"}
@@ -30,7 +34,7 @@ def _key(arg: str):
     return keys[0] if len(keys) == 1 else keys
 
 
-def _ledger_value(bundle, figure_id: str) -> str:
+def _ledger_value(bundle: SurveyBundle, figure_id: str) -> str:
     figure = bundle.ledger.figure(figure_id)
     kind = getattr(figure.kind, "value", figure.kind)
     if kind == "percent":
@@ -38,7 +42,7 @@ def _ledger_value(bundle, figure_id: str) -> str:
     return fmt.num(figure.value, figure.decimals)
 
 
-def _view_value(bundle, qid: str, words: list[str]) -> str:
+def _view_value(bundle: SurveyBundle, qid: str, words: list[str]) -> str:
     from analysis.report.views import view
 
     method, *args = words
@@ -57,7 +61,7 @@ def _view_value(bundle, qid: str, words: list[str]) -> str:
     return str(getattr(v, method)(year))
 
 
-def fill(bundle, text: str, where: str = "contradictions.yaml") -> Text:
+def fill(bundle: SurveyBundle, text: str, where: str = "contradictions.yaml") -> Text:
     """``text`` with every placeholder replaced by its value (see the module docstring).
 
     Raises

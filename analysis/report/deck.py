@@ -24,6 +24,7 @@ import base64
 import dataclasses
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -32,8 +33,12 @@ from analysis.compute.verdict import Verdict
 from analysis.display import Block, Table, bullets, compose, is_missing
 from analysis.report import context, findings
 from analysis.report import free_text as ft
+from analysis.report.not_asked import NotAskedView
 from analysis.report.values import interval_cell
 from analysis.report.views import ChoiceView, RatingView, view
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: Marker text of a chart's place on a slide (replaced by the chart; never left in the file).
 MARKER = "NORCRIN-CHART:"
@@ -142,13 +147,18 @@ def _choice_chart(qview: ChoiceView, title: str, top: int = 6) -> Chart:
 
 def _rating_chart(qview: RatingView, title: str) -> Chart:
     """Shares of each score, one series per wave whose distribution is known."""
-    points = list(qview.question.scale.points)
+    points = list(qview.question.rating_scale.points)
     series = []
     for year in (qview.prev_year, qview.year) if qview.compared else (qview.year,):
         if not qview.known(year):
             continue
         n = qview.n_value(year)
-        series.append((str(year), tuple(qview.count_value(p, year) / n for p in points)))
+        shares = []
+        for p in points:
+            count = qview.count_value(p, year)
+            assert count is not None  # known(year): every score's count is data
+            shares.append(count / n)
+        series.append((str(year), tuple(shares)))
     return Chart(qview.question.id, title, tuple(str(p) for p in points), tuple(series))
 
 
@@ -160,9 +170,10 @@ def _safe_prev_share(qview: ChoiceView, label: str) -> float | None:
     return None if is_missing(value) else value
 
 
-def respondents_slide(bundle) -> Slide:
+def respondents_slide(bundle: SurveyBundle) -> Slide:
     """How many answered, the change from the previous wave, and how the survey was run."""
     now, before = bundle.current, bundle.previous
+    assert before is not None  # the deck compares two waves
     change = context.respondents_change(bundle)
     return Slide("svar", f"Undersøkelsen {now.year}", (
         f"{fmt.num(now.respondents)} svarte i {now.year}",
@@ -176,9 +187,11 @@ def respondents_slide(bundle) -> Slide:
     ))
 
 
-def mix_slide(bundle) -> Slide:
+def mix_slide(bundle: SurveyBundle) -> Slide:
     """Who answered: the largest roles now and their shift from the previous wave."""
     roles = view(bundle, "q01")
+    if not isinstance(roles, ChoiceView):
+        raise TypeError(f"q01 (roles) is not a choice question asked in {bundle.current.year}")
     top = roles.top(3)
     lines = [f"{lb}: {roles.share(lb)} ({roles.shift(lb)})" for lb in top[:2]]
     notes = [f"{lb}: {roles.share(lb, roles.prev_year)} i {roles.prev_year}, "
@@ -206,9 +219,11 @@ def key_figures_slide(key: findings.KeyFindings) -> Slide:
     ), table=findings.table(key))
 
 
-def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
+def section_slide(bundle: SurveyBundle, qid: str, title: str, option: str | None) -> Slide:
     """One results section: its main question's chart and two or three computed bullets."""
     qview = view(bundle, qid)
+    if isinstance(qview, NotAskedView):
+        raise KeyError(f"{qid} is not asked in {bundle.current.year}: no section slide")
     lines = [f"{qview.n()} svarte på spørsmålet"]
     notes = [f"Spørsmålet: «{qview.text}»"]
     if isinstance(qview, RatingView):
@@ -234,7 +249,7 @@ def section_slide(bundle, qid: str, title: str, option: str | None) -> Slide:
     return Slide(f"seksjon-{qid}", title, tuple(lines), notes=tuple(notes), chart=chart)
 
 
-def bottleneck_slide(bundle) -> Slide:
+def bottleneck_slide(bundle: SurveyBundle) -> Slide:
     """The themes of the free-text questions on bottlenecks and other input (Q20-22), in the
     report's order (it gives no count per theme, so no ranking is claimed)."""
     lines, notes = [], []
@@ -267,12 +282,14 @@ def recommendations_slide(key: findings.KeyFindings) -> Slide:
                              enumerate(zip(titles, texts, strict=True))))
 
 
-def next_slide(bundle) -> Slide:
+def next_slide(bundle: SurveyBundle) -> Slide:
     """What happens next: where the results were shown and when the next wave comes."""
     facts = context.wave_facts(bundle)
     presented = facts.get("presented") or []
     lines = [f"{str(p['forum']).capitalize()} {context.date(p['date'])}" for p in presented]
-    gap = bundle.current.year - bundle.previous.year
+    previous = bundle.previous
+    assert previous is not None  # the deck compares two waves
+    gap = bundle.current.year - previous.year
     lines.append(f"Neste undersøkelse: {bundle.current.year + gap}")
     return Slide("videre", "Veien videre", tuple(lines), notes=(
         "Hele rapporten med alle tall, tabellvedlegget og metoden ligger i boka; hvert tall "
@@ -280,7 +297,7 @@ def next_slide(bundle) -> Slide:
     ))
 
 
-def deck(bundle) -> list[Slide]:
+def deck(bundle: SurveyBundle) -> list[Slide]:
     """Every slide after the title slide, in order."""
     key = findings.key_findings(bundle)
     return [respondents_slide(bundle), mix_slide(bundle), key_figures_slide(key),
@@ -288,7 +305,7 @@ def deck(bundle) -> list[Slide]:
             bottleneck_slide(bundle), recommendations_slide(key), next_slide(bundle)]
 
 
-def title_metadata(bundle) -> Block:
+def title_metadata(bundle: SurveyBundle) -> Block:
     """A pandoc YAML metadata block that fills the title slide's ``date`` with the survey
     year of the data (``deck/presentasjon.qmd`` prints it from its first cell, ``output:
     asis``). Pandoc reads a metadata block anywhere in the document; ``date`` is set nowhere
@@ -303,6 +320,6 @@ def title_metadata(bundle) -> Block:
     return Block(f"\n---\ndate: Undersøkelsen {int(bundle.current.year)}\n---\n\n")
 
 
-def by_key(bundle) -> dict[str, Slide]:
+def by_key(bundle: SurveyBundle) -> dict[str, Slide]:
     """The slides by key (``deck/presentasjon.qmd`` prints ``slides["svar"].markdown()``)."""
     return {s.key: s for s in deck(bundle)}

@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from analysis import fmt
 from analysis.disclosure import load_policy
 from analysis.display import Text, text
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,7 @@ class PolicyValues:
     min_base: Text
 
 
-def policy_values(bundle) -> PolicyValues:
+def policy_values(bundle: SurveyBundle) -> PolicyValues:
     """The policy of the bundle's project as printable values.
 
     Examples

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import yaml
@@ -47,6 +48,9 @@ from analysis.compute.verdict import (
 )
 from analysis.questionnaire import QuestionType
 from analysis.report.values import printed_change
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 
 def kind(view) -> str:
@@ -85,7 +89,7 @@ def count_ranges(wave, qid: str) -> dict:
     return out
 
 
-def mix_shifts(bundle) -> dict[str, float]:
+def mix_shifts(bundle: SurveyBundle) -> dict[str, float]:
     """Group (a role of Q1 or a region of Q2, by its display label) -> change of its share of
     those who answered, from the published marginals (options known in both waves)."""
     if bundle.previous is None:
@@ -94,7 +98,7 @@ def mix_shifts(bundle) -> dict[str, float]:
 
 
 @lru_cache(maxsize=4)
-def _mix_shifts(bundle) -> tuple:
+def _mix_shifts(bundle: SurveyBundle) -> tuple:
     from analysis.report.views import ChoiceView, view
 
     out = []
@@ -198,6 +202,7 @@ def _robust_option(view, label: str, evidence: Evidence, counts) -> Evidence:
         ka, kb, na, nb = point
         na, nb = max(na, ka), max(nb, kb)
         change = printed_change(ka / na, kb / nb)
+        assert change is not None  # two shares of counts, never missing
         beyond = _option_beyond(view, label, ka, na, kb, nb)
         d, _, _ = composition(view, kb / nb - ka / na)
         return decide(Evidence(change=float(change), beyond_chance=beyond,

@@ -29,6 +29,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -47,9 +48,13 @@ from analysis.report.findings_file import (
     load_findings_file,
     placeholders,
 )
+from analysis.report.not_asked import NotAskedView
 from analysis.report.trends import interval_cell_pp
 from analysis.report.values import points_text, printed_change, signed
 from analysis.report.views import ChoiceView, RatingView, view
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 NEW_QUESTION = "nytt spørsmål"
 UNKNOWN_BEFORE = "forrige tall ukjent"
@@ -114,7 +119,7 @@ class IndicatorValue:
 
     def change_interval(self) -> tuple[float, float]:
         """95 % Newcombe interval of the change (0-1), NaN when either count is unknown."""
-        if self.count is None or self.count_prev is None or self.is_break:
+        if self.count is None or self.count_prev is None or self.n_prev is None or self.is_break:
             return (math.nan, math.nan)
         return newcombe(self.count_prev, self.n_prev, self.count, self.n)
 
@@ -162,7 +167,7 @@ def _test(qview, keys: list, counts: tuple) -> pd.Series | None:
     return og.compare_counts(count_prev, n_prev, count, n)
 
 
-def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
+def indicator_value(bundle: SurveyBundle, indicator: Indicator) -> IndicatorValue:
     """Compute one indicator from the bundle.
 
     Raises
@@ -171,6 +176,8 @@ def indicator_value(bundle, indicator: Indicator) -> IndicatorValue:
         If the question or an option does not exist in the current questionnaire.
     """
     qview = view(bundle, indicator.question)
+    if isinstance(qview, NotAskedView):
+        raise KeyError(f"{indicator.question} is not asked in {bundle.current.year}")
     keys = list(indicator.options)
     before = _asked_before(qview, keys)
     prev = qview.prev_year if before else None
@@ -198,6 +205,7 @@ def _word(qview, keys: list, counts: tuple) -> Verdict:
         return Verdict.NOT_TESTABLE
     low, high = newcombe(count_prev, n_prev, count, n)
     points = printed_change(count_prev / n_prev, count / n)
+    assert points is not None  # two shares of known counts
     d, _, _ = ev.composition(qview, count / n - count_prev / n_prev)
     return decide(Evidence(change=float(points), beyond_chance=excludes_zero(low, high),
                            direction=(points > 0) - (points < 0), break_even=d))
@@ -212,7 +220,7 @@ def _file(path: Path) -> FindingsFile:
 class KeyFindings:
     """What the chapter shows: the indicators' values and the recommendations' source."""
 
-    bundle: object
+    bundle: SurveyBundle
     path: Path
     spec: FindingsFile
     values: tuple[IndicatorValue, ...]
@@ -225,7 +233,9 @@ class KeyFindings:
     @property
     def prev_year(self) -> int:
         """The previous wave's year."""
-        return self.bundle.previous.year
+        previous = self.bundle.previous
+        assert previous is not None  # key findings compare two waves
+        return previous.year
 
     def value(self, indicator_id: str) -> IndicatorValue:
         """The computed indicator by id."""
@@ -236,7 +246,7 @@ class KeyFindings:
         return Text(number_word(len(self.values)))
 
 
-def key_findings(bundle, path: Path | None = None) -> KeyFindings:
+def key_findings(bundle: SurveyBundle, path: Path | None = None) -> KeyFindings:
     """Load ``data/recommendations.yaml`` and compute every indicator.
 
     Raises
@@ -335,9 +345,9 @@ def resolve(key: KeyFindings, ph: Placeholder) -> str:
         if ph.args[1] not in names:
             raise KeyError(f"{ph.args[0]} has no category {ph.args[1]!r}; categories: "
                            f"{', '.join(names)}")
-        count = int(counts.loc[counts["label"] == ph.args[1], "count"].iloc[0])
+        coded_count = int(counts.loc[counts["label"] == ph.args[1], "count"].iloc[0])
         # no answer coded with any category (themes without counts): the count is unknown
-        return UNKNOWN if counts["count"].sum() == 0 else number_word(count)
+        return UNKNOWN if counts["count"].sum() == 0 else number_word(coded_count)
     qview = view(key.bundle, ph.args[0])
     if ph.kind == "n":
         return qview.n()
@@ -345,6 +355,8 @@ def resolve(key: KeyFindings, ph: Placeholder) -> str:
         if not isinstance(qview, RatingView):
             raise KeyError(f"{ph.args[0]} is not a rating question; it has no mean")
         return qview.mean()
+    if isinstance(qview, NotAskedView):
+        raise KeyError(f"{ph.args[0]} is not asked in {key.year}: it has no count or share")
     count = _counts(qview, ph.options, None)
     if count is None:
         return UNKNOWN

@@ -9,14 +9,19 @@ What the published report *states* about its coding (``answered``, ``not_useful`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis import coding as cd
 from analysis import compute, fmt, freetext
 from analysis.display import Block, Table, Text, as_text, compose
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
-def wave_coding(bundle) -> cd.WaveCoding:
+
+def wave_coding(bundle: SurveyBundle) -> cd.WaveCoding:
     """The current wave's codebook and decisions.
 
     Raises
@@ -31,7 +36,7 @@ def wave_coding(bundle) -> cd.WaveCoding:
     return bundle.coding
 
 
-def coding(bundle):
+def coding(bundle: SurveyBundle):
     """What the published report says about its coding (``data/published/free-text-<year>.yaml``).
 
     Raises
@@ -46,44 +51,44 @@ def coding(bundle):
     return bundle.free_text
 
 
-def answers_of(bundle) -> pd.DataFrame:
+def answers_of(bundle: SurveyBundle) -> pd.DataFrame:
     return cd.answers_frame(bundle.current.export.wide, wave_coding(bundle).codebook.questions)
 
 
-def _status(bundle, qid: str):
+def _status(bundle: SurveyBundle, qid: str):
     c = wave_coding(bundle)
     table = cd.status(c.codebook, c.decisions, answers_of(bundle))
     return table.set_index("qid").loc[qid]
 
 
-def answered(bundle, qid: str) -> Text:
+def answered(bundle: SurveyBundle, qid: str) -> Text:
     """How many wrote an answer, from the export in use (formatted)."""
     return fmt.num(compute.respondents_answering(bundle.current.long, qid))
 
 
-def without_content(bundle, qid: str) -> Text:
+def without_content(bundle: SurveyBundle, qid: str) -> Text:
     """Answers the decisions code «uten innhold» (formatted)."""
     return fmt.num(int(_status(bundle, qid)["without_content"]))
 
 
-def with_content(bundle, qid: str) -> Text:
+def with_content(bundle: SurveyBundle, qid: str) -> Text:
     """Answers coded, and not «uten innhold» (formatted)."""
     row = _status(bundle, qid)
     return fmt.num(int(row["coded"] - row["without_content"]))
 
 
-def concrete(bundle, qid: str) -> Text:
+def concrete(bundle: SurveyBundle, qid: str) -> Text:
     """Answers not coded «uten innhold», coded or still awaiting coding (formatted)."""
     row = _status(bundle, qid)
     return fmt.num(int(row["answers"] - row["without_content"]))
 
 
-def awaiting(bundle, qid: str) -> Text:
+def awaiting(bundle: SurveyBundle, qid: str) -> Text:
     """Answers no one has coded yet (formatted)."""
     return fmt.num(int(_status(bundle, qid)["uncoded"]))
 
 
-def stated(bundle, qid: str, field: str) -> Text:
+def stated(bundle: SurveyBundle, qid: str, field: str) -> Text:
     """A number the report states about its coding (``answered``, ``not_useful``,
     ``concrete``); without a published account, the same figure from the decisions."""
     if bundle.free_text is not None and qid in bundle.free_text.questions:
@@ -95,18 +100,18 @@ def stated(bundle, qid: str, field: str) -> Text:
     return fmt.num(int(value))
 
 
-def _counted(bundle, qid: str) -> bool:
+def _counted(bundle: SurveyBundle, qid: str) -> bool:
     """True when some answer of ``qid`` has a code other than «uten innhold»."""
     c = wave_coding(bundle)
     return int(cd.code_counts(c.codebook, c.decisions, qid)["count"].sum()) > 0
 
 
-def _counts(bundle, qid: str) -> pd.DataFrame:
+def _counts(bundle: SurveyBundle, qid: str) -> pd.DataFrame:
     c = wave_coding(bundle)
     return cd.code_counts(c.codebook, c.decisions, qid)
 
 
-def category_count(bundle, qid: str, category: str, words: bool = False) -> Text:
+def category_count(bundle: SurveyBundle, qid: str, category: str, words: bool = False) -> Text:
     """Answers coded ``category`` (a code's label) from the decisions (formatted; ``words=True``
     for a count in a sentence: a word below 13, neuter as for "svar")."""
     counts = _counts(bundle, qid)
@@ -118,12 +123,12 @@ def category_count(bundle, qid: str, category: str, words: bool = False) -> Text
     return fmt.number_word(n, neuter=True) if words else fmt.num(n)
 
 
-def category_total(bundle, qid: str) -> Text:
+def category_total(bundle: SurveyBundle, qid: str) -> Text:
     """Codes given in all (an answer with two codes counts twice), formatted."""
     return fmt.num(int(_counts(bundle, qid)["count"].sum()))
 
 
-def _quotes(bundle, qid: str) -> dict[str, list[str]]:
+def _quotes(bundle: SurveyBundle, qid: str) -> dict[str, list[str]]:
     """Per code, its quotable answers formatted «…» with "(2)" multipliers, each screened."""
     c = wave_coding(bundle)
     quotes = cd.code_quotes(c.codebook, c.decisions, answers_of(bundle), qid)
@@ -131,7 +136,7 @@ def _quotes(bundle, qid: str) -> dict[str, list[str]]:
                    for text, n in items] for code, items in quotes.items()}
 
 
-def categories(bundle, qid: str, with_examples: bool = False) -> Table:
+def categories(bundle: SurveyBundle, qid: str, with_examples: bool = False) -> Table:
     """Display table, one row per code: ``Kategori``, ``Antall`` (and examples).
 
     ``Antall`` is left out when no answer of the question is coded with a category (the
@@ -150,7 +155,7 @@ def categories(bundle, qid: str, with_examples: bool = False) -> Table:
     return Table(out, left=[col for col in out.columns if col != "Antall"])
 
 
-def coding_note(bundle, qid: str) -> Text:
+def coding_note(bundle: SurveyBundle, qid: str) -> Text:
     """A sentence on what the counts rest on: how many answers await coding, that the
     categories are themes without counts, or that every answer is coded."""
     row = _status(bundle, qid)
@@ -168,7 +173,7 @@ def coding_note(bundle, qid: str) -> Text:
     return Text(f"{n} av svarene venter ennå på koding; antallene gjelder de kodede svarene.")
 
 
-def examples(bundle, qid: str) -> Block:
+def examples(bundle: SurveyBundle, qid: str) -> Block:
     """Each category in bold with its quoted answers (or, without quotes, the secretariat's
     summary points) as a bullet list. Names, quotes and points are inserted as text, never as
     Markdown.
@@ -195,14 +200,14 @@ def examples(bundle, qid: str) -> Block:
     return Block("\n".join(lines))
 
 
-def category_names(bundle, qid: str, polarity: str | None = None) -> list[str]:
+def category_names(bundle: SurveyBundle, qid: str, polarity: str | None = None) -> list[str]:
     """Labels of a question's codes in codebook order (``polarity``: "ris" or "ros" only)."""
     return [code.label for code in wave_coding(bundle).codebook.question(qid).codes
             if polarity is None or code.polarity == polarity]
 
 
 @as_text
-def themes(bundle, qid: str, polarity: str | None = None) -> str:
+def themes(bundle: SurveyBundle, qid: str, polarity: str | None = None) -> str:
     """A question's themes as running text, in report order, each in guillemets (theme names
     contain «og»): ``"«Infrastruktur», «Finansiering og ressurser» og «Samarbeid»"``
     (``polarity`` as :func:`category_names`; a theme named twice is said once)."""
@@ -211,7 +216,7 @@ def themes(bundle, qid: str, polarity: str | None = None) -> str:
 
 
 @as_text
-def bottlenecks(bundle) -> str:
+def bottlenecks(bundle: SurveyBundle) -> str:
     """Hovedfunn's sentences on the themes of the bottleneck questions (Q20-22), from the
     codebook; before the wave has a codebook with those themes, one sentence saying they await
     coding (a wave renders before its coding is done)."""

@@ -11,6 +11,7 @@ only marginals, so on them nothing is computed and the book says so
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -22,12 +23,16 @@ from analysis.compute.standardise import (
 )
 from analysis.report import notice
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
+    from analysis.report.views import ChoiceView
+
 #: The role question whose main role (:func:`~analysis.compute.standardise.main_role`) is the
 #: standardisation's group.
 ROLE_QUESTION = "q01"
 
 
-def available(bundle) -> bool:
+def available(bundle: SurveyBundle) -> bool:
     """True when the current and the previous wave are both real exports."""
     return bundle.previous is not None and not notice.reconstructed_years(bundle)
 
@@ -52,7 +57,7 @@ def _answered(wave, qid: str, label: str) -> pd.Series:
     return pd.Series([r in chose for r in who], index=who, dtype=bool)
 
 
-def adjusted_changes(bundle, items: Iterable[tuple[str, str, str | None]]
+def adjusted_changes(bundle: SurveyBundle, items: Iterable[tuple[str, str, str | None]]
                      ) -> dict[str, tuple[StandardisedChange, float]]:
     """Theme -> (standardised change, CMH p) of each option item of ``items`` (theme, qid,
     option key); empty unless :func:`available`. Ratings (key None), breaks in the series and
@@ -63,20 +68,25 @@ def adjusted_changes(bundle, items: Iterable[tuple[str, str, str | None]]
     if not available(bundle):
         return {}
     now, before = bundle.current, bundle.previous
-    roles_view = view(bundle, ROLE_QUESTION)
+    assert before is not None  # available() checked it
+    # the role question and every option item's question are choice questions (views used
+    # by what they offer: the tests hand duck-typed ones)
+    roles_view = cast("ChoiceView", view(bundle, ROLE_QUESTION))
     roles_b = _roles(now)
     roles_a = _roles(before, roles_view.option_map)
     out = {}
     for theme, qid, key in items:
         if key is None:
             continue
-        qview = view(bundle, qid)
+        qview = cast("ChoiceView", view(bundle, qid))
         if not qview.compared or qview.verdict_word(key) is Verdict.BREAK:
             continue
         label = qview._labels(key)[0]
         back = {cur: prev for prev, cur in qview.option_map.items() if cur is not None}
         prev_label = back.get(label, label)
-        ya = _answered(before, qview.prev_question.id, prev_label)
+        prev_question = qview.prev_question
+        assert prev_question is not None  # compared
+        ya = _answered(before, prev_question.id, prev_label)
         yb = _answered(now, qid, label)
         ga, gb = roles_a.reindex(ya.index), roles_b.reindex(yb.index)
         out[theme] = (standardised_change(ga, ya, gb, yb), within_group_test(ga, ya, gb, yb))

@@ -22,14 +22,20 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.display import Block, Text, paragraph
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
+    from analysis.questionnaire import Question
 
-def questions_not_asked_now(bundle) -> dict[str, object]:
+
+def questions_not_asked_now(bundle: SurveyBundle) -> dict[str, Question]:
     """Questions an earlier wave of the bundle asked and the current one did not: id ->
     the question as the latest wave that asked it worded it, in that questionnaire's order."""
     current = {q.id for q in bundle.current.questionnaire.questions}
-    latest: dict[str, tuple[int, object]] = {}
+    latest: dict[str, tuple[int, Question]] = {}
     for year in bundle.years[:-1]:
         for q in bundle.waves[year].questionnaire.questions:
             if q.id not in current:
@@ -37,7 +43,7 @@ def questions_not_asked_now(bundle) -> dict[str, object]:
     return {qid: q for qid, (_, q) in sorted(latest.items(), key=lambda i: (i[1][0], i[0]))}
 
 
-def section_left_out(bundle, qid: str) -> Text:
+def section_left_out(bundle: SurveyBundle, qid: str) -> Text:
     """«Spørsmål 6 («…») ble ikke stilt i 2027, så her er ingen resultater å vise.»
 
     Raises
@@ -59,7 +65,7 @@ def asked_marker_markdown(asked: list[str], left_out: dict[str, str]) -> str:
     return f'[]{{.asked qids="{" ".join(asked)}"{" " + attrs if attrs else ""}}}'
 
 
-def asked_marker(bundle) -> Block:
+def asked_marker(bundle: SurveyBundle) -> Block:
     """What a chapter's setup cell displays so the filter knows which sections to keep."""
     asked = [q.id for q in bundle.current.questionnaire.questions]
     left_out = {qid: str(section_left_out(bundle, qid)) for qid in questions_not_asked_now(bundle)}
@@ -103,7 +109,7 @@ class NotAskedView:
     compared = False
     prev_year = None
 
-    def __init__(self, bundle, qid: str):
+    def __init__(self, bundle: SurveyBundle, qid: str):
         self.bundle = bundle
         self.qid = qid
         self.sentence = section_left_out(bundle, qid)

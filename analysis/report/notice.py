@@ -3,8 +3,13 @@ marker that turns on the PDF's running footer (assets/typst/reconstruction-foote
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.display import Block, div, empty, paragraph
 from analysis.report.values import CHOSEN_MARK
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 _TEXT = (
     "**Rekonstruerte data.** Svardataene for {years} i denne utgaven er rekonstruert fra "
@@ -19,7 +24,7 @@ _TEXT = (
 _FOOTER_MARKER = "```{=typst}\n#metadata(none) <norcrin-reconstructed>\n```\n"
 
 
-def reconstruction_notice(bundle) -> Block:
+def reconstruction_notice(bundle: SurveyBundle) -> Block:
     """A visible box when any wave is a reconstruction; empty with real exports.
 
     Shown once in the Sammendrag (``index.qmd``) and once in the method chapter, from their
@@ -79,12 +84,12 @@ _SENTENCES: dict[str, tuple[str, str]] = {
 }
 
 
-def reconstructed_years(bundle) -> list[int]:
+def reconstructed_years(bundle: SurveyBundle) -> list[int]:
     """Years whose data the manifest marks ``reconstructed: true`` (oldest first)."""
     return sorted(y for y, w in bundle.waves.items() if w.reconstructed)
 
 
-def sentence(bundle, key: str) -> Block:
+def sentence(bundle: SurveyBundle, key: str) -> Block:
     """The authored sentence ``key`` worded for the data in use (empty when it only holds for
     reconstructed data and none are), for an inline value.
 
@@ -97,7 +102,7 @@ def sentence(bundle, key: str) -> Block:
     return Block(reconstructed if reconstructed_years(bundle) else real)
 
 
-def data_origin(bundle) -> Block:
+def data_origin(bundle: SurveyBundle) -> Block:
     """The method chapter's account of where the answers come from, by the manifest.
 
     With a reconstructed wave: how the reconstruction was made and its two limits; with real
@@ -121,7 +126,7 @@ def data_origin(bundle) -> Block:
         "viser hvilke det gjelder og hvorfor.", years=" og ".join(map(str, recon))) + real_text
 
 
-def data_limits(bundle) -> Block:
+def data_limits(bundle: SurveyBundle) -> Block:
     """The reconstruction's two limits and what a real export changes (empty without one)."""
     if not reconstructed_years(bundle):
         return empty()
@@ -137,7 +142,7 @@ def data_limits(bundle) -> Block:
         "data forsvinner, og «ukjent» erstattes av faktiske tall.\n")
 
 
-def caveats(bundle) -> Block:
+def caveats(bundle: SurveyBundle) -> Block:
     """The Sammendrag's one box of caveats: who answered, and (by the manifest) that the data
     are a reconstruction; it links to the method, where each caveat is explained once."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -42,8 +43,11 @@ from analysis.report.values import (
     signed,
 )
 
+if TYPE_CHECKING:
+    from analysis.bundle import Wave
 
-def _resolve(view, keys, year: int | None) -> tuple[object, Question, list[str]]:
+
+def _resolve(view, keys, year: int | None) -> tuple[Wave, Question, list[str]]:
     """The wave, that wave's question and that wave's option labels for the current keys."""
     labels = view._labels([keys] if isinstance(keys, str | int) else list(keys))
     if year is None or year == view.year:
@@ -128,7 +132,7 @@ def change(view, keys) -> Text:
 
 
 @as_text
-def verdict(view, keys) -> Text:
+def verdict(view, keys) -> str:
     """One Norwegian clause on the summed share's change: one comparison named beforehand (a
     family of one), beyond chance when its 95 % Newcombe interval excludes 0, then the
     composition rule (:func:`analysis.compute.verdict.decide`)."""
@@ -137,6 +141,7 @@ def verdict(view, keys) -> Text:
         return f"endringen fra {view.prev_year} kan ikke vurderes fordi tallene ikke er kjent"
     row = compare_counts(pair[0], view.n_value(view.prev_year), pair[1], view.n_value())
     points = printed_change(row["share_a"], row["share_b"])
+    assert points is not None  # both counts are known here
     d, group, shift = ev.composition(view, row["diff"])
     word = decide(Evidence(change=float(points),
                            beyond_chance=excludes_zero(row["diff_low"], row["diff_high"]),

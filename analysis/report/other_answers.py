@@ -15,11 +15,16 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis import fmt
 from analysis.display import Text
 
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
-def texts(bundle, qid: str, year: int | None = None) -> list[str]:
+
+def texts(bundle: SurveyBundle, qid: str, year: int | None = None) -> list[str]:
     """Distinct non-empty texts typed under an "other" option that may be printed, in order
     of appearance: none unless the wave publishes text, and only answers the screen kept.
 
@@ -43,13 +48,13 @@ def texts(bundle, qid: str, year: int | None = None) -> list[str]:
     return list(dict.fromkeys(t for t in cleaned if t))
 
 
-def quoted(bundle, qid: str, year: int | None = None) -> Text:
+def quoted(bundle: SurveyBundle, qid: str, year: int | None = None) -> Text:
     """The printable texts in Norwegian quotation marks joined as prose (``«a», «b» og «c»``);
     empty when there are none."""
     return fmt.join([fmt.quote(t) for t in texts(bundle, qid, year)])
 
 
-def sentence(bundle, qid: str, year: int | None = None) -> Text:
+def sentence(bundle: SurveyBundle, qid: str, year: int | None = None) -> Text:
     """A whole sentence on what was typed under "Annet", true whatever may be printed.
 
     ``"Blant det de skrev, er «Gjennom NorTrials»."``, or a sentence saying that the answers

@@ -9,11 +9,16 @@ and not only what was found.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis import fmt, freetext
 from analysis.display import Table, Text
 from analysis.ingest import count_kinds
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: The warnings of a read export, in bokmål, in the order of ``analysis.ingest.KINDS``.
 WARNINGS_NB = {
@@ -37,13 +42,13 @@ WITHHELD_BY_NB = {kind: f"– holdt tilbake fordi svaret har {freetext.LABELS[ki
                   if action is freetext.Action.WITHHOLD}
 
 
-def counts(bundle) -> pd.DataFrame:
+def counts(bundle: SurveyBundle) -> pd.DataFrame:
     """Row grain: one check. Columns ``check`` (bokmål), ``detail`` (True for the rows that
     break the withheld total down by reason, which the total already counts) and one count
     column per wave year."""
     labels = [*WARNINGS_NB.values(), SCREEN_NB["withhold"], *WITHHELD_BY_NB.values(),
               SCREEN_NB["redact"]]
-    rows = {label: {} for label in labels}
+    rows: dict[str, dict[int, int]] = {label: {} for label in labels}
     for year, wave in bundle.waves.items():
         found = count_kinds(list(wave.export.problems))
         for kind, label in WARNINGS_NB.items():
@@ -61,7 +66,7 @@ def counts(bundle) -> pd.DataFrame:
     return frame
 
 
-def data_quality_table(bundle) -> Table:
+def data_quality_table(bundle: SurveyBundle) -> Table:
     """Display table: ``Kontroll`` and, per wave, the number found (``0`` when nothing)."""
     frame = counts(bundle)
     out = pd.DataFrame({"Kontroll": frame["check"]})
@@ -70,7 +75,7 @@ def data_quality_table(bundle) -> Table:
     return Table(out)
 
 
-def problems_sentence(bundle) -> Text:
+def problems_sentence(bundle: SurveyBundle) -> Text:
     """The method chapter's sentence on how many cases the checks found in all: none said in
     words, never as "0"; a count under 13 in words (:func:`analysis.fmt.number_word`)."""
     frame = counts(bundle)

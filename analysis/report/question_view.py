@@ -7,11 +7,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from analysis import compute, fmt
 from analysis.display import UNKNOWN, Text
 from analysis.questionnaire import Question
 from analysis.questionnaire.compare import comparison_link
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle, Wave
 
 #: How a chapter names an option: its label, its score, or several (their sum).
 Key = str | int | Sequence[str | int]
@@ -20,7 +24,7 @@ Key = str | int | Sequence[str | int]
 class QuestionView:
     """Base: the question in the current wave and, when asked then too, in the previous one."""
 
-    def __init__(self, bundle, qid: str):
+    def __init__(self, bundle: SurveyBundle, qid: str):
         self.bundle = bundle
         self.wave = bundle.current
         self.question: Question = self.wave.questionnaire.question(qid)
@@ -48,7 +52,9 @@ class QuestionView:
     @property
     def prev_year(self) -> int | None:
         """The previous wave's year, when the question was asked then."""
-        return self.prev_wave.year if self.prev_question is not None else None
+        if self.prev_wave is None or self.prev_question is None:
+            return None
+        return self.prev_wave.year
 
     @property
     def text(self) -> Text:
@@ -80,11 +86,18 @@ class QuestionView:
         wave, question = self._wave(year)
         return compute.respondents_answering(wave.long, question.id)
 
-    def _wave(self, year: int | None):
+    def _wave(self, year: int | None) -> tuple[Wave, Question]:
         if year is None or year == self.year:
             return self.wave, self.question
-        if self.prev_question is None or year != self.prev_wave.year:
+        if self.prev_wave is None or self.prev_question is None or year != self.prev_wave.year:
             raise KeyError(f"{self.question.id} has no comparable question in {year}")
+        return self.prev_wave, self.prev_question
+
+    def _previous(self) -> tuple[Wave, Question]:
+        """The previous wave and its comparable question, for code that runs only when the
+        question is :attr:`compared` (KeyError otherwise, as :meth:`_wave`)."""
+        if self.prev_wave is None or self.prev_question is None:
+            raise KeyError(f"{self.question.id} has no comparable question in an earlier wave")
         return self.prev_wave, self.prev_question
 
     def n_chosen(self, year: int | None = None) -> bool:

@@ -26,17 +26,17 @@ class RatingView(QuestionView):
     @property
     def low_label(self) -> Text:
         """Label of the scale's lowest score, e.g. "Svært vanskelig"."""
-        return Text(self.question.scale.low_label)
+        return Text(self.question.rating_scale.low_label)
 
     @property
     def high_label(self) -> Text:
         """Label of the scale's highest score, e.g. "Svært lett"."""
-        return Text(self.question.scale.high_label)
+        return Text(self.question.rating_scale.high_label)
 
     def known(self, year: int | None = None) -> bool:
         """Is every score count of the wave data (always, for a real export)?"""
         wave, question = self._wave(year)
-        return all(wave.is_determined(question.id, s) for s in question.scale.points)
+        return all(wave.is_determined(question.id, s) for s in question.rating_scale.points)
 
     def summary(self, year: int | None = None):
         """``RatingSummary`` (n, mean, median, sd, shares low/mid/high) of one wave."""
@@ -48,8 +48,9 @@ class RatingView(QuestionView):
         """Mann-Whitney comparison with the previous wave (``RatingComparison``) or None."""
         if not self.compared:
             return None
+        prev_wave, prev_question = self._previous()
         return compute.compare_rating(
-            self.prev_wave.long, self.wave.long, self.prev_question.id, self.question.id
+            prev_wave.long, self.wave.long, prev_question.id, self.question.id
         )
 
     def mean(self, year: int | None = None, decimals: int = 2) -> Text:
@@ -97,7 +98,7 @@ class RatingView(QuestionView):
         a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
         if a is None or b is None:
             return Text("")
-        top, low = self.question.scale.max, self.question.scale.points[:2]
+        top, low = self.question.rating_scale.max, self.question.rating_scale.points[:2]
         parts = []
         for what, pick in ((f"{top}", slice(-1, None)), (f"{low[0]} eller {low[1]}", slice(0, 2))):
             sa, sb = sum(a[pick]) / sum(a), sum(b[pick]) / sum(b)
@@ -108,20 +109,20 @@ class RatingView(QuestionView):
         return Text(", og ".join(parts))
 
     @as_text
-    def verdict(self) -> Text:
+    def verdict(self) -> str:
         """One Norwegian clause on the change in ratings: what changed, then how sure we are
         (:func:`analysis.report.change_words.whole_clause`)."""
         word = self.verdict_word()
-        extra = {}
+        group, shift = None, 0.0
         if word is Verdict.COMPOSITION:
             a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
+            assert a is not None and b is not None  # a composition verdict had both
             _, group, shift = evidence.composition(
                 self, sum(b[-2:]) / sum(b) - sum(a[-2:]) / sum(a))
-            extra = {"group": group, "group_shift": shift}
-        return whole_clause(word, self.prev_year, True, self.how(), **extra)
+        return whole_clause(word, self.prev_year, True, self.how(), group, shift)
 
     @as_text
-    def conclusion(self, subject: str) -> Text:
+    def conclusion(self, subject: str) -> str:
         """A sentence on whether the ratings as a whole changed, from the question's verdict:
         ``"Vi kan derfor ikke si at tilfredsheten samlet har endret seg."``."""
         word = self.verdict_word()
@@ -138,14 +139,15 @@ class RatingView(QuestionView):
 
     def figure(self):
         """Diverging stacked bars, one per wave, mean and median in the labels."""
-        by_wave = {}
+        by_wave: dict[int | str, pd.DataFrame] = {}
         if self.compared and self.known(self.prev_year):
-            by_wave[self.prev_year] = compute.rating_counts(self.prev_wave.long, self.prev_question)
+            prev_wave, prev_question = self._previous()
+            by_wave[prev_wave.year] = compute.rating_counts(prev_wave.long, prev_question)
         if self.known():
             by_wave[self.year] = self.counts
         if not by_wave:
             message = "Fordelingen er ikke kjent for noe år"
             return figures.described(figures.no_data(message), f"{message}.")
         table = figures.rating_table(by_wave)
-        return figures.described(figures.diverging_ratings(table, self.question.scale),
-                                 figures.alt_text_ratings(table, self.question.scale))
+        return figures.described(figures.diverging_ratings(table, self.question.rating_scale),
+                                 figures.alt_text_ratings(table, self.question.rating_scale))

@@ -12,10 +12,15 @@ are tested (:mod:`analysis.report.findings`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis import fmt
 from analysis.compute.change import ALPHA
 from analysis.display import Block, compose, div
 from analysis.report.notice import reconstructed_years
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 _ITEMS = (
     "**Hvem andelene gjelder.** En andel er regnet av dem som svarte på spørsmålet, ikke av "
@@ -59,7 +64,7 @@ _ITEMS = (
 )
 
 
-def reading_guide(bundle) -> Block:
+def reading_guide(bundle: SurveyBundle) -> Block:
     """The box «Slik leser du tallene» (a fenced div; the method chapter's section
     ``sec-slik-leser-du`` holds it)."""
     prev = bundle.previous.year if bundle.previous is not None else bundle.current.year

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
 from analysis.display import Table
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 _PUBLISHED_ID = re.compile(r"published\(\s*bundle\s*,\s*[\"']([a-z0-9-]+)[\"']")
 
@@ -41,7 +45,8 @@ def _chapter_sources(root: Path) -> list[tuple[str, str]]:
     return out
 
 
-def chapters_of_sections(bundle, root: Path | None = None) -> list[tuple[str, list[str]]]:
+def chapters_of_sections(bundle: SurveyBundle, root: Path | None = None
+                         ) -> list[tuple[str, list[str]]]:
     """``[(chapter title, [report sections])]`` in book order, e.g. ``("Tilhørighet",
     ["4.1"])``: each report section under the chapter that shows most of its figures;
     chapters that are the home of no section are left out.
@@ -84,7 +89,7 @@ def chapters_of_sections(bundle, root: Path | None = None) -> list[tuple[str, li
             for source, title in chapters if found[source]]
 
 
-def section_map(bundle, root: Path | None = None) -> Table:
+def section_map(bundle: SurveyBundle, root: Path | None = None) -> Table:
     """Row grain: one chapter of the book that shows published figures. Columns
     ``Kapittel i boken``, ``Avsnitt i rapporten`` (the report's section numbers, joined)."""
     rows = [{"Kapittel i boken": label, "Avsnitt i rapporten": ", ".join(sections)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,10 @@ from analysis.display import Table, Text
 from analysis.report import evidence
 from analysis.report.notice import reconstructed_years
 from analysis.report.views import RatingView
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
+    from analysis.report.trends import ChangeItem
 
 #: The design effects tried.
 DESIGN_EFFECTS = (1.5, 2.0)
@@ -56,7 +61,7 @@ def row_test(view, key) -> tuple[float, float, int]:
     return float(row["p_value"]), chi2, 1
 
 
-def sensitivity_frame(items: Sequence[tuple[str, object, object]]) -> pd.DataFrame:
+def sensitivity_frame(items: Sequence[ChangeItem]) -> pd.DataFrame:
     """Row grain: one change-table item that is not a break. Columns ``theme``, ``book``
     (beyond chance by the book's verdict: a direction, a changed distribution or «kan skyldes
     hvem som svarte»), ``holm_book``, ``bh_book``, ``deff_1.5``, ``deff_2.0`` (beyond chance
@@ -87,7 +92,7 @@ def sensitivity_frame(items: Sequence[tuple[str, object, object]]) -> pd.DataFra
     return frame
 
 
-def sensitivity_table(items: Sequence[tuple[str, object, object]]) -> Table:
+def sensitivity_table(items: Sequence[ChangeItem]) -> Table:
     """Display table: one row per alternative, how many of the main changes are beyond chance
     under it, and which ones differ from the book (both ends of the reconstruction's ranges
     only while a wave is reconstructed)."""
@@ -130,7 +135,7 @@ def design_effects_text() -> Text:
     return Text(" eller ".join(fmt.num(d, 1).removesuffix(",0") for d in DESIGN_EFFECTS))
 
 
-def composition_rule(bundle) -> Text:
+def composition_rule(bundle: SurveyBundle) -> Text:
     """The rule behind «kan skyldes hvem som svarte», with the largest shifts of the mix.
 
     Computed from the published marginals of role and region only (the questions marked
@@ -154,7 +159,7 @@ def composition_rule(bundle) -> Text:
     return Text(text)
 
 
-def export_note(bundle) -> Text:
+def export_note(bundle: SurveyBundle) -> Text:
     """Whether the standardised change can be computed: only with the real export."""
     if any(w.reconstructed for w in bundle.waves.values()):
         return Text("I denne utgaven er svarene rekonstruert fra publiserte tall, som bare gir "
@@ -163,7 +168,7 @@ def export_note(bundle) -> Text:
     return Text("")
 
 
-def sensitivity_sentence(items: Sequence[tuple[str, object, object]]) -> Text:
+def sensitivity_sentence(items: Sequence[ChangeItem]) -> Text:
     """How many of the main changes stay beyond chance with a design effect of 2."""
     frame = sensitivity_frame(items)
     if frame.empty:

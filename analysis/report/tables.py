@@ -105,12 +105,13 @@ def choice_table(view, known_only: bool = False, tested: bool = True) -> Table:
             rows.append({c: row[c] for c in columns})
     else:
         for _, r in view.counts.iterrows():
-            known = bool(r["known"])
-            if (known_only and not known) or r["option"] in unnamed:
+            is_known = bool(r["known"])
+            if (known_only and not is_known) or r["option"] in unnamed:
                 continue
             row = {"Svaralternativ": r["label"]}
             row.update(_wave_cells(year, r["count"], r["share"], r["ci_low"], r["ci_high"],
-                                   known, True, r["option"] in unnamed and view.wave.reconstructed))
+                                   is_known, True,
+                                   r["option"] in unnamed and view.wave.reconstructed))
             rows.append(row)
     n_row = {c: "" for c in columns}
     n_row["Svaralternativ"] = N_ROW

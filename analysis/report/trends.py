@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -16,6 +17,9 @@ from analysis.compute.verdict import BEYOND_CHANCE, Verdict
 from analysis.display import NO_DATA, UNKNOWN, Table, Text, is_missing
 from analysis.report.change_words import interval_text
 from analysis.report.values import NOT_ASKED, percent, printed_change, signed
+
+if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
 
 #: The verdict words are the book's one vocabulary (:class:`Verdict`); these names stay for
 #: the callers that compare against them.
@@ -72,7 +76,7 @@ def format_respondents(frame: pd.DataFrame, reconstructed: Iterable[int] = (),
     return pd.DataFrame(rows, columns=["År", "Respondenter", "Kilde"])
 
 
-def respondents_table(bundle) -> Table:
+def respondents_table(bundle: SurveyBundle) -> Table:
     """Respondents per survey year of the bundle (see :func:`format_respondents`).
 
     A published total with the qualifier "about" ("rundt 150") counts as an estimate.
@@ -105,8 +109,14 @@ MAIN_CHANGES = (
 )
 
 
+#: One row of the change table: (theme, view, key). The key says what the view is: an option
+#: label of a choice question's view, or None for a rating's (a view, or any object with the
+#: same methods: duck-typed).
+ChangeItem = tuple[str, Any, str | None]
+
+
 @lru_cache(maxsize=4)
-def main_changes(bundle) -> tuple[tuple[str, object, str | None], ...]:
+def main_changes(bundle: SurveyBundle) -> tuple[ChangeItem, ...]:
     """:data:`MAIN_CHANGES` with each question's view, for :func:`change_table` (one set of
     views per bundle, so each verdict is computed once per chapter)."""
     from analysis.report.views import view
@@ -114,7 +124,7 @@ def main_changes(bundle) -> tuple[tuple[str, object, str | None], ...]:
     return tuple((theme, view(bundle, qid), key) for theme, qid, key in MAIN_CHANGES)
 
 
-def adjusted(bundle) -> dict:
+def adjusted(bundle: SurveyBundle) -> dict:
     """The standardised changes of :data:`MAIN_CHANGES` for :func:`change_table` (empty
     unless both waves are real exports: :func:`analysis.report.mix_adjusted.adjusted_changes`)."""
     from analysis.report.mix_adjusted import adjusted_changes
@@ -122,7 +132,7 @@ def adjusted(bundle) -> dict:
     return adjusted_changes(bundle, MAIN_CHANGES)
 
 
-def change_table(items: Sequence[tuple[str, object, str | None]],
+def change_table(items: Sequence[ChangeItem],
                  adjusted: Mapping[str, tuple[object, float]] | None = None) -> Table:
     """Display table of the main changes since the previous wave.
 

@@ -32,7 +32,7 @@ def percent(share: float | None, decimals: int = 0) -> Decimal | None:
     >>> percent(0.574), percent(0.285), percent(float("nan")) is None
     (Decimal('57'), Decimal('29'), True)
     """
-    if is_missing(share):
+    if share is None or is_missing(share):
         return None
     value = Decimal(repr(float(share))).scaleb(2)
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
@@ -94,7 +94,7 @@ def p_cell(p: float | None) -> Text:
     >>> [p_cell(p).replace("\\u00a0", " ") for p in (0.0312, 0.0004, 0.0496)]
     ['0,03', '< 0,001', '< 0,05']
     """
-    return Text(fmt.MISSING if is_missing(p) else fmt.p_number(p))
+    return Text(fmt.MISSING if p is None or is_missing(p) else fmt.p_number(p))
 
 
 def interval_cell(lo: float | None, hi: float | None) -> Text:

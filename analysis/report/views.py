@@ -20,12 +20,13 @@ from analysis.report.question_view import QuestionView
 from analysis.report.rating_view import RatingView
 
 if TYPE_CHECKING:
+    from analysis.bundle import SurveyBundle
     from analysis.report.not_asked import NotAskedView
 
 __all__ = ["ChoiceView", "QuestionView", "RatingView", "view"]
 
 
-def view(bundle, qid: str) -> QuestionView | NotAskedView:
+def view(bundle: SurveyBundle, qid: str) -> ChoiceView | RatingView | NotAskedView:
     """The right view for a question: :class:`ChoiceView` or :class:`RatingView`.
 
     Examples

@@ -61,7 +61,9 @@ def read_deck(path: Path) -> tuple[list[SlideInfo], list[str], tuple[int, int]]:
         if slide.has_notes_slide:
             info.notes = slide.notes_slide.notes_text_frame.text
         slides.append(info)
-    return slides, layouts, (int(deck.slide_width), int(deck.slide_height))
+    width, height = deck.slide_width, deck.slide_height
+    assert width is not None and height is not None  # every deck pandoc writes has a size
+    return slides, layouts, (int(width), int(height))
 
 
 def _box(shape) -> tuple[int, int, int, int]:
