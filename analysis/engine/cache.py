@@ -1,12 +1,18 @@
 """Freeze cache: skip executing a chapter whose inputs have not changed.
 
 Policy (``execute: freeze: auto`` in ``_quarto.yml``, widened to everything a chapter reads): a
-chapter is re-executed when its own source text changed, or anything every chapter reads --
+chapter is re-executed when what it executes changed (:func:`execution_signature`: its code
+cells and inline expressions, not its prose), or anything every chapter reads --
 any file under ``data/`` (exports must live there), ``analysis/`` (the engine included, since
 the kernel bootstrap lives there) or ``assets/``, ``_quarto.yml``, ``requirements.lock``, the
 installed version of a package that computes, draws or escapes (:data:`PACKAGES`) -- or the
 engine's cache format. The executed notebook -- outputs, figures and inline values -- is stored in
 ``.cache/freeze/<chapter>.json`` under the project root (git-ignored).
+
+A chapter whose prose alone changed is not executed: its stored notebook is joined with the new
+prose (:func:`rebase`), which gives the notebook a kernel would have returned -- markdown cells
+are never executed, and the line numbers in the inline values are the only trace of the prose
+in the outputs.
 """
 
 from __future__ import annotations
@@ -21,8 +27,12 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from analysis.engine.kernel import INLINE_MIME
+from analysis.engine.notebook import document_to_notebook
+from analysis.engine.qmd import CodeCell, QmdDocument
+
 #: bump when the stored notebook layout changes, so old caches are ignored
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
 #: Folders and files whose contents every chapter depends on.
 FOLDERS = ("data", "analysis", "assets")
@@ -66,9 +76,78 @@ def tree_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def chapter_key(source_text: str, fingerprint: str) -> str:
-    """Cache key of one chapter: its source text plus the shared tree fingerprint."""
-    return hashlib.sha256((fingerprint + "\0" + source_text).encode()).hexdigest()
+#: Cell options that are prose (captions, alt text): read when the page is written, never by
+#: the kernel, so editing them does not re-execute the chapter.
+PROSE_OPTIONS = frozenset({"fig-cap", "fig-alt", "tbl-cap"})
+
+
+def execution_signature(doc: QmdDocument) -> str:
+    """What the kernel executes of a chapter, without its prose and line numbers.
+
+    The notebook (:mod:`analysis.engine.notebook`) has one markdown cell per prose block, one
+    inline-values cell per prose block with inline expressions and one cell per code cell;
+    the signature lists that sequence with the expressions, the code and the cell options
+    (captions and alt text excepted, :data:`PROSE_OPTIONS`). Two documents with the same
+    signature execute the same code in the same order.
+
+    Examples
+    --------
+    >>> from analysis.engine.qmd import parse_qmd
+    >>> a = parse_qmd("Tekst `{python} x`.\\n\\n```{python}\\nx = 1\\n```\\n", "a.qmd")
+    >>> b = parse_qmd("Ny tekst,\\nto linjer: `{python} x`.\\n\\n```{python}\\nx = 1\\n```\\n",
+    ...               "a.qmd")
+    >>> execution_signature(a) == execution_signature(b)
+    True
+    >>> c = parse_qmd("Tekst `{python} x + 1`.\\n\\n```{python}\\nx = 1\\n```\\n", "a.qmd")
+    >>> execution_signature(a) == execution_signature(c)
+    False
+    """
+    blocks = []
+    for block in doc.blocks:
+        if isinstance(block, CodeCell):
+            options = {k: v for k, v in block.options.items() if k not in PROSE_OPTIONS}
+            blocks.append(["code", block.source, options])
+        else:
+            blocks.append(["prose", [e.expression for e in block.inlines]])
+    return json.dumps([doc.path, blocks], sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def chapter_key(signature: str, fingerprint: str) -> str:
+    """Cache key of one chapter: its :func:`execution_signature` plus the tree fingerprint."""
+    return hashlib.sha256((fingerprint + "\0" + signature).encode()).hexdigest()
+
+
+def rebase(executed: NotebookNode, doc: QmdDocument) -> NotebookNode:
+    """Join a stored executed notebook with ``doc``, a source of the same
+    :func:`execution_signature` whose prose changed.
+
+    The result is the notebook executing ``doc`` would give: ``doc``'s cells (markdown text,
+    sources, metadata with the new lines) with the stored outputs and execution counts, and
+    each inline value's ``line`` set to where its expression now stands.
+
+    Raises
+    ------
+    ValueError
+        If the two do not have the same cells (a different signature).
+    """
+    fresh = document_to_notebook(doc)
+    if [c.cell_type for c in fresh.cells] != [c.cell_type for c in executed.cells]:
+        raise ValueError(f"{doc.path}: the stored notebook has other cells than the source")
+    lines = {i: [e.line for e in b.inlines] for i, b in enumerate(doc.blocks)
+             if not isinstance(b, CodeCell)}
+    joined = nbformat.from_dict(executed)
+    joined.cells = []
+    for old, new in zip(executed.cells, fresh.cells, strict=True):
+        cell = nbformat.from_dict(old)
+        cell.source, cell.metadata = new.source, new.metadata
+        meta = new.metadata.get("qmd", {})
+        if meta.get("kind") == "inline":
+            for output in cell.get("outputs", []):
+                values = output.get("data", {}).get(INLINE_MIME)
+                for entry, line in zip(values or [], lines[meta["block"]], strict=False):
+                    entry["line"] = line
+        joined.cells.append(cell)
+    return joined
 
 
 class FreezeCache:
