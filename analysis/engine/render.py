@@ -114,9 +114,10 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
                 with phases.time("trace"):
                     write_trace(staging, trace(chapters))
                 printed = {c.doc.path: notebook_tables(c.notebook) for c in chapters}
-                # The annex reads the tables printed and every chapter's source (order, numbers,
-                # captions); it is rebuilt only when one of them (or the common inputs) changes.
-                annex_key = unit_key("annex", common, [repr(c.doc) for c in chapters], printed)
+                # The annex reads the tables printed and, of the chapters' sources, the order,
+                # labels, captions and numbers of the tables; it is rebuilt only when one of
+                # them (or the common inputs) changes, not for an edit of the prose.
+                annex_key = unit_key("annex", common, _annex_inputs(book, docs), printed)
                 built["annex"] = builders.submit(
                     cache.build, "annex", annex_key,
                     lambda folder: _timed(phases, "annex (Excel)", write_book_annex, book,
@@ -187,6 +188,18 @@ def _common_inputs(book: Book, fingerprint: str) -> list:
     except metadata.PackageNotFoundError:
         typst_version = "?"
     return [fingerprint, typst_version, *file_bytes(book.root, extra)]
+
+
+def _annex_inputs(book: Book, docs: list) -> list:
+    """What :func:`analysis.annex.write_book_annex` reads of the chapters' sources: per table
+    cell its chapter, label, caption and line (named in its error), and the table numbers it
+    takes from the numbering with and without the questions asked."""
+    cells = [[d.path, c.label, c.options.get("tbl-cap"), c.line] for d in docs for c in d.cells
+             if c.label.startswith("tbl-")]
+    numbers = [crossref.collect(docs, set(book.appendices), asked)
+               for asked in (None, {d.path: set() for d in docs})]
+    return [cells, [[index.refs[c[1]].text if c[1] in index.refs else None for c in cells]
+                    for index in numbers]]
 
 
 def _chapter_inputs(chapter) -> list:
