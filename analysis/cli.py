@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reconstruct": ("analysis.reconstruct.command", "rebuild the bundled exports from the ledger"),
     "audit": ("analysis.audit.command", "check every published figure against the data in use"),
     "trace": ("analysis.engine.trace_command", "list every inline expression of the book"),
+    "preview": ("analysis.engine.preview_command",
+                "render, serve _book/ on localhost, re-render and reload on every save"),
     "new-wave": ("analysis.wave.command",
                  "prepare the next survey wave: questionnaire, manifest entry, checklist"),
     "diff-questionnaires": ("analysis.questionnaire.command",
@@ -63,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     first, _ = parser.parse_known_args(argv[:1])
     full = argparse.ArgumentParser(
         prog="python -m analysis",
-        description="NorCRIN user survey: render, summarize, reconstruct, audit, trace, new-wave, "
-                    "diff-questionnaires, coding, packs.",
+        description="NorCRIN user survey: render, preview, summarize, reconstruct, audit, trace, "
+                    "new-wave, diff-questionnaires, coding, packs.",
     )
     sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
