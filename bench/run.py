@@ -66,7 +66,7 @@ def prose_edit_figures(repeats: int = 3) -> None:
             path.write_text(f"{text[:at]} (endring {next(edits)}){text[end:]}", encoding="utf-8")
 
         cold = command("--to", "html,pdf", "--no-cache")
-        print(f"cold render (--to html,pdf --no-cache): {cold:6.1f} s")
+        print(f"cold render (--to html,pdf --no-cache): {cold:6.1f} s", flush=True)
         in_process(("html", "pdf"))  # the preview's first render (imports, nothing changed)
         executed = 0
         for fmt in ("html", "pdf"):
@@ -80,7 +80,8 @@ def prose_edit_figures(repeats: int = 3) -> None:
                     executed += sum(not c["cached"] for c in log["chapters"])
                 print(f"prose edit -> {fmt.upper():4} ({how:7}): median "
                       f"{statistics.median(seconds):5.1f} s (range {min(seconds):.1f}-"
-                      f"{max(seconds):.1f}, {repeats} edits; goal <= {PROSE_GOALS[fmt]:.0f} s)")
+                      f"{max(seconds):.1f}, {repeats} edits; goal <= {PROSE_GOALS[fmt]:.0f} s)",
+                      flush=True)
         print(f"chapters executed for the prose edits: {executed} (expected 0)")
 
 
