@@ -10,9 +10,10 @@ engine's cache format. The executed notebook -- outputs, figures and inline valu
 ``.cache/freeze/<chapter>.json`` under the project root (git-ignored).
 
 A chapter whose prose alone changed is not executed: its stored notebook is joined with the new
-prose (:func:`rebase`), which gives the notebook a kernel would have returned -- markdown cells
-are never executed, and the line numbers in the inline values are the only trace of the prose
-in the outputs.
+prose (:func:`rebase`), which gives the notebook a kernel would have returned as far as the
+book shows it -- markdown cells are never executed, and the line numbers of the inline
+expressions (the inline values' ``line``, the inline cells' source) are the only trace of the
+prose in what the kernel runs.
 """
 
 from __future__ import annotations
@@ -117,6 +118,12 @@ def chapter_key(signature: str, fingerprint: str) -> str:
     return hashlib.sha256((fingerprint + "\0" + signature).encode()).hexdigest()
 
 
+def document_digest(doc: QmdDocument) -> str:
+    """SHA-256 of the parsed source (prose, cells, lines): a stored notebook of the same
+    digest needs no :func:`rebase`."""
+    return hashlib.sha256(repr(doc).encode()).hexdigest()
+
+
 def rebase(executed: NotebookNode, doc: QmdDocument) -> NotebookNode:
     """Join a stored executed notebook with ``doc``, a source of the same
     :func:`execution_signature` whose prose changed.
@@ -161,6 +168,12 @@ class FreezeCache:
 
     def load(self, chapter: str, key: str) -> NotebookNode | None:
         """Return the stored notebook if it was stored under ``key``, else ``None``."""
+        found = self.entry(chapter, key)
+        return found[0] if found is not None else None
+
+    def entry(self, chapter: str, key: str) -> tuple[NotebookNode, str] | None:
+        """The stored notebook and the :func:`document_digest` of the source it was stored
+        for (``""`` if not given), if stored under ``key``; else ``None``."""
         path = self._file(chapter)
         if not path.is_file():
             return None
@@ -170,18 +183,19 @@ class FreezeCache:
             return None  # a torn or foreign file is a miss, not an error
         if entry.get("key") != key:
             return None
-        return nbformat.from_dict(entry["notebook"])
+        return nbformat.from_dict(entry["notebook"]), str(entry.get("source", ""))
 
-    def store(self, chapter: str, key: str, notebook: NotebookNode) -> None:
-        """Store ``notebook`` under ``key`` (written to a temporary file of its own, then
-        renamed over the entry, so concurrent writers never tear each other's file)."""
+    def store(self, chapter: str, key: str, notebook: NotebookNode, source: str = "") -> None:
+        """Store ``notebook`` under ``key``, for the source of digest ``source`` (written to a
+        temporary file of its own, then renamed over the entry, so concurrent writers never
+        tear each other's file)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._file(chapter)
         handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp",
                                         dir=self.directory)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-                json.dump({"key": key, "notebook": notebook}, tmp)
+                json.dump({"key": key, "source": source, "notebook": notebook}, tmp)
             os.replace(name, path)
         except BaseException:
             Path(name).unlink(missing_ok=True)

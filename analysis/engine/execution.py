@@ -17,6 +17,7 @@ from nbformat import NotebookNode
 from analysis.engine.cache import (
     FreezeCache,
     chapter_key,
+    document_digest,
     execution_signature,
     prepare_bundle,
     rebase,
@@ -234,7 +235,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         finally:
             if kernel is not None:
                 kernel.close()
-        cache.store(doc.path, keys[doc.path], notebook)
+        cache.store(doc.path, keys[doc.path], notebook, document_digest(doc))
         return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
                                own.as_dict())
 
@@ -283,14 +284,24 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
 
 
 def _frozen(cache: FreezeCache, doc: QmdDocument, key: str) -> NotebookNode | None:
-    """The stored notebook of ``doc`` joined with its current prose, or ``None``."""
-    stored = cache.load(doc.path, key)
-    if stored is None:
+    """The stored notebook of ``doc`` joined with its current prose, or ``None``.
+
+    A notebook stored for this very source is returned as it is; one stored before a prose
+    edit is joined with the new prose (:func:`~analysis.engine.cache.rebase`, which builds
+    the notebook's cells again) and stored again, so the next render need not.
+    """
+    found = cache.entry(doc.path, key)
+    if found is None:
         return None
+    stored, digest = found
+    if digest == document_digest(doc):
+        return stored
     try:
-        return rebase(stored, doc)
+        joined = rebase(stored, doc)
     except ValueError:
         return None  # a stored notebook of another layout is a miss, not an error
+    cache.store(doc.path, key, joined, document_digest(doc))
+    return joined
 
 
 def _seconds_file(root: Path) -> Path:

@@ -39,6 +39,9 @@ def test_store_and_load_by_key(tmp_path):
     assert cache.load("chapters/a.qmd", key) is None
     cache.store("chapters/a.qmd", key, notebook)
     assert cache.load("chapters/a.qmd", key).cells[0].source == "1"
+    assert cache.entry("chapters/a.qmd", key)[1] == ""
+    cache.store("chapters/a.qmd", key, notebook, "abc")
+    assert cache.entry("chapters/a.qmd", key)[1] == "abc"
     assert cache.load("chapters/a.qmd", chapter_key("[\"b\"]", "f")) is None
 
 
