@@ -5,9 +5,9 @@ Three parts, each small enough to test without a browser:
 
 - :class:`SourceWatcher` polls the modification times of what the book is made from (its
   chapters, ``_quarto.yml``, the bibliography, and every file under ``data/``, ``analysis/``
-  and ``assets/``). Polling a few hundred files twice a second costs a few milliseconds and
-  needs no dependency or OS notification API (which also misses edits on some network and
-  container file systems).
+  and ``assets/``). Polling about 240 files twice a second needs no dependency or OS
+  notification API (which misses edits on some network and container file systems); a scan
+  took 70 ms on a two-core machine under a load of 13.
 - :class:`Preview` re-renders when the watcher reports a change, through the same
   incremental render as ``python -m analysis render`` (a prose edit joins the chapter's
   stored outputs, see :mod:`analysis.engine.cache`): HTML first, so the page reloads as soon
@@ -176,7 +176,7 @@ class Preview:
         self.rebuild()
         return changed
 
-    def watch(self, stop: threading.Event, interval: float = 0.3) -> None:
+    def watch(self, stop: threading.Event, interval: float = 0.5) -> None:
         """Poll until ``stop`` is set."""
         while not stop.wait(interval):
             self.poll()
