@@ -47,7 +47,7 @@ PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.pyplot", "seaborn", "an
 
 def preload() -> None:
     """Import :data:`PRELOAD` ahead of the chapter (the engine's prepared kernels, see
-    :mod:`analysis.engine.execution`).
+    :mod:`analysis.engine.book_execution`).
 
     Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
     statements, into an empty namespace.

@@ -21,10 +21,10 @@ from pathlib import Path, PurePosixPath
 from analysis.annex import notebook_tables, write_book_annex
 from analysis.engine import crossref, deck, html, pdf
 from analysis.engine.book import Book, load_book
+from analysis.engine.book_execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.cache import tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import BOOK_FORMATS, FORMATS, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
@@ -48,7 +48,7 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
         Receives progress lines.
     preflight : callable, optional
         Run before any kernel starts when a chapter must execute (see
-        :func:`~analysis.engine.execution.execute_chapters`); its exceptions propagate.
+        :func:`~analysis.engine.book_execution.execute_chapters`); its exceptions propagate.
 
     Returns
     -------

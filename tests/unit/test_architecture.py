@@ -43,7 +43,7 @@ ENGINE_EXCEPTIONS = {
     "engine/book.py": {"analysis.fmt"},
     # the validated bundle is built once per render and handed to every chapter kernel
     "engine/cache.py": {"analysis.bundle", "analysis.bundle_cache"},
-    "engine/execution.py": {"analysis.bundle_cache"},
+    "engine/book_execution.py": {"analysis.bundle_cache"},
     "engine/quarto.py": {"analysis.bundle_cache"},
     # parameterised documents (the partner packs) under Quarto share the stored bundle too
     "engine/document.py": {"analysis.bundle_cache"},

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from analysis.engine import execution
+from analysis.engine import book_execution
 from analysis.engine.project import copy_project
 from analysis.engine.render import render_book
 
@@ -41,7 +41,7 @@ def test_prose_edit_renders_without_kernels_and_equals_a_cold_render(book_render
                     encoding="utf-8")
     with monkeypatch.context() as patch:
         for name in ("ChapterKernel", "ForkServer", "prepared_kernel"):
-            patch.setattr(execution, name, _no_kernel)
+            patch.setattr(book_execution, name, _no_kernel)
         render_book(root, ("html", "pdf"), log=lambda line: None)
     log = json.loads((root / "_book" / "render-log.json").read_text(encoding="utf-8"))
     assert all(c["cached"] for c in log["chapters"])

@@ -23,8 +23,8 @@ from analysis.engine.cache import (
     rebase,
     tree_fingerprint,
 )
+from analysis.engine.chapter_kernel import ChapterKernel, kernel_env, kernel_interpreter
 from analysis.engine.errors import RenderError
-from analysis.engine.execute import ChapterKernel, kernel_env, kernel_interpreter
 from analysis.engine.fork_server import ForkServer, ForkServerError
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
