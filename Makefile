@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: report deck test lint bench mutate lock clean new-wave
+.PHONY: report deck preview test lint bench mutate lock clean new-wave
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ report: $(STAMP)
 # The presentation and its PDF handout alone (`make report` renders them with the book).
 deck: $(STAMP)
 	$(BIN)/python -m analysis render --to pptx $(ARGS)
+
+# Live preview (built-in engine): http://127.0.0.1:8000/, re-rendered and reloaded on every
+# save (ARGS="--port 8001", ARGS="--to html"). Ctrl-C stops it.
+preview: $(STAMP)
+	$(BIN)/python -m analysis preview $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)

@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reconstruct": ("analysis.commands.reconstruct", "rebuild the bundled exports from the ledger"),
     "audit": ("analysis.commands.audit", "check every published figure against the data in use"),
     "trace": ("analysis.commands.trace", "list every inline expression of the book"),
+    "preview": ("analysis.commands.preview",
+                "render, serve _book/ on localhost, re-render and reload on every save"),
     "new-wave": ("analysis.commands.new_wave",
                  "prepare the next survey wave: questionnaire, manifest entry, checklist"),
     "diff-questionnaires": ("analysis.commands.diff_questionnaires",
@@ -66,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     first, _ = parser.parse_known_args(argv[:1])
     full = argparse.ArgumentParser(
         prog="python -m analysis",
-        description="NorCRIN user survey: render, summarize, reconstruct, audit, trace, new-wave, "
-                    "diff-questionnaires, coding, packs.",
+        description="NorCRIN user survey: render, preview, summarize, reconstruct, audit, trace, "
+                    "new-wave, diff-questionnaires, coding, packs.",
     )
     sub = full.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():

@@ -30,8 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.engine.book import load_book
-from analysis.engine.execute import ChapterKernel
-from analysis.engine.execution import default_jobs, execute_chapters, read_chapters
+from analysis.engine.book_execution import default_jobs, execute_chapters, read_chapters
+from analysis.engine.chapter_kernel import ChapterKernel
 from analysis.engine.notebook import write_notebook
 from analysis.engine.project import copy_project
 from analysis.engine.quarto import QuartoError, find_quarto, render_with_quarto

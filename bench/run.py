@@ -1,24 +1,102 @@
 """Run every benchmark and print its figures (`make bench`). Targets are printed, not asserted.
 
-Arguments (``make bench ARGS="--quarto"``) go to the render benchmark only.
+Arguments (``make bench ARGS="--quarto"``) go to the render benchmark only;
+``ARGS=--prose-only`` runs only the prose-edit figures (:func:`prose_edit_figures`).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 BENCHES = ["read_bench.py", "render_bench.py"]
 
 
+#: The prose edit timed: one sentence of a results chapter, as an author would change it.
+PROSE_CHAPTER = "chapters/04-2-kjennskap.qmd"
+PROSE_SENTENCE = "ikke nødvendigvis alle NorCRINs brukere"
+#: Goals of issue 25 on two cores: seconds until a prose edit shows.
+PROSE_GOALS = {"html": 2.0, "pdf": 5.0}
+
+
+def prose_edit_figures(repeats: int = 3) -> None:
+    """Prose edit -> HTML and -> PDF with the built-in engine, in a temporary project copy.
+
+    After one cold render (``--to html,pdf --no-cache``, printed too) one sentence of
+    :data:`PROSE_CHAPTER` is changed ``repeats`` times per format and rendered: once as the
+    command an author runs (``python -m analysis render --to html``, with its start-up and
+    imports) and once as ``python -m analysis preview`` renders on a save (a process that has
+    rendered before). Prints the median and the range, whether any chapter executed, and
+    the goal.
+    """
+    from analysis.engine.project import copy_project
+    from analysis.engine.render import render_book
+    from analysis.paths import project_root
+    from analysis.render_hooks import check_inputs
+
+    with tempfile.TemporaryDirectory(prefix="prose-bench-") as tmp:
+        root = copy_project(project_root(), Path(tmp) / "project")
+        env = {**os.environ, "NORCRIN_ROOT": str(root)}
+
+        def command(*extra: str) -> float:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "analysis", "render", "--engine", "builtin",
+                            *extra], cwd=root, env=env, check=True, capture_output=True)
+            return time.perf_counter() - start
+
+        def in_process(formats: tuple[str, ...]) -> float:
+            start = time.perf_counter()
+            render_book(root, formats, log=lambda line: None,
+                        preflight=lambda: check_inputs(root))
+            return time.perf_counter() - start
+
+        edits = iter(range(1, 1000))
+
+        def edit() -> None:
+            path = root / PROSE_CHAPTER
+            text = path.read_text(encoding="utf-8")
+            at = text.index(PROSE_SENTENCE) + len(PROSE_SENTENCE)
+            end = text.index(")", at) + 1 if text[at:at + 9] == " (endring" else at
+            path.write_text(f"{text[:at]} (endring {next(edits)}){text[end:]}", encoding="utf-8")
+
+        cold = command("--to", "html,pdf", "--no-cache")
+        print(f"cold render (--to html,pdf --no-cache): {cold:6.1f} s", flush=True)
+        in_process(("html", "pdf"))  # the preview's first render (imports, nothing changed)
+        executed = 0
+        for fmt in ("html", "pdf"):
+            for how, run in (("command", lambda f=fmt: command("--to", f)),
+                             ("preview", lambda f=fmt: in_process((f,)))):
+                seconds = []
+                for _ in range(repeats):
+                    edit()
+                    seconds.append(run())
+                    log = json.loads((root / "_book" / "render-log.json").read_text("utf-8"))
+                    executed += sum(not c["cached"] for c in log["chapters"])
+                print(f"prose edit -> {fmt.upper():4} ({how:7}): median "
+                      f"{statistics.median(seconds):5.1f} s (range {min(seconds):.1f}-"
+                      f"{max(seconds):.1f}, {repeats} edits; goal <= {PROSE_GOALS[fmt]:.0f} s)",
+                      flush=True)
+        print(f"chapters executed for the prose edits: {executed} (expected 0)")
+
+
 def main() -> int:
     here = Path(__file__).resolve().parent
     status = 0
+    if sys.argv[1:] == ["--prose-only"]:
+        prose_edit_figures()
+        return status
     for name in BENCHES:
         print(f"== {name}", flush=True)
         extra = sys.argv[1:] if name == "render_bench.py" else []
         status |= subprocess.call([sys.executable, str(here / name), *extra])
+    print("== prose edits", flush=True)
+    prose_edit_figures()
     return status
 
 

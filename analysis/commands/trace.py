@@ -7,8 +7,8 @@ import json
 import sys
 
 from analysis.engine.book import load_book
+from analysis.engine.book_execution import execute_chapters, read_chapters, trace
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import execute_chapters, read_chapters, trace
 from analysis.paths import project_root
 
 

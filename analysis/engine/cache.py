@@ -1,12 +1,19 @@
 """Freeze cache: skip executing a chapter whose inputs have not changed.
 
 Policy (``execute: freeze: auto`` in ``_quarto.yml``, widened to everything a chapter reads): a
-chapter is re-executed when its own source text changed, or anything every chapter reads --
+chapter is re-executed when what it executes changed (:func:`execution_signature`: its code
+cells and inline expressions, not its prose), or anything every chapter reads --
 any file under ``data/`` (exports must live there), ``analysis/`` (the engine included, since
 the kernel bootstrap lives there) or ``assets/``, ``_quarto.yml``, ``requirements.lock``, the
 installed version of a package that computes, draws or escapes (:data:`PACKAGES`) -- or the
 engine's cache format. The executed notebook -- outputs, figures and inline values -- is stored in
 ``.cache/freeze/<chapter>.json`` under the project root (git-ignored).
+
+A chapter whose prose alone changed is not executed: its stored notebook is joined with the new
+prose (:func:`rebase`), which gives the notebook a kernel would have returned as far as the
+book shows it -- markdown cells are never executed, and the line numbers of the inline
+expressions (the inline values' ``line``, the inline cells' source) are the only trace of the
+prose in what the kernel runs.
 """
 
 from __future__ import annotations
@@ -21,8 +28,12 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from analysis.engine.kernel import INLINE_MIME
+from analysis.engine.notebook import document_to_notebook
+from analysis.engine.qmd import CodeCell, QmdDocument
+
 #: bump when the stored notebook layout changes, so old caches are ignored
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
 #: Folders and files whose contents every chapter depends on.
 FOLDERS = ("data", "analysis", "assets")
@@ -66,9 +77,84 @@ def tree_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def chapter_key(source_text: str, fingerprint: str) -> str:
-    """Cache key of one chapter: its source text plus the shared tree fingerprint."""
-    return hashlib.sha256((fingerprint + "\0" + source_text).encode()).hexdigest()
+#: Cell options that are prose (captions, alt text): read when the page is written, never by
+#: the kernel, so editing them does not re-execute the chapter.
+PROSE_OPTIONS = frozenset({"fig-cap", "fig-alt", "tbl-cap"})
+
+
+def execution_signature(doc: QmdDocument) -> str:
+    """What the kernel executes of a chapter, without its prose and line numbers.
+
+    The notebook (:mod:`analysis.engine.notebook`) has one markdown cell per prose block, one
+    inline-values cell per prose block with inline expressions and one cell per code cell;
+    the signature lists that sequence with the expressions, the code and the cell options
+    (captions and alt text excepted, :data:`PROSE_OPTIONS`). Two documents with the same
+    signature execute the same code in the same order.
+
+    Examples
+    --------
+    >>> from analysis.engine.qmd import parse_qmd
+    >>> a = parse_qmd("Tekst `{python} x`.\\n\\n```{python}\\nx = 1\\n```\\n", "a.qmd")
+    >>> b = parse_qmd("Ny tekst,\\nto linjer: `{python} x`.\\n\\n```{python}\\nx = 1\\n```\\n",
+    ...               "a.qmd")
+    >>> execution_signature(a) == execution_signature(b)
+    True
+    >>> c = parse_qmd("Tekst `{python} x + 1`.\\n\\n```{python}\\nx = 1\\n```\\n", "a.qmd")
+    >>> execution_signature(a) == execution_signature(c)
+    False
+    """
+    blocks = []
+    for block in doc.blocks:
+        if isinstance(block, CodeCell):
+            options = {k: v for k, v in block.options.items() if k not in PROSE_OPTIONS}
+            blocks.append(["code", block.source, options])
+        else:
+            blocks.append(["prose", [e.expression for e in block.inlines]])
+    return json.dumps([doc.path, blocks], sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def chapter_key(signature: str, fingerprint: str) -> str:
+    """Cache key of one chapter: its :func:`execution_signature` plus the tree fingerprint."""
+    return hashlib.sha256((fingerprint + "\0" + signature).encode()).hexdigest()
+
+
+def document_digest(doc: QmdDocument) -> str:
+    """SHA-256 of the parsed source (prose, cells, lines): a stored notebook of the same
+    digest needs no :func:`rebase`."""
+    return hashlib.sha256(repr(doc).encode()).hexdigest()
+
+
+def rebase(executed: NotebookNode, doc: QmdDocument) -> NotebookNode:
+    """Join a stored executed notebook with ``doc``, a source of the same
+    :func:`execution_signature` whose prose changed.
+
+    The result is the notebook executing ``doc`` would give: ``doc``'s cells (markdown text,
+    sources, metadata with the new lines) with the stored outputs and execution counts, and
+    each inline value's ``line`` set to where its expression now stands.
+
+    Raises
+    ------
+    ValueError
+        If the two do not have the same cells (a different signature).
+    """
+    fresh = document_to_notebook(doc)
+    if [c.cell_type for c in fresh.cells] != [c.cell_type for c in executed.cells]:
+        raise ValueError(f"{doc.path}: the stored notebook has other cells than the source")
+    lines = {i: [e.line for e in b.inlines] for i, b in enumerate(doc.blocks)
+             if not isinstance(b, CodeCell)}
+    joined = nbformat.from_dict(executed)
+    joined.cells = []
+    for old, new in zip(executed.cells, fresh.cells, strict=True):
+        cell = nbformat.from_dict(old)
+        cell.source, cell.metadata = new.source, new.metadata
+        meta = new.metadata.get("qmd", {})
+        if meta.get("kind") == "inline":
+            for output in cell.get("outputs", []):
+                values = output.get("data", {}).get(INLINE_MIME)
+                for entry, line in zip(values or [], lines[meta["block"]], strict=False):
+                    entry["line"] = line
+        joined.cells.append(cell)
+    return joined
 
 
 class FreezeCache:
@@ -82,6 +168,12 @@ class FreezeCache:
 
     def load(self, chapter: str, key: str) -> NotebookNode | None:
         """Return the stored notebook if it was stored under ``key``, else ``None``."""
+        found = self.entry(chapter, key)
+        return found[0] if found is not None else None
+
+    def entry(self, chapter: str, key: str) -> tuple[NotebookNode, str] | None:
+        """The stored notebook and the :func:`document_digest` of the source it was stored
+        for (``""`` if not given), if stored under ``key``; else ``None``."""
         path = self._file(chapter)
         if not path.is_file():
             return None
@@ -91,18 +183,19 @@ class FreezeCache:
             return None  # a torn or foreign file is a miss, not an error
         if entry.get("key") != key:
             return None
-        return nbformat.from_dict(entry["notebook"])
+        return nbformat.from_dict(entry["notebook"]), str(entry.get("source", ""))
 
-    def store(self, chapter: str, key: str, notebook: NotebookNode) -> None:
-        """Store ``notebook`` under ``key`` (written to a temporary file of its own, then
-        renamed over the entry, so concurrent writers never tear each other's file)."""
+    def store(self, chapter: str, key: str, notebook: NotebookNode, source: str = "") -> None:
+        """Store ``notebook`` under ``key``, for the source of digest ``source`` (written to a
+        temporary file of its own, then renamed over the entry, so concurrent writers never
+        tear each other's file)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._file(chapter)
         handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp",
                                         dir=self.directory)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-                json.dump({"key": key, "notebook": notebook}, tmp)
+                json.dump({"key": key, "source": source, "notebook": notebook}, tmp)
             os.replace(name, path)
         except BaseException:
             Path(name).unlink(missing_ok=True)

@@ -29,8 +29,8 @@ import yaml
 
 from analysis.engine import crossref
 from analysis.engine.book import load_book
+from analysis.engine.book_execution import execute_chapters, read_chapters
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import execute_chapters, read_chapters
 from analysis.engine.hooks import render_hooks
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
@@ -106,7 +106,7 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
 
 def write_deck(root: Path, chapter, folder: Path,
                log: Callable[[str], None] = print) -> Path:
-    """Write the executed deck (an :class:`~analysis.engine.execution.ExecutedChapter`) with
+    """Write the executed deck (an :class:`~analysis.engine.book_execution.ExecutedChapter`) with
     pandoc's pptx writer into ``folder``, then its charts and handout (the ``finish_deck`` hook)."""
     config = deck_config(root)
     options = (config.get("format") or {}).get("pptx") or {}

@@ -25,8 +25,8 @@ from pathlib import Path
 import pypandoc
 
 from analysis.engine import crossref, html, pdf
+from analysis.engine.book_execution import default_jobs, execute_chapters
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import default_jobs, execute_chapters
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.qmd import CodeCell, QmdDocument, read_qmd
 from analysis.engine.timing import Phases

@@ -252,7 +252,7 @@ class ForkServer:
         The kernels' working directory (the project root, whose ``analysis`` package the
         server imports, as a kernel started there would).
     env : dict
-        The kernels' environment (:func:`analysis.engine.execute.kernel_env` and the bundle's
+        The kernels' environment (:func:`analysis.engine.chapter_kernel.kernel_env` and the bundle's
         variable); every kernel forked must ask for the same :data:`STARTUP_ENV`.
     interpreter : list of str
         The interpreter and its options from the kernel spec's command line (see

@@ -41,7 +41,7 @@ def install() -> None:
 
 def preload() -> None:
     """Import the hooks' ``kernel_preload`` modules ahead of the chapter (the engine's
-    prepared kernels, see :mod:`analysis.engine.execution`).
+    prepared kernels, see :mod:`analysis.engine.book_execution`).
 
     Only ``sys.modules`` changes: the chapter still imports what it uses, by its own
     statements, into an empty namespace.

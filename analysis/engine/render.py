@@ -20,10 +20,10 @@ from pathlib import Path, PurePosixPath
 
 from analysis.engine import crossref, deck, html, pdf
 from analysis.engine.book import Book, load_book
+from analysis.engine.book_execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.cache import tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
-from analysis.engine.execution import default_jobs, execute_chapters, read_chapters, trace
 from analysis.engine.hooks import render_hooks
 from analysis.engine.output_cache import OutputCache, file_bytes, unit_key
 from analysis.engine.output_dir import BOOK_FORMATS, FORMATS, publish, render_lock, staged
@@ -49,7 +49,7 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
         Receives progress lines.
     preflight : callable, optional
         Run before any kernel starts when a chapter must execute (see
-        :func:`~analysis.engine.execution.execute_chapters`); its exceptions propagate.
+        :func:`~analysis.engine.book_execution.execute_chapters`); its exceptions propagate.
 
     Returns
     -------
@@ -116,9 +116,10 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
                     write_trace(staging, trace(chapters))
                 printed = {c.doc.path: render_hooks().notebook_tables(c.notebook)
                            for c in chapters}
-                # The annex reads the tables printed and every chapter's source (order, numbers,
-                # captions); it is rebuilt only when one of them (or the common inputs) changes.
-                annex_key = unit_key("annex", common, [repr(c.doc) for c in chapters], printed)
+                # The annex reads the tables printed and, of the chapters' sources, the order,
+                # labels, captions and numbers of the tables; it is rebuilt only when one of
+                # them (or the common inputs) changes, not for an edit of the prose.
+                annex_key = unit_key("annex", common, _annex_inputs(book, docs), printed)
                 built["annex"] = builders.submit(
                     cache.build, "annex", annex_key,
                     lambda folder: _timed(phases, "annex (Excel)", render_hooks().write_annex,
@@ -189,6 +190,19 @@ def _common_inputs(book: Book, fingerprint: str) -> list:
     except metadata.PackageNotFoundError:
         typst_version = "?"
     return [fingerprint, typst_version, *file_bytes(book.root, extra)]
+
+
+def _annex_inputs(book: Book, docs: list) -> list:
+    """What :func:`analysis.annex.write_book_annex` reads of the chapters' sources: per table
+    cell its chapter, label, caption and line (named in its error), and the table numbers it
+    takes from the numbering with and without the questions asked."""
+    cells = [[d.path, c.label, c.options.get("tbl-cap"), c.line] for d in docs for c in d.cells
+             if c.label.startswith("tbl-")]
+    none_asked: dict[str, set[str] | None] = {d.path: set() for d in docs}
+    numbers = [crossref.collect(docs, set(book.appendices), asked)
+               for asked in (None, none_asked)]
+    return [cells, [[index.refs[c[1]].text if c[1] in index.refs else None for c in cells]
+                    for index in numbers]]
 
 
 def _chapter_inputs(chapter) -> list:

@@ -20,7 +20,7 @@ from fractions import Fraction
 import pytest
 
 from analysis.engine.book import load_book
-from analysis.engine.execution import execute_chapters, read_chapters
+from analysis.engine.book_execution import execute_chapters, read_chapters
 from analysis.fmt import parse_number
 from analysis.ledger.rounding import stated_interval
 from analysis.report.book_map import ShownAs, load_book_map, printed_inline, printed_tables

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from analysis.engine.book import load_book
-from analysis.engine.execution import execute_chapters, read_chapters
+from analysis.engine.book_execution import execute_chapters, read_chapters
 from analysis.fmt import parse_number
 from analysis.report.book_map import printed_inline, printed_tables
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from analysis.engine.book import load_book
-from analysis.engine.execution import fork_kernels
+from analysis.engine.book_execution import fork_kernels
 
 
 def _figures(book_dir):

@@ -12,8 +12,8 @@ import nbformat
 import pytest
 
 from analysis import bundle_cache
-from analysis.engine.execute import ChapterKernel, kernel_env, kernel_interpreter
-from analysis.engine.execution import fork_kernels
+from analysis.engine.book_execution import fork_kernels
+from analysis.engine.chapter_kernel import ChapterKernel, kernel_env, kernel_interpreter
 from analysis.engine.fork_server import ForkServer, ForkServerError
 from analysis.engine.timing import Phases
 

@@ -45,22 +45,34 @@ def test_unchanged_book_reuses_every_page_and_the_pdf(tiny_book):
     assert _files(root / "_book") == first
 
 
-@pytest.mark.parametrize(("source", "old", "new", "pages_rebuilt"), [
-    # prose of one chapter: its page and the PDF only
-    ("index.qmd", "Blåbærsyltetøy", "Tyttebærsyltetøy", 1),
+@pytest.mark.parametrize(("source", "old", "new", "pages_rebuilt", "executes", "shown"), [
+    # prose of one chapter: its page and the PDF only, nothing executes
+    ("index.qmd", "Blåbærsyltetøy", "Tyttebærsyltetøy", 1, False, "Tyttebærsyltetøy"),
     # a chapter title is in every page's sidebar and page navigation: every page
-    ("chapters/01-tall.qmd", "# Tall {#sec-tall}", "# Tallene {#sec-tall}", 2),
+    ("chapters/01-tall.qmd", "# Tall {#sec-tall}", "# Tallene {#sec-tall}", 2, False, "Tallene"),
+    # new lines above inline expressions and a caption: the trace's line numbers move
+    ("chapters/01-tall.qmd", "Summen er", "Ny setning.\n\nOg en til.\n\nSummen er", 1, False,
+     "Og en til."),
+    ("chapters/01-tall.qmd", '"Kurve over svar"', '"Kurve over alle svar"', 1, False,
+     "Kurve over alle svar"),
+    # an inline expression: the chapter executes again
+    ("chapters/01-tall.qmd", "`{python} 6 * 7`", "`{python} 6 * 8`", 1, True, ">48<"),
 ])
 def test_edit_then_cached_render_equals_cold_render(tiny_book, tmp_path_factory, source, old,
-                                                    new, pages_rebuilt):
+                                                    new, pages_rebuilt, executes, shown):
     assert STEADY != CHAPTER
     root = tiny_book(chapter=STEADY)
     _render(root)
+    executions = (root / "executions.txt").read_text()
     path = root / source
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
     lines = _render(root)
+    # the chapter's kernel ran again only for a change to what it executes
+    assert ((root / "executions.txt").read_text() != executions) is executes
+    log = json.loads((root / "_book" / "render-log.json").read_text(encoding="utf-8"))
+    assert [c["cached"] for c in log["chapters"]] == [True, not executes]
     assert any(f"({pages_rebuilt} rebuilt)" in line for line in lines), lines
     assert not any("(unchanged)" in line for line in lines), lines
     cached = _files(root / "_book")
@@ -70,5 +82,5 @@ def test_edit_then_cached_render_equals_cold_render(tiny_book, tmp_path_factory,
     cold = _files(root / "_book")
     assert cached.keys() == cold.keys()
     assert [name for name in cold if cached[name] != cold[name]] == []
-    assert new.split("{")[0].strip("# ") in cold["index.html" if source == "index.qmd"
-                                                else "chapters/01-tall.html"].decode()
+    assert shown in cold["index.html" if source == "index.qmd"
+                         else "chapters/01-tall.html"].decode()

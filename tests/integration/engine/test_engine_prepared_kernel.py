@@ -7,7 +7,7 @@ import json
 import nbformat
 
 from analysis import bundle_cache
-from analysis.engine.execution import prepared_kernel
+from analysis.engine.book_execution import prepared_kernel
 from analysis.engine.timing import Phases
 
 PROBE = ("import json, sys\n"

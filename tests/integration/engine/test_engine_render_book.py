@@ -102,12 +102,15 @@ def test_cache_hit_then_miss_after_edit(tiny_book):
     assert [c["cached"] for c in log["chapters"]] == [True, True]
 
     chapter = root / "chapters/01-tall.qmd"
-    chapter.write_text(chapter.read_text("utf-8").replace("Ferdig.", "Helt ferdig."), "utf-8")
+    # a code edit (a prose edit alone executes nothing: test_engine_output_cache.py)
+    text = chapter.read_text("utf-8")
+    chapter.write_text(text.replace("Ferdig.", "Helt ferdig.")
+                       .replace('print("synlig utskrift")', 'print("synlig utskrift 2")'), "utf-8")
     render_book(root, ("html",), log=lambda line: None)
     assert (root / "executions.txt").read_text() == "xx"  # only the edited chapter ran
     log = json.loads((root / "_book/render-log.json").read_text())
     assert [c["cached"] for c in log["chapters"]] == [True, False]
-    assert "Helt ferdig." in _page(root)
+    assert "Helt ferdig." in _page(root) and "synlig utskrift 2" in _page(root)
     # a fresh kernel on the same data gives byte-identical figures and values
     assert figure.read_bytes() == first_svg
     assert (root / "_book/inline-values.json").read_bytes() == first_values

@@ -14,9 +14,17 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
-from analysis.engine.cache import FreezeCache, chapter_key, prepare_bundle, tree_fingerprint
+from analysis.engine.cache import (
+    FreezeCache,
+    chapter_key,
+    document_digest,
+    execution_signature,
+    prepare_bundle,
+    rebase,
+    tree_fingerprint,
+)
+from analysis.engine.chapter_kernel import ChapterKernel, kernel_env, kernel_interpreter
 from analysis.engine.errors import RenderError
-from analysis.engine.execute import ChapterKernel, kernel_env, kernel_interpreter
 from analysis.engine.fork_server import ForkServer, ForkServerError
 from analysis.engine.notebook import document_to_notebook
 from analysis.engine.outputs import inline_text, inline_values
@@ -169,10 +177,11 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
     if fingerprint is None:
         with phases.time("fingerprint"):
             fingerprint = tree_fingerprint(root)
-    keys = {doc.path: chapter_key((root / doc.path).read_text(encoding="utf-8"), fingerprint)
-            for doc in docs}
+    # Keyed by what the kernel executes, not the prose: a chapter whose prose alone changed
+    # is joined with its stored outputs instead of executing (analysis/engine/cache.py).
+    keys = {doc.path: chapter_key(execution_signature(doc), fingerprint) for doc in docs}
     with phases.time("freeze cache read"):
-        frozen = {doc.path: cache.load(doc.path, keys[doc.path]) if use_cache else None
+        frozen = {doc.path: _frozen(cache, doc, keys[doc.path]) if use_cache else None
                   for doc in docs}
     must_run = any(nb is None for nb in frozen.values())
 
@@ -226,7 +235,7 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
         finally:
             if kernel is not None:
                 kernel.close()
-        cache.store(doc.path, keys[doc.path], notebook)
+        cache.store(doc.path, keys[doc.path], notebook, document_digest(doc))
         return ExecutedChapter(doc, notebook, False, time.perf_counter() - start,
                                own.as_dict())
 
@@ -272,6 +281,27 @@ def execute_chapters(root: Path, docs: list[QmdDocument], use_cache: bool = True
                 server.close()
     _remember_seconds(root, {c.doc.path: c.seconds for c in done if not c.cached})
     return done
+
+
+def _frozen(cache: FreezeCache, doc: QmdDocument, key: str) -> NotebookNode | None:
+    """The stored notebook of ``doc`` joined with its current prose, or ``None``.
+
+    A notebook stored for this very source is returned as it is; one stored before a prose
+    edit is joined with the new prose (:func:`~analysis.engine.cache.rebase`, which builds
+    the notebook's cells again) and stored again, so the next render need not.
+    """
+    found = cache.entry(doc.path, key)
+    if found is None:
+        return None
+    stored, digest = found
+    if digest == document_digest(doc):
+        return stored
+    try:
+        joined = rebase(stored, doc)
+    except ValueError:
+        return None  # a stored notebook of another layout is a miss, not an error
+    cache.store(doc.path, key, joined, document_digest(doc))
+    return joined
 
 
 def _seconds_file(root: Path) -> Path:

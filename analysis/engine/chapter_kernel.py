@@ -197,38 +197,6 @@ class ChapterKernel:
         self.client.km = None
 
 
-def execute_notebook(
-    notebook: NotebookNode, chapter: str, root: Path, timeout: int = 600,
-    phases: Phases | None = None,
-) -> NotebookNode:
-    """Run every code cell of ``notebook`` in a fresh kernel and return an executed copy.
-
-    Parameters
-    ----------
-    notebook : NotebookNode
-        From :func:`analysis.engine.notebook.document_to_notebook`.
-    chapter : str
-        Chapter path relative to the project root, for messages.
-    root : Path
-        Project root: the kernel's working directory and ``NORCRIN_ROOT``.
-    timeout : int
-        Seconds allowed per cell.
-    phases : Phases, optional
-        Receives the kernel start and cell timings.
-
-    Returns
-    -------
-    NotebookNode
-        A copy with outputs.
-
-    Raises
-    ------
-    RenderError
-        If a cell raises or times out, or the kernel dies (see :meth:`ChapterKernel.execute`).
-    """
-    return ChapterKernel(root, phases, timeout=timeout).execute(notebook, chapter)
-
-
 def _failure_message(executed: NotebookNode, chapter: str, exc: Exception) -> str:
     """Point at the failing cell: the one with an error output, else the last one started."""
     target, traceback = None, _ANSI.sub("", str(exc))
