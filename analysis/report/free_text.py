@@ -56,9 +56,11 @@ def _status(bundle, qid: str):
     return table.set_index("qid").loc[qid]
 
 
-def answered(bundle, qid: str) -> Text:
-    """How many wrote an answer, from the export in use (formatted)."""
-    return fmt.num(compute.respondents_answering(bundle.current.long, qid))
+def answered(bundle, qid: str, words: bool = False) -> Text:
+    """How many wrote an answer, from the export in use (formatted; ``words=True``: in
+    running text, "åtte" under 13)."""
+    count = compute.respondents_answering(bundle.current.long, qid)
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 def without_content(bundle, qid: str) -> Text:
@@ -72,10 +74,12 @@ def with_content(bundle, qid: str) -> Text:
     return fmt.num(int(row["coded"] - row["without_content"]))
 
 
-def concrete(bundle, qid: str) -> Text:
-    """Answers not coded «uten innhold», coded or still awaiting coding (formatted)."""
+def concrete(bundle, qid: str, words: bool = False) -> Text:
+    """Answers not coded «uten innhold», coded or still awaiting coding (formatted;
+    ``words=True``: in running text)."""
     row = _status(bundle, qid)
-    return fmt.num(int(row["answers"] - row["without_content"]))
+    count = int(row["answers"] - row["without_content"])
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 def awaiting(bundle, qid: str) -> Text:
