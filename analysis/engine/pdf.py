@@ -28,23 +28,28 @@ PDF_STANDARDS: list[PDFStandard] = ["ua-1"]
 
 TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #set document(title: [$title$], author: "$author$")
-#set page(paper: "$papersize$", margin: (x: 2.2cm, y: 2cm))
-#set text(lang: "$lang$", font: "DejaVu Serif", size: 10pt)
-#set par(leading: 0.55em, spacing: 0.9em)
+// A compact report page (issue 20: the main part within 30 pages): 9.5 pt on A4, 1.8 cm
+// side margins; Quarto's template (assets/typst/typst-show.typ) sets the same.
+#set page(paper: "$papersize$", margin: (x: 1.8cm, y: 1.6cm))
+#set text(lang: "$lang$", font: "DejaVu Serif", size: 9.5pt)
+#set par(leading: 0.5em, spacing: 0.75em)
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
-// A chapter starts on a new page, the next one (not the next right-hand one: the book is read
-// on screens and printed single-sided, and blank pages only lengthen it).
-#show heading.where(level: 1): it => { pagebreak(weak: true); it }
+// A chapter starts on a new page only when less than 30 % of the current one is left: the book
+// is read on screens and printed single-sided, and a chapter's half-empty last page only
+// lengthens it (never a right-hand page). The appendices always start on a new page
+// (analysis/engine/render.py puts the break before the first one).
+#show heading.where(level: 1): it => context {
+  if here().position().y > 0.7 * page.height { pagebreak(weak: true) } else { v(1.2em, weak: true) }
+  it
+}
 #show figure.caption: it => it.body
 #show figure.where(kind: table): set figure.caption(position: top)
-// Figures at two thirds of the text width: readable (vector), and a page holds text beside them.
-#set image(width: 68%)
-#set table(inset: 5pt, stroke: (x: none, y: 0.5pt + luma(180)))
+// Figure width and placement, table type size: assets/typst/compact.typ (both engines).
+#set table(stroke: (x: none, y: 0.5pt + luma(180)))
 // Long tables (the audit appendix) continue on the next page instead of overprinting.
 #show figure.where(kind: table): set block(breakable: true)
-#show table: set text(size: 8.5pt)
 #show table: set par(justify: false)
 #show link: set text(fill: rgb("#1a4d80"))
 $for(header-includes)$

@@ -246,6 +246,8 @@ def _pdf_unit(book: Book, chapters, index: crossref.RefIndex, phases: Phases,
         parts = []
         with phases.time("pdf: markdown + figures"):
             for chapter in chapters:
+                if chapter.doc.path == next(iter(book.appendices), None):
+                    parts.append("```{=typst}\n#pagebreak(weak: true)\n```")  # see pdf.TEMPLATE
                 parent = str(PurePosixPath(chapter.doc.path).parent)
                 prefix = "" if parent == "." else f"{parent}/"
                 target = Target("typst", folder, prefix, lambda ref: f"#{ref.label}")

@@ -169,10 +169,12 @@ def all_figures(bundle: SurveyBundle) -> Table:
     }), left=[ID, "Status"])
 
 
-def consistency_count(bundle: SurveyBundle, key: str) -> str:
+def consistency_count(bundle: SurveyBundle, key: str, words: bool = False) -> str:
     """One count of the consistency half (``tested``, ``consistent``, ``inconsistent``,
-    ``untested``; see :func:`analysis.audit.consistency_counts`), formatted."""
-    return fmt.num(consistency_counts(audit(bundle))[key])
+    ``untested``; see :func:`analysis.audit.consistency_counts`), formatted (``words=True``:
+    in running text, "seks" under 13)."""
+    count = consistency_counts(audit(bundle))[key]
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 def consistency(bundle: SurveyBundle) -> Table:

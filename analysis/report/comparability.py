@@ -43,16 +43,35 @@ def not_compared(view) -> Text:
     targets = {t for t in (view.option_map.get(o.label, o.label) for o in previous.options)
                if t is not None}
     sentences = []
-    new = [o.display for o in question.options if o.label not in targets]
+    new, new_unnamed = _named([o.display for o in question.options if o.label not in targets])
     if new:
         sentences.append(f"{_options(new)} har ikke noe motstykke i {prev} og "
                          "sammenliknes ikke.")
-    gone = [o.label for o in previous.options
-            if view.option_map.get(o.label, o.label) is None]
+    if new_unnamed:
+        sentences.append(f"{_unnamed(new_unnamed).capitalize()} har ikke noe motstykke i "
+                         f"{prev} og sammenliknes ikke.")
+    gone, gone_unnamed = _named([o.label for o in previous.options
+                                 if view.option_map.get(o.label, o.label) is None])
     if gone:
         sentences.append(f"{_options(gone)} fra {prev} finnes ikke i {year} og er ikke med i "
                          "sammenlikningen.")
+    if gone_unnamed:
+        sentences.append(f"{_unnamed(gone_unnamed).capitalize()} fra {prev} finnes ikke i "
+                         f"{year} og er ikke med i sammenlikningen.")
     return Text(" ".join(sentences))
+
+
+def _named(labels: list[str]) -> tuple[list[str], int]:
+    """The labels with a known wording, and how many have none («Ukjent alternativ 5»: the
+    source does not give it). Those are counted in a sentence, never quoted to readers."""
+    named = [label for label in labels if "ukjent" not in label.lower()]
+    return named, len(labels) - len(named)
+
+
+def _unnamed(count: int) -> str:
+    """ "ett alternativ uten kjent ordlyd", "to alternativer uten kjent ordlyd"."""
+    noun = "alternativ" if count == 1 else "alternativer"
+    return f"{fmt.number_word(count, neuter=True)} {noun} uten kjent ordlyd"
 
 
 def _options(labels: list[str]) -> str:

@@ -61,9 +61,11 @@ def _status(bundle: SurveyBundle, qid: str):
     return table.set_index("qid").loc[qid]
 
 
-def answered(bundle: SurveyBundle, qid: str) -> Text:
-    """How many wrote an answer, from the export in use (formatted)."""
-    return fmt.num(compute.respondents_answering(bundle.current.long, qid))
+def answered(bundle: SurveyBundle, qid: str, words: bool = False) -> Text:
+    """How many wrote an answer, from the export in use (formatted; ``words=True``: in
+    running text, "åtte" under 13)."""
+    count = compute.respondents_answering(bundle.current.long, qid)
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 def without_content(bundle: SurveyBundle, qid: str) -> Text:
@@ -77,10 +79,12 @@ def with_content(bundle: SurveyBundle, qid: str) -> Text:
     return fmt.num(int(row["coded"] - row["without_content"]))
 
 
-def concrete(bundle: SurveyBundle, qid: str) -> Text:
-    """Answers not coded «uten innhold», coded or still awaiting coding (formatted)."""
+def concrete(bundle: SurveyBundle, qid: str, words: bool = False) -> Text:
+    """Answers not coded «uten innhold», coded or still awaiting coding (formatted;
+    ``words=True``: in running text)."""
     row = _status(bundle, qid)
-    return fmt.num(int(row["answers"] - row["without_content"]))
+    count = int(row["answers"] - row["without_content"])
+    return fmt.number_word(count) if words else fmt.num(count)
 
 
 def awaiting(bundle: SurveyBundle, qid: str) -> Text:

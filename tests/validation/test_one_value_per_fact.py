@@ -61,3 +61,28 @@ def test_the_metodebok_share_is_one_value_everywhere(book):
 
     expected = round(100 * HARD / n)
     assert all(values == {expected} for values in printed.values()), (expected, printed)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(" ", "").replace(",", "."))
+
+
+def test_the_appendix_arithmetic_agrees_with_its_operands(book):
+    # The contradiction explanations print sums and shares of the report's own figures
+    # ("37 av 186 … 20 %", "62/86 = 72 %", "57 + 34 = 91", "239/60 = 3,98"): each printed
+    # result is recomputed here from the operands printed beside it.
+    appendix = _text(book / "chapters" / "a1-etterproving.html")
+    checked = 0
+    for a, b, share in re.findall(r"\b(\d+) av (\d+)(?: respondenter)?(?: hadde [^,]*,"
+                                  r" og det)? (?:er|=) (\d+) %", appendix):
+        assert round(100 * int(a) / int(b)) == int(share), (a, b, share)
+        checked += 1
+    for a, b, result, percent in re.findall(r"\b(\d+)/(\d+) = (\d+(?:,\d+)?)( %)?", appendix):
+        value = int(a) / int(b) * (100 if percent else 1)
+        decimals = len(result.split(",")[1]) if "," in result else 0
+        assert round(value, decimals) == _number(result), (a, b, result)
+        checked += 1
+    for terms, total in re.findall(r"((?:\d+(?: %)? \+ )+\d+(?: %)?) = (\d+)", appendix):
+        assert sum(int(t.strip(" %")) for t in terms.split("+")) == int(total), (terms, total)
+        checked += 1
+    assert checked >= 8, checked

@@ -79,3 +79,28 @@ def test_the_figure_marks_the_option_without_counterpart_as_such():
     texts = [t.get_text().strip() for t in view(_bundle(), "q01").figure().axes[0].texts]
     assert texts.count("uten motstykke i 2025") == 1  # «Kanskje»'s 2025 bar
     assert "ingen tall" not in texts
+
+
+def test_options_without_a_known_wording_are_counted_not_quoted(monkeypatch):
+    # «Ukjent alternativ 4»: the source gives no wording; readers get a count, not the label
+    def questionnaire(year):
+        labels = (["Ja", "Ukjent alternativ 3", "Ukjent alternativ 4"] if year == 2027
+                  else ["Ja", "Ukjent alternativ 7 (ukjent ordlyd)"])
+        raw = {"year": year, "title": "t", "source": "hand-made",
+               "questions": [{"id": "q01", "number": 1, "text": "Hva?", "type": "single",
+                              "options": [{"label": x} for x in labels]}]}
+        if year == 2027:
+            raw["compare_to"] = {"target_year": 2025, "questions": {"q01": "q01"},
+                                 "options": {"q01": {"Ukjent alternativ 3": None,
+                                                     "Ukjent alternativ 4": None}}}
+        return Questionnaire.model_validate(raw)
+
+    monkeypatch.setattr(__import__(__name__), "_questionnaire", questionnaire)
+    waves = {2025: _wave(2025, ["Ja"] * 3), 2027: _wave(2027, ["Ja"] * 2)}
+    bundle = SurveyBundle(waves=MappingProxyType(waves), ledger=pd.DataFrame(), root=None)
+    sentence = not_compared(view(bundle, "q01"))
+    assert "Ukjent alternativ" not in sentence
+    assert sentence == (
+        "To alternativer uten kjent ordlyd har ikke noe motstykke i 2025 og sammenliknes ikke. "
+        "Ett alternativ uten kjent ordlyd fra 2025 finnes ikke i 2027 og er ikke med i "
+        "sammenlikningen.")

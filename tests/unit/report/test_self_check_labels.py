@@ -70,7 +70,7 @@ def test_summary_and_method_never_print_reproduction_counts(source):
     if source == "index.qmd":
         return  # the one-page Sammendrag leaves the self-check to the method and the appendix
     assert "av.reproduction_sentence(bundle)" in text
-    assert 'av.consistency_count(bundle, "inconsistent")' in text
+    assert 'av.consistency_count(bundle, "inconsistent", words=True)' in text
 
 
 def test_appendix_shows_reproduction_only_in_its_second_half():
@@ -82,3 +82,10 @@ def test_appendix_shows_reproduction_only_in_its_second_half():
                  "av.not_reproduced(bundle)"):
         assert text.index(call) > second, call
     assert text.index("av.consistency(bundle)") < second
+
+
+def test_a_count_in_running_text_is_a_word_under_thirteen(monkeypatch):
+    monkeypatch.setattr(av, "consistency_counts", lambda audit: {"inconsistent": 6})
+    monkeypatch.setattr(av, "audit", lambda bundle: None)
+    assert av.consistency_count(None, "inconsistent", words=True) == "seks"
+    assert av.consistency_count(None, "inconsistent") == "6"
