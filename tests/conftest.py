@@ -1,11 +1,12 @@
-"""Test-session setup: the book's chapters, converted to notebooks for nbval.
+"""Test-session setup: the shared renders of the whole book and the deck, and the renders by
+real Quarto that run in the background.
 
-``make test`` runs pytest with ``--nbval-lax``: nbval executes every ``.ipynb`` under the test
-paths, failing on any cell error. The chapters are ``.qmd`` files, so before collection each is
-converted with the render engine's own converter (the same notebook the book renders from) into
-``tests/validation/chapters/`` (generated, git-ignored). The validation notebooks in
-``tests/validation/notebooks/`` are committed with their outputs; their cells marked
-``# NBVAL_CHECK_OUTPUT`` must reproduce those outputs exactly.
+``make test`` runs pytest with ``--nbval-lax``: nbval executes the validation notebooks in
+``tests/validation/notebooks/``, committed with their outputs; their cells marked
+``# NBVAL_CHECK_OUTPUT`` must reproduce those outputs exactly. The chapters are not run under
+nbval as well: the session's second cold render (``book_render("second", fresh_kernels=True)``)
+executes every chapter in a fresh kernel that imports for itself, as nbval did, and fails on any
+cell error (tests/validation/test_render_determinism.py checks that every chapter ran so).
 """
 
 from __future__ import annotations
@@ -18,11 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.engine.book import load_book
-from analysis.engine.notebook import write_notebook
 from analysis.paths import project_root
-
-CHAPTER_NOTEBOOKS = "tests/validation/chapters"
 
 
 class BackgroundRenders:
@@ -80,14 +77,9 @@ def pytest_collection_finish(session):
 
 
 def pytest_configure(config):
-    """Write one notebook per chapter of ``_quarto.yml`` before tests are collected."""
     config.pluginmanager.register(BackgroundRenders(), BackgroundRenders.NAME)
-    root = project_root()
-    target = root / CHAPTER_NOTEBOOKS
-    shutil.rmtree(target, ignore_errors=True)
-    for source in load_book(root).sources:
-        name = source.replace("/", "__").removesuffix(".qmd") + ".ipynb"
-        write_notebook(root / source, target / name)
+    # Chapter notebooks an earlier version wrote here for nbval: nbval would run them again.
+    shutil.rmtree(project_root() / "tests" / "validation" / "chapters", ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
