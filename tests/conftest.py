@@ -69,10 +69,20 @@ class BackgroundRenders:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_finish(session):
-    """After every tier has requested its background renders: start them."""
+    """After every tier has requested its background renders (a conftest's hook, or a test
+    module's ``request_background_renders(background, items)`` with its collected tests and
+    their indices): start them."""
     result = yield
+    background = session.config.pluginmanager.get_plugin(BackgroundRenders.NAME)
+    by_module: dict[object, list] = {}
+    for n, item in enumerate(session.items):
+        module = getattr(item, "module", None)
+        if hasattr(module, "request_background_renders"):
+            by_module.setdefault(module, []).append((n, item))
+    for module, items in by_module.items():
+        module.request_background_renders(background, items)
     if not session.config.option.collectonly:
-        session.config.pluginmanager.get_plugin(BackgroundRenders.NAME).start()
+        background.start()
     return result
 
 

@@ -17,6 +17,7 @@ and the long answer must be printed whole in the PDF and the HTML.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -130,10 +131,22 @@ def render_hostile(engine: str, folder: Path) -> Path:
     return root / "_book"
 
 
+def request_background_renders(background, items) -> None:
+    """Quarto's render takes minutes: it starts in the background when the tests are collected
+    (``BackgroundRenders`` in tests/conftest.py) and the fixture awaits it."""
+    if not _quarto_ready():
+        return  # the fixture skips the Quarto case and says why
+    for n, item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("hostile") == "quarto":
+            background.request("invisible-quarto", functools.partial(render_hostile, "quarto"),
+                               n)
+            return
+
+
 @pytest.fixture(scope="module", params=ENGINES)
 def hostile(request, tmp_path_factory):
-    """``(engine, _book/)``. Quarto's render takes minutes: it starts in the background when
-    the tests are collected (tests/integration/security/conftest.py) and is awaited here."""
+    """``(engine, _book/)``; Quarto's from the background render when one was started."""
     engine = request.param
     if engine == "quarto" and not _quarto_ready():
         pytest.skip("no quarto on PATH (see README, 'Rendering with real Quarto')")
