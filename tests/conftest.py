@@ -1,34 +1,95 @@
-"""Test-session setup: the book's chapters, converted to notebooks for nbval.
+"""Test-session setup: the shared renders of the whole book and the deck, and the renders by
+real Quarto that run in the background.
 
-``make test`` runs pytest with ``--nbval-lax``: nbval executes every ``.ipynb`` under the test
-paths, failing on any cell error. The chapters are ``.qmd`` files, so before collection each is
-converted with the render engine's own converter (the same notebook the book renders from) into
-``tests/validation/chapters/`` (generated, git-ignored). The validation notebooks in
-``tests/validation/notebooks/`` are committed with their outputs; their cells marked
-``# NBVAL_CHECK_OUTPUT`` must reproduce those outputs exactly.
+``make test`` runs pytest with ``--nbval-lax``: nbval executes the validation notebooks in
+``tests/validation/notebooks/``, committed with their outputs; their cells marked
+``# NBVAL_CHECK_OUTPUT`` must reproduce those outputs exactly. The chapters are not run under
+nbval as well: the session's second cold render (``book_render("second", fresh_kernels=True)``)
+executes every chapter in a fresh kernel that imports for itself, as nbval did, and fails on any
+cell error (tests/validation/test_render_determinism.py checks that every chapter ran so).
 """
 
 from __future__ import annotations
 
 import shutil
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
-from analysis.engine.book import load_book
-from analysis.engine.notebook import write_notebook
 from analysis.paths import project_root
 
-CHAPTER_NOTEBOOKS = "tests/validation/chapters"
+
+class BackgroundRenders:
+    """Renders by real Quarto that take minutes but use about one core (Quarto executes one
+    chapter at a time): requested by a tier's ``pytest_collection_finish`` and started, one
+    after another in a thread, as soon as the tests are collected, so that they run on the
+    second core beside the serial tests. Started in the order the suite needs them.
+
+    Reached from any conftest as ``config.pluginmanager.get_plugin(BackgroundRenders.NAME)``.
+    """
+
+    NAME = "norcrin-background-renders"
+
+    def __init__(self) -> None:
+        self._requests: list[tuple[int, str, Callable[[Path], Path]]] = []
+        self._futures: dict[str, Future] = {}
+        self._folders: list[Path] = []
+        self._pool: ThreadPoolExecutor | None = None
+
+    def request(self, name: str, render: Callable[[Path], Path], first_item: int) -> None:
+        """``render(folder)`` renders into the empty ``folder`` and returns what the tests
+        need; ``first_item`` is the index of the first collected test that waits for it."""
+        self._requests.append((first_item, name, render))
+
+    def start(self) -> None:
+        if not self._requests:
+            return
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="background-render")
+        for _, name, render in sorted(self._requests, key=lambda r: r[0]):
+            folder = Path(tempfile.mkdtemp(prefix=f"{name}-"))
+            self._folders.append(folder)
+            self._futures[name] = self._pool.submit(render, folder)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._futures
+
+    def result(self, name: str):
+        """Wait for the render ``name``; raises what it raised."""
+        return self._futures[name].result()
+
+    def pytest_sessionfinish(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        for folder in self._folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_finish(session):
+    """After every tier has requested its background renders (a conftest's hook, or a test
+    module's ``request_background_renders(background, items)`` with its collected tests and
+    their indices): start them."""
+    result = yield
+    background = session.config.pluginmanager.get_plugin(BackgroundRenders.NAME)
+    by_module: dict[object, list] = {}
+    for n, item in enumerate(session.items):
+        module = getattr(item, "module", None)
+        if hasattr(module, "request_background_renders"):
+            by_module.setdefault(module, []).append((n, item))
+    for module, items in by_module.items():
+        module.request_background_renders(background, items)
+    if not session.config.option.collectonly:
+        background.start()
+    return result
 
 
 def pytest_configure(config):
-    """Write one notebook per chapter of ``_quarto.yml`` before tests are collected."""
-    root = project_root()
-    target = root / CHAPTER_NOTEBOOKS
-    shutil.rmtree(target, ignore_errors=True)
-    for source in load_book(root).sources:
-        name = source.replace("/", "__").removesuffix(".qmd") + ".ipynb"
-        write_notebook(root / source, target / name)
+    config.pluginmanager.register(BackgroundRenders(), BackgroundRenders.NAME)
+    # Chapter notebooks an earlier version wrote here for nbval: nbval would run them again.
+    shutil.rmtree(project_root() / "tests" / "validation" / "chapters", ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +127,18 @@ def book_render(tmp_path_factory):
 
     render.seconds = {}  # name -> seconds the cold render took
     return render
+
+
+@pytest.fixture(scope="session")
+def deck_render(tmp_path_factory):
+    """``(project root, pptx)`` of a cold built-in render of the presentation alone
+    (``render_deck``, as ``make deck``), made once per session in a copy of the project and
+    shared by the deck tiers (the file, its agreement with the book, parity); tests must not
+    modify it."""
+    from analysis.engine.deck import deck_names, render_deck
+    from analysis.engine.project import copy_project
+
+    root = copy_project(project_root(), tmp_path_factory.mktemp("deck") / "project")
+    path = render_deck(root, None, use_cache=False, log=lambda line: None)
+    assert path.name == deck_names(root)[0]
+    return root, path

@@ -5,7 +5,8 @@ one the whole tier is skipped with one line saying why. A ``quarto`` that is on 
 broken fails the tier rather than skipping it.
 
 Quarto takes minutes (it executes every chapter once per format), so its render starts in the
-background as soon as the tests are collected and runs beside the rest of the suite; the
+background as soon as the tests are collected and runs beside the rest of the suite
+(``BackgroundRenders`` in tests/conftest.py); the
 built-in book is the session's shared render (``book_render("first")``, also used by the
 determinism test).
 """
@@ -15,9 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,6 @@ from analysis.engine.quarto import find_quarto, render_with_quarto
 from analysis.paths import project_root
 
 TIMES: dict[str, float] = {}
-_BACKGROUND: dict[str, object] = {}
 
 
 def _is_parity(item) -> bool:
@@ -46,11 +44,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    if shutil.which("quarto") is None or not any(_is_parity(i) for i in session.items):
+    parity = [n for n, i in enumerate(session.items) if _is_parity(i)]
+    if shutil.which("quarto") is None or not parity:
         return
-    folder = Path(tempfile.mkdtemp(prefix="parity-quarto-"))
-    pool = ThreadPoolExecutor(max_workers=1)
-    _BACKGROUND.update(folder=folder, pool=pool, future=pool.submit(_render_quarto, folder))
+    background = session.config.pluginmanager.get_plugin("norcrin-background-renders")
+    background.request("parity-quarto", _render_quarto, parity[0])
 
 
 def _render_quarto(folder: Path) -> Path:
@@ -64,19 +62,13 @@ def _render_quarto(folder: Path) -> Path:
     return root / "_book"
 
 
-def pytest_sessionfinish(session):
-    if "pool" in _BACKGROUND:
-        _BACKGROUND["pool"].shutdown(wait=True)
-        shutil.rmtree(_BACKGROUND["folder"], ignore_errors=True)
-
-
 @pytest.fixture(scope="session")
-def books(book_render) -> dict[str, Path]:
+def books(book_render, request) -> dict[str, Path]:
     """``{"quarto": <_book of Quarto>, "builtin": <_book of the built-in engine>}``."""
-    future: Future = _BACKGROUND["future"]
+    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
     out = {"builtin": book_render("first") / "_book"}
     TIMES["builtin"] = book_render.seconds["first"]
-    out["quarto"] = future.result()
+    out["quarto"] = background.result("parity-quarto")
     return out
 
 

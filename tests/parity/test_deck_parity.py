@@ -22,15 +22,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
-    out = {}
-    for engine in ("quarto", "builtin"):
-        root = copy_project(project_root(), tmp_path_factory.mktemp(f"deck-{engine}") / "p")
-        quarto = find_quarto() if engine == "quarto" else None
-        path = render_deck(root, quarto, use_cache=False, log=lambda line: None)
-        assert path.name == deck_names(root)[0]
-        out[engine] = read_deck(path)
-    return out
+def decks(tmp_path_factory, deck_render):
+    """Quarto's deck, rendered here, and the built-in one: the session's ``deck_render``."""
+    root = copy_project(project_root(), tmp_path_factory.mktemp("deck-quarto") / "p")
+    path = render_deck(root, find_quarto(), use_cache=False, log=lambda line: None)
+    assert path.name == deck_names(root)[0]
+    return {"quarto": read_deck(path), "builtin": read_deck(deck_render[1])}
 
 
 def test_the_engines_give_the_same_slides(decks):

@@ -47,6 +47,17 @@ def test_forked_and_fresh_kernels_give_the_same_book_byte_for_byte(two_renders):
 
 
 @pytest.mark.slow
+def test_every_chapter_ran_without_error_in_a_fresh_kernel(two_renders):
+    """What nbval checked when it ran the chapters: the second render executed every chapter of
+    the book (none from the cache) in a kernel that imported for itself, and a cell error
+    would have failed the render (the engine executes with ``allow_errors=False``)."""
+    log = json.loads((two_renders[1] / "_book" / "render-log.json").read_text("utf-8"))
+    ran = {c["chapter"]: c for c in log["chapters"]}
+    assert set(load_book(two_renders[1]).sources) <= ran.keys()
+    assert not [name for name, c in ran.items() if c["cached"] or "imports" not in c["phases"]]
+
+
+@pytest.mark.slow
 def test_inline_values_and_figures_are_identical_across_renders(two_renders):
     a, b = (root / "_book" for root in two_renders)
     assert (a / "inline-values.json").read_bytes() == (b / "inline-values.json").read_bytes()

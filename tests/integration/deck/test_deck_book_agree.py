@@ -15,9 +15,6 @@ import re
 
 import pytest
 
-from analysis.engine.deck import deck_names, render_deck
-from analysis.engine.project import copy_project
-from analysis.paths import project_root
 from analysis.slides import read_deck
 from analysis.slides.inspect import numbers
 
@@ -67,14 +64,14 @@ def book_values(book_render):
 
 
 @pytest.fixture(scope="module")
-def shown(tmp_path_factory):
-    """Slide key -> the numbers its text and table cells show (title slide left out)."""
+def shown(deck_render):
+    """Slide key -> the numbers its text and table cells show (title slide left out), in the
+    session's cold built-in render of the deck (``deck_render``)."""
     from analysis.bundle import load_bundle
     from analysis.report import deck as deck_view
 
-    root = copy_project(project_root(), tmp_path_factory.mktemp("deckbook") / "project")
-    render_deck(root, None, use_cache=False, log=lambda line: None)
-    slides, _, _ = read_deck(root / "_book" / deck_names(root)[0])
+    root, pptx = deck_render
+    slides, _, _ = read_deck(pptx)
     keys = [s.key for s in deck_view.deck(load_bundle(root))]
     return {key: {n for t in s.texts for n in numbers(t)}
             for key, s in zip(keys, slides[1:], strict=True)}

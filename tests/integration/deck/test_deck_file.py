@@ -26,9 +26,7 @@ import yaml
 from lxml import etree
 
 from analysis import fmt
-from analysis.engine.deck import deck_names, render_deck
-from analysis.engine.project import copy_project
-from analysis.paths import project_root
+from analysis.engine.deck import deck_names
 from analysis.report import deck as deck_view
 from analysis.slides import read_deck, soffice
 from analysis.slides.charts import PATH_LIKE
@@ -42,13 +40,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """(project root, pptx, handout pdf or None) of a cold built-in render of the deck."""
-    root = copy_project(project_root(), tmp_path_factory.mktemp("deck") / "project")
-    render_deck(root, None, use_cache=False, log=lambda line: None)
-    pptx_name, pdf_name = deck_names(root)
-    pdf = root / "_book" / pdf_name
-    return root, root / "_book" / pptx_name, pdf if pdf.is_file() else None
+def rendered(deck_render):
+    """(project root, pptx, handout pdf or None) of the session's cold built-in render of the
+    deck (``deck_render`` in tests/conftest.py)."""
+    root, pptx = deck_render
+    pdf = root / "_book" / deck_names(root)[1]
+    return root, pptx, pdf if pdf.is_file() else None
 
 
 @pytest.fixture(scope="module")

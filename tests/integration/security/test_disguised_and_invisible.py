@@ -17,6 +17,7 @@ and the long answer must be printed whole in the PDF and the HTML.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -112,13 +113,10 @@ def _quarto_ready() -> bool:
     return shutil.which("quarto") is not None
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def hostile(request, tmp_path_factory):
-    engine = request.param
-    if engine == "quarto" and not _quarto_ready():
-        pytest.skip("no quarto on PATH (see README, 'Rendering with real Quarto')")
-    root = copy_project(project_root(), tmp_path_factory.mktemp(f"invisible-{engine}")
-                        / "project")
+def render_hostile(engine: str, folder: Path) -> Path:
+    """A copy of the project in ``folder`` with the hostile export, rendered (HTML and PDF)
+    by ``engine``: its ``_book/``."""
+    root = copy_project(project_root(), folder / "project")
     _write_hostile_export(root / "data" / "reconstructed" / "forms-2025.xlsx")
     if engine == "quarto":
         from analysis.engine.quarto import find_quarto, render_with_quarto
@@ -130,7 +128,32 @@ def hostile(request, tmp_path_factory):
         from analysis.engine.render import render_book
 
         render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-    return engine, root / "_book"
+    return root / "_book"
+
+
+def request_background_renders(background, items) -> None:
+    """Quarto's render takes minutes: it starts in the background when the tests are collected
+    (``BackgroundRenders`` in tests/conftest.py) and the fixture awaits it."""
+    if not _quarto_ready():
+        return  # the fixture skips the Quarto case and says why
+    for n, item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("hostile") == "quarto":
+            background.request("invisible-quarto", functools.partial(render_hostile, "quarto"),
+                               n)
+            return
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def hostile(request, tmp_path_factory):
+    """``(engine, _book/)``; Quarto's from the background render when one was started."""
+    engine = request.param
+    if engine == "quarto" and not _quarto_ready():
+        pytest.skip("no quarto on PATH (see README, 'Rendering with real Quarto')")
+    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
+    if f"invisible-{engine}" in background:
+        return engine, background.result(f"invisible-{engine}")
+    return engine, render_hostile(engine, tmp_path_factory.mktemp(f"invisible-{engine}"))
 
 
 def _text_files(book: Path) -> list[Path]:
