@@ -93,8 +93,9 @@ class RatingView(QuestionView):
         return self.__dict__["_word"]
 
     def how(self) -> Text:
-        """How the distribution moved at its ends, e.g. "flere gir 5 (20 % mot 45 %), og flere
-        gir 1 eller 2 (3 % mot 13 %)"; "" when a wave's distribution is not known."""
+        """How the distribution moved at its ends, the current share first as everywhere in the
+        book, e.g. "flere gir 5 (45 % mot 20 % i 2023), og flere gir 1 eller 2 (13 % mot 3 %)";
+        "" when a wave's distribution is not known."""
         a, b = evidence.ordered_counts(self, self.prev_year), evidence.ordered_counts(self)
         if a is None or b is None:
             return Text("")
@@ -104,8 +105,9 @@ class RatingView(QuestionView):
             sa, sb = sum(a[pick]) / sum(a), sum(b[pick]) / sum(b)
             change = printed_change(sa, sb)
             if change:
+                since = "" if parts else f" i {self.prev_year}"
                 parts.append(f"{'flere' if change > 0 else 'færre'} gir {what} "
-                             f"({fmt.pct(sa)} mot {fmt.pct(sb)})")
+                             f"({fmt.pct(sb)} mot {fmt.pct(sa)}{since})")
         return Text(", og ".join(parts))
 
     @as_text

@@ -53,8 +53,9 @@ def test_q11_has_one_verdict_and_names_the_polarisation(bundle, key):
     assert _table_word(q11, None) == [word.value]
     clause = q11.verdict().replace(NBSP, " ")
     assert clause.startswith("fordelingen av vurderingene har endret seg siden 2023")
-    assert "flere gir 5 (20 % mot 45 %)" in clause
-    assert "flere gir 1 eller 2 (3 % mot 13 %)" in clause
+    # the current wave's share first, as every "X % mot Y %" of the book
+    assert "flere gir 5 (45 % mot 20 % i 2023)" in clause
+    assert "flere gir 1 eller 2 (13 % mot 3 %)" in clause
     assert "retning av høyere" not in clause
 
 
