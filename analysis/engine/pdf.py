@@ -36,12 +36,14 @@ TEMPLATE = r"""#let horizontalrule = line(start: (25%,0%), end: (75%,0%))
 #show raw: set text(font: "DejaVu Sans Mono", size: 9pt)
 #set par(justify: true)
 #set heading(numbering: none)
-// A chapter starts on a new page only when less than 30 % of the current one is left: the book
+// A chapter runs on below the previous one (a heading keeps its first lines with it): the book
 // is read on screens and printed single-sided, and a chapter's half-empty last page only
-// lengthens it (never a right-hand page). The appendices always start on a new page
-// (analysis/engine/render.py puts the break before the first one).
-#show heading.where(level: 1): it => context {
-  if here().position().y > 0.7 * page.height { pagebreak(weak: true) } else { v(1.2em, weak: true) }
+// lengthens it. The appendices always start on a new page (analysis/engine/render.py puts the
+// break before the first one). Not a break that depends on `here().position()`: with the
+// floating figures that rule never converged, and Typst then numbered pages 2, 21, 22 and
+// left eight pages without a footer.
+#show heading.where(level: 1): it => {
+  v(1.6em, weak: true)
   it
 }
 #show figure.caption: it => it.body
