@@ -100,7 +100,7 @@ class RatingView(QuestionView):
         if a is None or b is None:
             return Text("")
         top, low = self.question.rating_scale.max, self.question.rating_scale.points[:2]
-        parts = []
+        parts: list[str] = []
         for what, pick in ((f"{top}", slice(-1, None)), (f"{low[0]} eller {low[1]}", slice(0, 2))):
             sa, sb = sum(a[pick]) / sum(a), sum(b[pick]) / sum(b)
             change = printed_change(sa, sb)
