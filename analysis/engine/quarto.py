@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from analysis.engine.output_dir import publish, render_lock, staged
 
 #: The oldest Quarto that renders this book (book projects to Typst, ``language:`` keys).
 MIN_QUARTO = (1, 9)
+#: Set by :func:`quarto_env` to the tree's fingerprint when the caller validated the data.
+VALIDATED_ENV = "NORCRIN_DATA_VALIDATED"
 #: ``--to`` name of each of our formats.
 QUARTO_FORMAT = {"html": "html", "pdf": "typst"}
 
@@ -108,14 +111,32 @@ def book_formats(root: Path) -> tuple[str, ...]:
 def quarto_env(root: Path, bundle, use_cache: bool) -> dict[str, str]:
     """The environment of a Quarto process: the chapters' kernels find the project by
     NORCRIN_ROOT (as under the built-in engine), Quarto runs them and the hooks with this
-    Python unless told otherwise, and they read the bundle stored for this render."""
+    Python unless told otherwise, and they read the bundle stored for this render. A
+    ``bundle`` given was validated by the caller (``render``'s data check): the pre-render
+    hook then skips its own (:data:`VALIDATED_ENV`)."""
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
-    stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
+    fingerprint = tree_fingerprint(root)
+    stored = prepare_bundle(root, fingerprint, bundle, reuse=use_cache)
     env.pop(bundle_cache.ENV, None)
+    env.pop(VALIDATED_ENV, None)
+    if bundle is not None:  # the caller validated the data (the pre-render hook need not)
+        env[VALIDATED_ENV] = fingerprint
     if stored is not None:
         env[bundle_cache.ENV] = str(stored)
     return env
+
+
+def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
+    """A context giving Quarto's environment in which its chapter kernels are forked from a
+    fork server (:mod:`analysis.engine.quarto_kernels`); ``env`` unchanged where kernels are
+    not forked (:func:`~analysis.engine.execution.fork_kernels`)."""
+    from analysis.engine.execution import fork_kernels
+    from analysis.engine.quarto_kernels import warm_kernels
+
+    if not fork_kernels():
+        return nullcontext(env)
+    return warm_kernels(root, env, log, load_bundle=bool(env.get(bundle_cache.ENV)))
 
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
@@ -143,7 +164,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
         env = quarto_env(root, bundle, use_cache)
-        code = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        with quarto_kernels(root, env, log) as env:
+            code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")
         publish(staging, output, formats)
