@@ -27,6 +27,7 @@ from analysis.engine.cache import prepare_bundle, tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import publish, render_lock, staged
+from analysis.engine.quarto_freeze import typst_from_html
 
 #: The oldest Quarto that renders this book (book projects to Typst, ``language:`` keys).
 MIN_QUARTO = (1, 9)
@@ -164,7 +165,12 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
         env = quarto_env(root, bundle, use_cache)
-        with quarto_kernels(root, env, log) as env:
+        # Both formats in one run: the Typst pass takes the HTML pass's results
+        # (analysis/engine/quarto_freeze.py), so each chapter executes once.
+        once = set(formats) == {"html", "pdf"} and \
+            os.environ.get("NORCRIN_QUARTO_EXECUTE_ONCE", "1") != "0"
+        with quarto_kernels(root, env, log) as env, \
+                (typst_from_html(root, log) if once else nullcontext()):
             code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")
