@@ -7,6 +7,12 @@ one Quarto run renders what was asked -- no ``--to`` for both formats (those of
 :func:`analysis.engine.output_dir.publish` carries the other format over from the previous
 ``_book/``. Quarto's own post-render hook (:mod:`analysis.engine.quarto_hooks`) writes
 ``inline-values.json`` and ``render-log.json`` into the staging folder.
+
+To be quick (docs/design-decisions.md, 25), the run's chapter kernels are forked from a fork
+server (:mod:`analysis.engine.quarto_kernels`) and, when both formats are rendered, each
+chapter executes once: the Typst pass takes the HTML pass's results
+(:mod:`analysis.engine.quarto_freeze`). Quarto still executes every cell and lays out every
+page.
 """
 
 from __future__ import annotations
