@@ -43,6 +43,9 @@ SOCKET_ENV = "NORCRIN_FORK_SOCKET"
 #: Where the kernel spec is written (git-ignored with the rest of ``.cache/``).
 SPEC_DIR = Path(".cache") / "quarto-jupyter"
 KERNEL_NAME = "python3"
+#: The matplotlib backend ipykernel sets in a kernel's environment when none is given (a
+#: start-up variable: the fork server must be started with the one its kernels ask for).
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
 def write_kernel_spec(root: Path) -> Path:
@@ -127,7 +130,8 @@ def warm_kernels(root: Path, env: dict[str, str], log=print,
     """
     from analysis.engine.fork_server import ForkServer
 
-    server = ForkServer(root, env, [sys.executable])
+    server = ForkServer(root, {**env, "MPLBACKEND": env.get("MPLBACKEND", INLINE_BACKEND)},
+                        [sys.executable])
     scratch = tempfile.mkdtemp(prefix="norcrin-fork-")
     path = os.path.join(scratch, "relay.sock")
     relay = _Relay(path, server, load_bundle)
@@ -179,6 +183,7 @@ def launch(args: list[str]) -> int:
         return json.loads(line)
 
     env = {k: v for k, v in os.environ.items() if k != SOCKET_ENV}
+    env.setdefault("MPLBACKEND", INLINE_BACKEND)  # what ipykernel sets when none is given
     argv = [sys.executable, "-m", "ipykernel_launcher", *args]
     answer = ask({"op": "fork", "argv": argv, "env": env, "cwd": os.getcwd()})
     if "pid" not in answer:
