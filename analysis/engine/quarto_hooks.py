@@ -93,7 +93,8 @@ def validated_by_render(fingerprint: str) -> bool:
     fingerprint). A plain ``quarto render`` sets nothing, and the hook validates."""
     from analysis.engine.quarto import VALIDATED_ENV
 
-    return os.environ.get(VALIDATED_ENV) == fingerprint
+    checked = os.environ.get(VALIDATED_ENV)
+    return bool(checked) and checked == fingerprint
 
 
 def pre(root: Path) -> int:
