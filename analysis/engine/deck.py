@@ -34,7 +34,7 @@ from analysis.engine.errors import RenderError
 from analysis.engine.hooks import render_hooks
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
-from analysis.engine.quarto import quarto_env
+from analysis.engine.quarto import quarto_env, quarto_kernels
 from analysis.paths import DECK_SUFFIX
 
 #: The deck's source and its project, relative to the book's root.
@@ -96,8 +96,8 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
         command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch,
                    "--quiet"]
         log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:5])})")
-        result = subprocess.run(command, cwd=root, env=quarto_env(root, bundle, use_cache),
-                                check=False)
+        with quarto_kernels(root, quarto_env(root, bundle, use_cache), log) as env:
+            result = subprocess.run(command, cwd=root, env=env, check=False)
         made = Path(scratch) / name
         if result.returncode != 0 or not made.is_file():
             raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")

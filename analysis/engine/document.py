@@ -166,10 +166,8 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
         If Quarto exits non-zero (naming the run).
     """
     from analysis.engine.book import load_book
-    from analysis.engine.quarto import quarto_env
+    from analysis.engine.quarto import quarto_env, quarto_kernels
 
-    # the book's render stored this bundle already (same fingerprint): shared, not stored again
-    env = quarto_env(root, bundle, use_cache=True)
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
                                    if typst_header else {})}
     wanted: dict[str, dict[str, dict]] = {"html": {"html": {"minimal": False}},
@@ -192,6 +190,7 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
             for name, value in run.params.items():
                 command += ["-P", f"{name}:{value}"]
             log(f"quarto render {run.name}.qmd {' '.join(command[4:])}")
+            # the book's render stored the bundle already (same fingerprint): shared
             result = subprocess.run(command, cwd=folder, env=env, check=False,
                                     capture_output=True, text=True)
             if result.returncode != 0:
@@ -208,8 +207,10 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
                 shutil.copytree(folder / f"{run.name}_files", out_dir / f"{run.name}_files")
         return written
 
-    # One Quarto process per core; each run has its own folder, so they cannot collide.
-    with ThreadPoolExecutor(max_workers=default_jobs()) as pool:
+    # One Quarto process per core; each run has its own folder, so they cannot collide. Their
+    # kernels are forked from one fork server (analysis/engine/quarto_kernels.py).
+    with quarto_kernels(root, quarto_env(root, bundle, use_cache=True), log) as env, \
+            ThreadPoolExecutor(max_workers=default_jobs()) as pool:
         return [path for paths in pool.map(one, runs) for path in paths]
 
 

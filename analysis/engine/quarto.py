@@ -7,6 +7,12 @@ one Quarto run renders what was asked -- no ``--to`` for both formats (those of
 :func:`analysis.engine.output_dir.publish` carries the other format over from the previous
 ``_book/``. Quarto's own post-render hook (:mod:`analysis.engine.quarto_hooks`) writes
 ``inline-values.json`` and ``render-log.json`` into the staging folder.
+
+To be quick (docs/design-decisions.md, 25), the run's chapter kernels are forked from a fork
+server (:mod:`analysis.engine.quarto_kernels`) and, when both formats are rendered, each
+chapter executes once: the Typst pass takes the HTML pass's results
+(:mod:`analysis.engine.quarto_freeze`). Quarto still executes every cell and lays out every
+page.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +33,12 @@ from analysis.engine.cache import prepare_bundle, tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import publish, render_lock, staged
+from analysis.engine.quarto_freeze import typst_from_html
 
 #: The oldest Quarto that renders this book (book projects to Typst, ``language:`` keys).
 MIN_QUARTO = (1, 9)
+#: Set by :func:`quarto_env` to the tree's fingerprint when the caller validated the data.
+VALIDATED_ENV = "NORCRIN_DATA_VALIDATED"
 #: ``--to`` name of each of our formats.
 QUARTO_FORMAT = {"html": "html", "pdf": "typst"}
 
@@ -108,14 +118,32 @@ def book_formats(root: Path) -> tuple[str, ...]:
 def quarto_env(root: Path, bundle: object, use_cache: bool) -> dict[str, str]:
     """The environment of a Quarto process: the chapters' kernels find the project by
     NORCRIN_ROOT (as under the built-in engine), Quarto runs them and the hooks with this
-    Python unless told otherwise, and they read the bundle stored for this render."""
+    Python unless told otherwise, and they read the bundle stored for this render. A
+    ``bundle`` given was validated by the caller (``render``'s data check): the pre-render
+    hook then skips its own (:data:`VALIDATED_ENV`)."""
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
-    stored = prepare_bundle(root, tree_fingerprint(root), bundle, reuse=use_cache)
+    fingerprint = tree_fingerprint(root)
+    stored = prepare_bundle(root, fingerprint, bundle, reuse=use_cache)
     env.pop(bundle_cache.ENV, None)
+    env.pop(VALIDATED_ENV, None)
+    if bundle is not None:  # the caller validated the data (the pre-render hook need not)
+        env[VALIDATED_ENV] = fingerprint
     if stored is not None:
         env[bundle_cache.ENV] = str(stored)
     return env
+
+
+def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
+    """A context giving Quarto's environment in which its chapter kernels are forked from a
+    fork server (:mod:`analysis.engine.quarto_kernels`); ``env`` unchanged where kernels are
+    not forked (:func:`~analysis.engine.book_execution.fork_kernels`)."""
+    from analysis.engine.book_execution import fork_kernels
+    from analysis.engine.quarto_kernels import warm_kernels
+
+    if not fork_kernels():
+        return nullcontext(env)
+    return warm_kernels(root, env, log, load_bundle=bool(env.get(bundle_cache.ENV)))
 
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
@@ -143,7 +171,13 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
         env = quarto_env(root, bundle, use_cache)
-        code = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        # Both formats in one run: the Typst pass takes the HTML pass's results
+        # (analysis/engine/quarto_freeze.py), so each chapter executes once.
+        once = set(formats) == {"html", "pdf"} and \
+            os.environ.get("NORCRIN_QUARTO_EXECUTE_ONCE", "1") != "0"
+        with quarto_kernels(root, env, log) as env, \
+                (typst_from_html(root, log) if once else nullcontext()):
+            code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
             raise RenderError(f"quarto exited with {code}; {output} left as it was")
         publish(staging, output, formats)

@@ -6,7 +6,8 @@
 
 ``pre``
     Checks the survey data (a bad export stops the render with its located message before any
-    kernel starts), drops Quarto's ``_freeze/`` when anything the chapters read changed
+    kernel starts; skipped when ``python -m analysis render`` checked this very tree before
+    starting Quarto), drops Quarto's ``_freeze/`` when anything the chapters read changed
     (Quarto's own freeze looks at the chapter source only; we use the fingerprint of
     :mod:`analysis.engine.cache`), and removes notebooks a previous run left behind.
 ``post``
@@ -88,18 +89,29 @@ def _stored(root: Path, source: str) -> Path:
     return root / STORE / (source.replace("/", "__") + ".json")
 
 
+def validated_by_render(fingerprint: str) -> bool:
+    """Whether ``python -m analysis render`` started this Quarto run having validated the data
+    of this very tree itself (:data:`analysis.engine.quarto.VALIDATED_ENV` holds its
+    fingerprint). A plain ``quarto render`` sets nothing, and the hook validates."""
+    from analysis.engine.quarto import VALIDATED_ENV
+
+    checked = os.environ.get(VALIDATED_ENV)
+    return bool(checked) and checked == fingerprint
+
+
 def pre(root: Path) -> int:
     """The pre-render hook (see the module docstring); 2 on a data error."""
     for source in load_book(root).sources:
         for path in kept_notebooks(root, source):
             path.unlink()
     hooks = render_hooks()
+    fingerprint = tree_fingerprint(root)
     try:
-        hooks.check_inputs(root)
+        if not validated_by_render(fingerprint):
+            hooks.check_inputs(root)
     except hooks.input_errors() as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    fingerprint = tree_fingerprint(root)
     marker = root / FINGERPRINT
     if not marker.is_file() or marker.read_text(encoding="utf-8") != fingerprint:
         if (root / "_freeze").is_dir():
