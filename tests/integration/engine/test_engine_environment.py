@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import write_book
 
-from analysis.engine import command
+from analysis.commands import render as command
 
 SLUG = "Provebok-aeoa"
 
