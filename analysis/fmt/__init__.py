@@ -19,10 +19,10 @@ from analysis.fmt.norwegian import (
     quote,
     upper_first,
 )
-from analysis.fmt.parse import parse_number
+from analysis.fmt.parse import parse_count, parse_number
 
 __all__ = [
     "MINUS", "MISSING", "MONTHS", "NBSP", "ci", "count_of", "date", "guillemets", "join",
-    "lower_first", "num", "number_word", "p_number", "p_value", "parse_number", "pct",
-    "quote", "upper_first",
+    "lower_first", "num", "number_word", "p_number", "p_value", "parse_count", "parse_number",
+    "pct", "quote", "upper_first",
 ]

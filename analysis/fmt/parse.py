@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from analysis.fmt.norwegian import MINUS, NBSP
+from analysis.fmt.norwegian import MINUS, NBSP, SMALL_NUMBERS
 
 _NUMBER = re.compile(
     r"^(?P<prefix>ca\.|over|under|snitt)?\s*(?P<sign>[+\-\u2212])?\s*"
@@ -51,3 +51,20 @@ def parse_number(text: str) -> tuple[Decimal, int] | None:
     if match["sign"] in ("-", MINUS):
         value = -value
     return value, len(frac)
+
+
+def parse_count(text: str) -> tuple[Decimal, int] | None:
+    """A count as running text prints it (:func:`~analysis.fmt.norwegian.number_word`):
+    a word up to twelve ("sju", "ett"), else digits as :func:`parse_number` reads them.
+
+    Examples
+    --------
+    >>> parse_count("sju"), parse_count("Ett"), parse_count("183"), parse_count("mange")
+    ((Decimal('7'), 0), (Decimal('1'), 0), (Decimal('183'), 0), None)
+    """
+    word = str(text).strip().lower()
+    if word == "ett":
+        return Decimal(1), 0
+    if word in SMALL_NUMBERS:
+        return Decimal(SMALL_NUMBERS.index(word)), 0
+    return parse_number(text)

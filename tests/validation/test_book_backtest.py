@@ -21,7 +21,7 @@ import pytest
 
 from analysis.engine.book import load_book
 from analysis.engine.book_execution import execute_chapters, read_chapters
-from analysis.fmt import parse_number
+from analysis.fmt import parse_count, parse_number
 from analysis.ledger.rounding import stated_interval
 from analysis.report.book_map import ShownAs, load_book_map, printed_inline, printed_tables
 from analysis.report.book_map import printed_value as read_printed
@@ -61,7 +61,8 @@ def figures(bundle, book_map):
 
 
 def _fits(text: str, fig) -> bool:
-    parsed = parse_number(text)
+    # a count in a sentence may be printed as a word ("sju", fmt.number_word)
+    parsed = parse_count(text)
     if parsed is None:
         return False
     value = Fraction(parsed[0])
