@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -116,14 +117,15 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
                     write_trace(staging, trace(chapters))
                 printed = {c.doc.path: render_hooks().notebook_tables(c.notebook)
                            for c in chapters}
-                # The annex reads the tables printed and, of the chapters' sources, the order,
-                # labels, captions and numbers of the tables; it is rebuilt only when one of
+                # The annex reads the tables printed and the numbered list of the book's
+                # tables (order, labels, captions, numbers); it is rebuilt only when one of
                 # them (or the common inputs) changes, not for an edit of the prose.
-                annex_key = unit_key("annex", common, _annex_inputs(book, docs), printed)
+                tables = book_tables(book, docs)
+                annex_key = unit_key("annex", common, asdict(tables), printed)
                 built["annex"] = builders.submit(
                     cache.build, "annex", annex_key,
                     lambda folder: _timed(phases, "annex (Excel)", render_hooks().write_annex,
-                                          book_tables(book), folder, printed), staging)
+                                          tables, folder, printed), staging)
                 if "html" in formats:
                     css = book.format_options.get("html", {}).get("css") or []
                     html.write_css(staging, [book.root / c for c in
@@ -190,19 +192,6 @@ def _common_inputs(book: Book, fingerprint: str) -> list:
     except metadata.PackageNotFoundError:
         typst_version = "?"
     return [fingerprint, typst_version, *file_bytes(book.root, extra)]
-
-
-def _annex_inputs(book: Book, docs: list) -> list:
-    """What :func:`analysis.annex.write_book_annex` reads of the chapters' sources: per table
-    cell its chapter, label, caption and line (named in its error), and the table numbers it
-    takes from the numbering with and without the questions asked."""
-    cells = [[d.path, c.label, c.options.get("tbl-cap"), c.line] for d in docs for c in d.cells
-             if c.label.startswith("tbl-")]
-    none_asked: dict[str, set[str] | None] = {d.path: set() for d in docs}
-    numbers = [crossref.collect(docs, set(book.appendices), asked)
-               for asked in (None, none_asked)]
-    return [cells, [[index.refs[c[1]].text if c[1] in index.refs else None for c in cells]
-                    for index in numbers]]
 
 
 def _chapter_inputs(chapter) -> list:

@@ -10,17 +10,20 @@ from __future__ import annotations
 from analysis.book_order import BookTables, NumberedTable
 from analysis.engine import crossref
 from analysis.engine.book import Book
-from analysis.engine.qmd import read_qmd
+from analysis.engine.qmd import QmdDocument, read_qmd
 
 
-def book_tables(book: Book) -> BookTables:
+def book_tables(book: Book, docs: list[QmdDocument] | None = None) -> BookTables:
     """Every ``tbl-`` cell of ``book``, in reading order, numbered as the book prints it.
+
+    ``docs``: the chapters already parsed (the render has them); read from disk otherwise.
 
     A table inside the section of one question (a ``.question`` div) is ``optional``: its
     reference would read ``?@`` if no question were asked, so a wave that did not ask the
     question may print no table there.
     """
-    docs = [read_qmd(book.root / s, s) for s in book.sources]
+    if docs is None:
+        docs = [read_qmd(book.root / s, s) for s in book.sources]
     index = crossref.collect(docs, set(book.appendices))
     none_asked = crossref.collect(docs, set(book.appendices), {d.path: set() for d in docs})
     tables = []
