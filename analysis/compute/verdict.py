@@ -37,6 +37,7 @@ from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep
 
 from analysis.compute.change import ALPHA, PERMUTATION_RESAMPLES, PERMUTATION_SEED
+from analysis.compute.permutation import chi2_permutation_pvalue
 
 #: A break-even difference at most this large (as a share, 0-1) counts as plausible: a role or
 #: region that answers this much more (or less) often than the rest is common in surveys of
@@ -258,9 +259,7 @@ def distribution_test(counts_a: Sequence[int] | np.ndarray, counts_b: Sequence[i
     elif table.shape == (2, 2):
         p, method = float(stats.fisher_exact(table).pvalue), "Fishers eksakte test"
     else:
-        resampling = stats.PermutationMethod(
-            n_resamples=PERMUTATION_RESAMPLES, rng=np.random.default_rng(PERMUTATION_SEED))
-        p = float(stats.chi2_contingency(table, correction=False, method=resampling).pvalue)
+        p = chi2_permutation_pvalue(table, PERMUTATION_RESAMPLES, PERMUTATION_SEED)
         method = "permutasjonstest"
     return DistributionTest(float(result.statistic), int(result.dof), p, method)
 

@@ -205,12 +205,11 @@ def annex_file() -> str:
     ValueError
         If ``_quarto.yml`` sets no ``book: output-file`` (the annex is named after it).
     """
-    import yaml
-
     from analysis.paths import ANNEX_SUFFIX, project_root
+    from analysis.yaml_files import load_yaml
 
     path = project_root() / "_quarto.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    config = load_yaml(path.read_text(encoding="utf-8")) or {}
     stem = (config.get("book") or {}).get("output-file")
     if not stem:
         raise ValueError(f"{path}: book.output-file is not set; the Excel annex is named "

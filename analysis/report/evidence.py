@@ -30,7 +30,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-import yaml
 
 from analysis.compute import holm
 from analysis.compute.verdict import (
@@ -48,6 +47,7 @@ from analysis.compute.verdict import (
 )
 from analysis.questionnaire import QuestionType
 from analysis.report.values import printed_change
+from analysis.yaml_files import load_yaml
 
 if TYPE_CHECKING:
     from analysis.bundle import SurveyBundle
@@ -68,7 +68,7 @@ def kind(view) -> str:
 @lru_cache(maxsize=8)
 def _ranges_file(path: str) -> dict:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return load_yaml(handle.read()) or {}
 
 
 def count_ranges(wave, qid: str) -> dict:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import yaml
 
 from analysis.display import Table
+from analysis.yaml_files import load_yaml
 
 if TYPE_CHECKING:
     from analysis.bundle import SurveyBundle
@@ -34,7 +34,7 @@ _CELL_LABEL = re.compile(r"^#\|\s*label:\s*(?P<label>\S+)", re.M)
 def _chapter_sources(root: Path) -> list[tuple[str, str]]:
     """``[(source, title)]`` of the chapters and appendices ``_quarto.yml`` lists, in book
     order; the title is the chapter's first level-one heading, without markup."""
-    config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    config = load_yaml((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
     book = config.get("book", {})
     out = []
     for source in [*book.get("chapters", []), *book.get("appendices", [])]:
