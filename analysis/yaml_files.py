@@ -20,7 +20,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str) -> Any:
-    """``yaml.safe_load(text)``, parsed by libyaml when available. A syntax error is raised by
+    r"""``yaml.safe_load(text)``, parsed by libyaml when available. A syntax error is raised by
     the pure-Python parser, so its message and position are PyYAML's whichever parser read the
     text first (libyaml words its errors differently).
 
