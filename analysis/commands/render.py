@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from analysis.engine.book import load_book
 from analysis.engine.deck import SOURCE as DECK_SOURCE
-from analysis.engine.deck import render_deck
+from analysis.engine.deck import build_deck_with_quarto, render_deck
 from analysis.engine.environment import (
     RenderEnvironmentError,
     check_environment,
@@ -17,7 +20,7 @@ from analysis.engine.environment import (
     is_disk_full,
 )
 from analysis.engine.errors import RenderError
-from analysis.engine.output_dir import FormatError, parse_formats
+from analysis.engine.output_dir import FormatError, parse_formats, render_lock
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
 from analysis.engine.render import render_book
 from analysis.paths import project_root
@@ -37,6 +40,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _say(line: str) -> None:
     print(line, flush=True)
+
+
+def _book_and_deck_with_quarto(root, quarto, book: tuple[str, ...], use_cache: bool,
+                               bundle: object) -> None:
+    """Quarto renders the book and, in a thread beside it, the deck (a project of its own,
+    ``deck/``): Quarto renders one file at a time, so the deck's run and its handout use the
+    second core instead of following the book. The deck is published after the book, under
+    the same lock; if the book fails, the deck is not published either."""
+    with render_lock(root, _say), tempfile.TemporaryDirectory(prefix="norcrin-deck-") as built, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="deck") as pool:
+        deck = pool.submit(build_deck_with_quarto, root, quarto, Path(built), use_cache, _say,
+                           bundle)
+        try:
+            render_with_quarto(root, quarto, book, use_cache=use_cache, log=_say,
+                               bundle=bundle)
+        finally:
+            problem = deck.exception()  # waits for the deck either way
+        if problem is not None:
+            raise problem
+        render_deck(root, quarto, use_cache=use_cache, log=_say, built=Path(built))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,13 +100,15 @@ def run(args: argparse.Namespace) -> int:
             # before the data check, which writes the screening record
             check_environment(root, root / load_book(root).output_dir)
             bundle = check_inputs(root)
-        if book and quarto is not None:
+        if book and quarto is not None and "pptx" in formats:
+            _book_and_deck_with_quarto(root, quarto, book, not args.no_cache, bundle)
+        elif book and quarto is not None:
             render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
                                bundle=bundle)
         elif book:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: check_inputs(root))
-        if "pptx" in formats and (quarto is not None or not book):
+        if "pptx" in formats and not book:
             render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
     except RenderEnvironmentError as exc:
         print(f"render: {exc}", file=sys.stderr)

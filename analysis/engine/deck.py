@@ -55,13 +55,26 @@ def deck_config(root: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def build_deck_with_quarto(root: Path, quarto, folder: Path, use_cache: bool = True,
+                           log: Callable[[str], None] = print,
+                           bundle: object | None = None) -> None:
+    """The deck by Quarto and its handout (the ``finish_deck`` hook), written into ``folder``
+    (not ``_book/``): :func:`render_deck` publishes them. Run beside Quarto's book render by
+    ``render`` (both formats and the deck in one command), holding the command's lock."""
+    pptx = folder / deck_names(root)[0]
+    _with_quarto(root, quarto, pptx, use_cache, log, bundle)
+    render_hooks().finish_deck(pptx, log)
+
+
 def render_deck(root: Path, quarto=None, use_cache: bool = True,
-                log: Callable[[str], None] = print, bundle: object | None = None) -> Path:
+                log: Callable[[str], None] = print, bundle: object | None = None,
+                built: Path | None = None) -> Path:
     """Render the deck and its handout alone into ``<root>/_book`` (``--to pptx``).
 
     ``quarto`` is a :class:`~analysis.engine.quarto.Quarto` or None (built-in engine; with
     the book, :func:`~analysis.engine.render.render_book` executes the deck among the
-    chapters and calls :func:`write_deck` itself).
+    chapters and calls :func:`write_deck` itself). ``built``: a folder where
+    :func:`build_deck_with_quarto` already wrote the deck, which is then only published.
 
     Raises
     ------
@@ -71,10 +84,12 @@ def render_deck(root: Path, quarto=None, use_cache: bool = True,
     started = time.perf_counter()
     output = root / load_book(root).output_dir
     with render_lock(root, log), staged(output) as staging:
-        if quarto is not None:
-            pptx = staging / deck_names(root)[0]
-            _with_quarto(root, quarto, pptx, use_cache, log, bundle)
-            render_hooks().finish_deck(pptx, log)
+        if built is not None:
+            for name in deck_names(root):
+                if (built / name).is_file():
+                    shutil.copy2(built / name, staging / name)
+        elif quarto is not None:
+            build_deck_with_quarto(root, quarto, staging, use_cache, log, bundle)
         else:
             docs = read_chapters(root, (SOURCE,))
             (chapter,) = execute_chapters(
@@ -85,7 +100,8 @@ def render_deck(root: Path, quarto=None, use_cache: bool = True,
             if (output / name).is_file():
                 shutil.copy2(output / name, staging / name)
         publish(staging, output, ("pptx",))
-    log(f"deck done in {time.perf_counter() - started:.1f} s")
+    log("deck: published (built beside the book)" if built is not None
+        else f"deck done in {time.perf_counter() - started:.1f} s")
     return output / deck_names(root)[0]
 
 

@@ -224,14 +224,35 @@ def _normal_permissions(folder: Path) -> None:
     folder.chmod(0o777 & ~umask)
 
 
+#: Lock files this process holds (:func:`render_lock`), with how many holders each.
+_HELD: dict[str, int] = {}
+_HELD_GUARD = threading.Lock()
+
+
 @contextlib.contextmanager
 def render_lock(root: Path, log: Callable[[str], None] = print) -> Iterator[None]:
     """Hold ``<root>/.cache/render.lock`` for the duration of a render.
 
     A second render of the same project waits (and says so) instead of colliding with the
-    first in the cache and in the swap.
+    first in the cache and in the swap. Within one process the lock is re-entrant: a command
+    that holds it for a whole run (the book and the deck built beside it,
+    :mod:`analysis.commands.render`) calls the renders, which take it again.
     """
     path = root / ".cache" / "render.lock"
+    key = str(path.resolve())
+    with _HELD_GUARD:
+        if _HELD.get(key):
+            _HELD[key] += 1
+            held = True
+        else:
+            held = False
+    if held:
+        try:
+            yield
+        finally:
+            with _HELD_GUARD:
+                _HELD[key] -= 1
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         try:
@@ -239,9 +260,13 @@ def render_lock(root: Path, log: Callable[[str], None] = print) -> Iterator[None
         except BlockingIOError:
             log(f"render: another render of this project is running; waiting for {path}")
             fcntl.flock(handle, fcntl.LOCK_EX)
+        with _HELD_GUARD:
+            _HELD[key] = 1
         try:
             yield
         finally:
+            with _HELD_GUARD:
+                _HELD.pop(key, None)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
