@@ -36,8 +36,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 FREEZE_DIR = "_freeze"
-#: seconds a result must be left alone before it is read (Quarto copies it into _freeze/)
-SETTLE = 1.0
+#: seconds a result must be left alone before it is read: Quarto copies a chapter's results
+#: into _freeze/ in milliseconds (``copyToProjectFreezer``, file by file), and starts the
+#: chapter's Typst execution after the HTML pass's pandoc run, about 1.5 s later on this book.
+#: A settle time of 1 s lost that race for two chapters of twelve (executed twice).
+SETTLE = 0.25
 #: Quarto's cell div of an HTML result: ``::: {#cell-<label> .cell ...}``.
 _HTML_CELL_ID = re.compile(r"^(:::+ \{)#cell-\S+ (\.cell[ }])", re.MULTILINE)
 
@@ -81,7 +84,9 @@ def carry_over(results: Path, since: float, done: dict[Path, float]) -> int:
             entry = json.loads(html_file.read_text(encoding="utf-8"))
             named = re.findall(rf"{re.escape(folder.name)}_files/figure-html/([^)\s\"']+)",
                                entry["result"]["markdown"])
-            if not all((figures / name).is_file() for name in named):
+            if not all((figures / name).is_file()
+                       and time.time() - (figures / name).stat().st_mtime >= SETTLE
+                       for name in named):
                 continue  # Quarto is still copying the chapter's folder into _freeze/
         except (OSError, ValueError, KeyError):  # being written: the next look takes it
             continue
@@ -101,7 +106,7 @@ def carry_over(results: Path, since: float, done: dict[Path, float]) -> int:
 
 @contextlib.contextmanager
 def typst_from_html(root: Path, log: Callable[[str], None] = print,
-                    interval: float = 0.2) -> Iterator[None]:
+                    interval: float = 0.05) -> Iterator[None]:
     """While the body runs Quarto, carry every HTML result it executes over to Typst."""
     since = time.time() - 1.0  # file times may be coarser than this clock
     done: dict[Path, float] = {}

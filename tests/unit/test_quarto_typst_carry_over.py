@@ -25,12 +25,19 @@ QUARTO_TYPST = {"hash": "87c0515a", "result": {
     "supporting": ["01-x_files/figure-typst"], "filters": []}}
 
 
+def _figure(folder, age: float = 5.0):
+    (folder / "figure-html").mkdir(exist_ok=True)
+    svg = folder / "figure-html" / "fig-x-output-2.svg"
+    svg.write_text("<svg/>")
+    stamp = time.time() - age
+    os.utime(svg, (stamp, stamp))
+
+
 def _html(tmp_path, age: float = 5.0, figure: bool = True):
     folder = tmp_path / "_freeze" / "chapters" / "01-x"
     (folder / "execute-results").mkdir(parents=True)
     if figure:
-        (folder / "figure-html").mkdir()
-        (folder / "figure-html" / "fig-x-output-2.svg").write_text("<svg/>")
+        _figure(folder, age)
     html = folder / "execute-results" / "html.json"
     html.write_text(json.dumps({"hash": "87c0515a", "result": {
         "engine": "jupyter", "markdown": MARKDOWN, "supporting": ["01-x_files"],
@@ -57,8 +64,9 @@ def test_a_result_is_taken_once_its_figures_are_there_and_only_once(tmp_path):
     folder, stamp = _html(tmp_path, figure=False)
     done: dict = {}
     assert carry_over(tmp_path / "_freeze", stamp - 1, done) == 0  # Quarto still copying
-    (folder / "figure-html").mkdir()
-    (folder / "figure-html" / "fig-x-output-2.svg").write_text("<svg/>")
+    _figure(folder, age=0.0)  # the figure just written: it may still be being copied
+    assert carry_over(tmp_path / "_freeze", stamp - 1, done) == 0
+    _figure(folder)
     assert carry_over(tmp_path / "_freeze", stamp - 1, done) == 1
     assert carry_over(tmp_path / "_freeze", stamp - 1, done) == 0
 
