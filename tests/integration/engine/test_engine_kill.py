@@ -102,7 +102,10 @@ def test_killed_at_random_moments_of_a_cold_render(book):
     assert code == 0, err
     seconds = time.monotonic() - started
     kills = 0
-    for fraction in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.97):
+    # Five moments spread evenly over the render: each costs a process start and its imports,
+    # so no more of them than it takes to fall into each part of it (the named points above
+    # cover the swap's instants).
+    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9):
         process = _render(book, "--no-cache")
         time.sleep(fraction * seconds)
         if process.poll() is None:
@@ -110,7 +113,7 @@ def test_killed_at_random_moments_of_a_cold_render(book):
             kills += 1
         _finish(process)
         assert (book / "_book").exists() or list(book.glob("._book-old-*/_book"))
-    assert kills >= 6
+    assert kills >= 4
     code, _, err = _finish(_render(book, "--to", "html"))
     assert code == 0, err
     _assert_complete(book)
