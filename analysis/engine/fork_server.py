@@ -333,7 +333,13 @@ class ForkServer:
             return 0 if not _exists(pid) else None
 
     def close(self) -> None:
-        """Stop the server; it terminates the kernels still running (safe to call twice)."""
+        """Stop the server; it terminates the kernels still running (safe to call twice).
+
+        A server that has not yet been waited for (:meth:`wait_ready`) has forked no kernel:
+        it is killed, not left to finish imports no kernel will use (a render whose chapters
+        all came from the cache, or a Quarto run that executed none)."""
+        if self.import_seconds is None and self._process.poll() is None:
+            self._process.kill()
         try:
             if self._process.stdin is not None:
                 self._process.stdin.close()
