@@ -334,19 +334,12 @@ class ForkServer:
 
     def close(self) -> None:
         """Stop the server; it terminates the kernels still running (safe to call twice).
-
-        A server that has not yet been waited for (:meth:`wait_ready`) has forked no kernel:
-        it is killed, not left to finish imports no kernel will use (a render whose chapters
-        all came from the cache, or a Quarto run that executed none)."""
-        if self.import_seconds is None and self._process.poll() is None:
-            self._process.kill()
-        try:
+        One never waited for (:meth:`wait_ready`) forked none: killed, not left to import."""
+        with contextlib.suppress(OSError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
-        except OSError:
-            pass
         try:
-            self._process.wait(timeout=10)
+            self._process.wait(timeout=0 if self.import_seconds is None else 10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
