@@ -67,10 +67,16 @@ def _assert_complete(root: Path) -> None:
     assert _debris(root) == []
 
 
+#: Seconds the first (cold) render of the module's book took.
+FIRST_RENDER: dict[str, float] = {}
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
     root = write_book(tmp_path_factory.mktemp("kill"))
+    started = time.monotonic()
     code, _, err = _finish(_render(root))
+    FIRST_RENDER["seconds"] = time.monotonic() - started
     assert code == 0, err
     _assert_complete(root)
     return root
@@ -100,12 +106,12 @@ def test_killed_at_random_moments_of_a_cold_render(book):
     started = time.monotonic()
     code, _, err = _finish(_render(book, "--no-cache"))
     assert code == 0, err
-    seconds = time.monotonic() - started
+    # the shorter of two cold renders: on a loaded machine one can take half as long again
+    seconds = min(time.monotonic() - started, FIRST_RENDER["seconds"])
     kills = 0
-    # Five moments spread evenly over the render: each costs a process start and its imports,
-    # so no more of them than it takes to fall into each part of it (the named points above
-    # cover the swap's instants).
-    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9):
+    # Six moments spread over the render (each costs a process start and its imports); the
+    # last may come after a quick render has ended. The named points above cover the swap.
+    for fraction in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8):
         process = _render(book, "--no-cache")
         time.sleep(fraction * seconds)
         if process.poll() is None:
@@ -113,7 +119,7 @@ def test_killed_at_random_moments_of_a_cold_render(book):
             kills += 1
         _finish(process)
         assert (book / "_book").exists() or list(book.glob("._book-old-*/_book"))
-    assert kills >= 4
+    assert kills >= 5
     code, _, err = _finish(_render(book, "--to", "html"))
     assert code == 0, err
     _assert_complete(book)
