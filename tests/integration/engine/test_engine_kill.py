@@ -3,7 +3,7 @@
 A render killed outright cleans up nothing, so the next render must: restore ``_book/`` when
 the kill fell between the two renames of the swap, and remove every staging and old folder.
 The named points are reached through ``NORCRIN_RENDER_FAULT`` (the render kills itself there);
-the others are kills from outside after a delay spread over a whole cold render.
+the others are kills from outside at six moments from 5% to 80% of a cold render.
 """
 
 from __future__ import annotations
