@@ -35,7 +35,10 @@ def run(monkeypatch, capfd):
     def call(root, *args: str) -> subprocess.CompletedProcess:
         monkeypatch.setenv("NORCRIN_ROOT", str(root))
         monkeypatch.setenv("PATH", "/usr/bin:/bin")
-        monkeypatch.delenv("NORCRIN_DEBUG", raising=False)  # --debug sets it: undone after
+        # --debug sets NORCRIN_DEBUG: absent here, and absent again after the test (delenv
+        # alone would not record an absent variable, so set it first)
+        monkeypatch.setenv("NORCRIN_DEBUG", "")
+        monkeypatch.delenv("NORCRIN_DEBUG")
         monkeypatch.chdir(root)
         capfd.readouterr()
         try:
