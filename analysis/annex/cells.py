@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.report.values import CHOSEN_MARK
+from analysis.display.missing import CHOSEN_MARK
 
 _NUMBER = r"[+\u2212-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?|[+\u2212-]?\d+(?:,\d+)?"
 _PERCENT = re.compile(rf"^({_NUMBER})[ \u00a0\u202f]?%$")

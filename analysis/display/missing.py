@@ -3,7 +3,9 @@
 :func:`is_missing` is the only test for "no value" in the package (``None``, NaN, ``pd.NA``,
 ``pd.NaT``); formatters, tables and views call it instead of comparing a value with itself.
 :data:`UNKNOWN` is what a value the data cannot give reads as, :data:`NO_DATA` what a year
-without any figure reads as (charts and their text alternatives).
+without any figure reads as (charts and their text alternatives), :data:`CHOSEN_MARK` the mark
+on a value the reconstruction chose within what the published figures leave open (here, not in
+:mod:`analysis.report`, so that the Excel annex reads it without importing the report layer).
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ UNKNOWN = Text("ukjent")
 
 #: A year or series point without any figure at all.
 NO_DATA = "ingen tall"
+
+#: The mark on a value that is the reconstruction's choice rather than a published figure.
+CHOSEN_MARK = "\u2020"
 
 
 def is_missing(x: object) -> bool:

@@ -333,14 +333,13 @@ class ForkServer:
             return 0 if not _exists(pid) else None
 
     def close(self) -> None:
-        """Stop the server; it terminates the kernels still running (safe to call twice)."""
-        try:
+        """Stop the server; it terminates the kernels still running (safe to call twice).
+        One never waited for (:meth:`wait_ready`) forked none: killed, not left to import."""
+        with contextlib.suppress(OSError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
-        except OSError:
-            pass
         try:
-            self._process.wait(timeout=10)
+            self._process.wait(timeout=0 if self.import_seconds is None else 10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()

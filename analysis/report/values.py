@@ -17,11 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from analysis import fmt
 from analysis.display import Text, is_missing
+from analysis.display.missing import CHOSEN_MARK
 
 #: What a value reads as when the question (or option) was not asked that year.
 NOT_ASKED = Text("–")
-#: The mark on a value that is the reconstruction's choice rather than a published figure.
-CHOSEN_MARK = "\u2020"
 
 
 def percent(share: float | None, decimals: int = 0) -> Decimal | None:

@@ -7,6 +7,7 @@ two books that read the same compare equal and any difference a reader would not
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -117,8 +118,10 @@ def references(book: Path) -> list[tuple[str, str]]:
     return rows
 
 
+@functools.cache
 def pdf_text(book: Path) -> str:
-    """The PDF's text with white space collapsed and soft hyphens dropped."""
+    """The PDF's text with white space collapsed and soft hyphens dropped (extracted once per
+    book and session: pypdf takes seconds for it, and the shared renders are not modified)."""
     (pdf,) = sorted(book.glob("*.pdf"))
     raw = " ".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
     return _SPACE.sub(" ", raw.replace("\u00ad", "").replace("\u00a0", " "))

@@ -57,10 +57,13 @@ def _umount(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
-    """A project with a complete book (both formats)."""
+    """A project with a complete book (both formats), rendered in this process (what the
+    ``render`` command runs; the cases below run the command itself)."""
+    from analysis.engine.render import render_book
+
     root = write_book(tmp_path_factory.mktemp("env"))
-    result = _cli(root)
-    assert result.returncode == 0, result.stderr
+    render_book(root, ("html", "pdf"), log=lambda line: None)
+    assert (root / "_book" / f"{SLUG}.pdf").is_file()
     return root
 
 

@@ -3,7 +3,7 @@
 A render killed outright cleans up nothing, so the next render must: restore ``_book/`` when
 the kill fell between the two renames of the swap, and remove every staging and old folder.
 The named points are reached through ``NORCRIN_RENDER_FAULT`` (the render kills itself there);
-the others are kills from outside after a delay spread over a whole cold render.
+the others are kills from outside at six moments from 5% to 80% of a cold render.
 """
 
 from __future__ import annotations
@@ -67,10 +67,16 @@ def _assert_complete(root: Path) -> None:
     assert _debris(root) == []
 
 
+#: Seconds the first (cold) render of the module's book took.
+FIRST_RENDER: dict[str, float] = {}
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
     root = write_book(tmp_path_factory.mktemp("kill"))
+    started = time.monotonic()
     code, _, err = _finish(_render(root))
+    FIRST_RENDER["seconds"] = time.monotonic() - started
     assert code == 0, err
     _assert_complete(root)
     return root
@@ -100,9 +106,12 @@ def test_killed_at_random_moments_of_a_cold_render(book):
     started = time.monotonic()
     code, _, err = _finish(_render(book, "--no-cache"))
     assert code == 0, err
-    seconds = time.monotonic() - started
+    # the shorter of two cold renders: on a loaded machine one can take half as long again
+    seconds = min(time.monotonic() - started, FIRST_RENDER["seconds"])
     kills = 0
-    for fraction in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.97):
+    # Six moments spread over the render (each costs a process start and its imports); the
+    # last may come after a quick render has ended. The named points above cover the swap.
+    for fraction in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8):
         process = _render(book, "--no-cache")
         time.sleep(fraction * seconds)
         if process.poll() is None:
@@ -110,7 +119,7 @@ def test_killed_at_random_moments_of_a_cold_render(book):
             kills += 1
         _finish(process)
         assert (book / "_book").exists() or list(book.glob("._book-old-*/_book"))
-    assert kills >= 6
+    assert kills >= 5, (kills, seconds)
     code, _, err = _finish(_render(book, "--to", "html"))
     assert code == 0, err
     _assert_complete(book)

@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from conftest import CHAPTER
+from conftest import CHAPTER, write_book
 
 from analysis.engine.render import render_book
 
@@ -45,6 +45,16 @@ def test_unchanged_book_reuses_every_page_and_the_pdf(tiny_book):
     assert _files(root / "_book") == first
 
 
+@pytest.fixture(scope="module")
+def steady_book(tmp_path_factory):
+    """The tiny book with :data:`STEADY`, rendered once with the cache; each edit case below
+    starts from a copy of it (sources, caches and ``_book/``), as from its own first render."""
+    assert STEADY != CHAPTER
+    root = write_book(tmp_path_factory.mktemp("steady"), chapter=STEADY)
+    _render(root)
+    return root
+
+
 @pytest.mark.parametrize(("source", "old", "new", "pages_rebuilt", "executes", "shown"), [
     # prose of one chapter: its page and the PDF only, nothing executes
     ("index.qmd", "Blåbærsyltetøy", "Tyttebærsyltetøy", 1, False, "Tyttebærsyltetøy"),
@@ -58,11 +68,11 @@ def test_unchanged_book_reuses_every_page_and_the_pdf(tiny_book):
     # an inline expression: the chapter executes again
     ("chapters/01-tall.qmd", "`{python} 6 * 7`", "`{python} 6 * 8`", 1, True, ">48<"),
 ])
-def test_edit_then_cached_render_equals_cold_render(tiny_book, tmp_path_factory, source, old,
-                                                    new, pages_rebuilt, executes, shown):
-    assert STEADY != CHAPTER
-    root = tiny_book(chapter=STEADY)
-    _render(root)
+def test_edit_then_cached_render_equals_cold_render(steady_book, tmp_path, tmp_path_factory,
+                                                    source, old, new, pages_rebuilt, executes,
+                                                    shown):
+    root = tmp_path / "book"
+    shutil.copytree(steady_book, root)
     executions = (root / "executions.txt").read_text()
     path = root / source
     text = path.read_text(encoding="utf-8")

@@ -162,7 +162,10 @@ def _text_files(book: Path) -> list[Path]:
             and p.suffix in (".html", ".json", ".typ", ".svg", ".xml", ".txt", ".md")]
 
 
+@functools.cache
 def _pdf_text(book: Path) -> str:
+    """The PDF's text layer, extracted once per rendered book (pypdf takes seconds for it;
+    the book is not modified by the tests, so every test reads the same text)."""
     (pdf,) = book.glob("*.pdf")
     return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
