@@ -22,6 +22,7 @@ from analysis.engine.environment import (
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import FormatError, parse_formats, render_lock
 from analysis.engine.quarto import MIN_QUARTO, QuartoError, find_quarto, render_with_quarto
+from analysis.engine.quarto_check import PendingCheck
 from analysis.engine.render import render_book
 from analysis.paths import project_root
 from analysis.render_hooks import check_inputs
@@ -42,19 +43,35 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
+def _with_quarto(root, quarto, book: tuple[str, ...], deck: bool, use_cache: bool) -> None:
+    """The book (and the deck) by Quarto, the data checked beside Quarto's start-up
+    (:class:`~analysis.engine.quarto_check.PendingCheck`: a data error still stops the render
+    before any chapter runs, and is reported as the built-in engine reports it)."""
+    pending = PendingCheck(root, check_inputs)
+    try:
+        if deck:
+            _book_and_deck_with_quarto(root, quarto, book, use_cache, pending)
+        else:
+            render_with_quarto(root, quarto, book, use_cache=use_cache, log=_say,
+                               pending=pending)
+        pending.result()
+    finally:
+        pending.close()
+
+
 def _book_and_deck_with_quarto(root, quarto, book: tuple[str, ...], use_cache: bool,
-                               bundle: object) -> None:
+                               pending: PendingCheck) -> None:
     """Quarto renders the book and, in a thread beside it, the deck (a project of its own,
     ``deck/``): Quarto renders one file at a time, so the deck's run and its handout use the
     second core instead of following the book. The deck is published after the book, under
     the same lock; if the book fails, the deck is not published either."""
     with render_lock(root, _say), tempfile.TemporaryDirectory(prefix="norcrin-deck-") as built, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="deck") as pool:
-        deck = pool.submit(build_deck_with_quarto, root, quarto, Path(built), use_cache, _say,
-                           bundle)
+        deck = pool.submit(lambda: build_deck_with_quarto(root, quarto, Path(built), use_cache,
+                                                          _say, pending.result()))
         try:
             render_with_quarto(root, quarto, book, use_cache=use_cache, log=_say,
-                               bundle=bundle)
+                               pending=pending)
         finally:
             problem = deck.exception()  # waits for the deck either way
         if problem is not None:
@@ -95,21 +112,17 @@ def run(args: argparse.Namespace) -> int:
     # Quarto renders it as a document of its own after the book (analysis/engine/deck.py).
     book = tuple(f for f in formats if f != "pptx")
     try:
-        bundle = None
         if quarto is not None:
             # before the data check, which writes the screening record
             check_environment(root, root / load_book(root).output_dir)
-            bundle = check_inputs(root)
-        if book and quarto is not None and "pptx" in formats:
-            _book_and_deck_with_quarto(root, quarto, book, not args.no_cache, bundle)
-        elif book and quarto is not None:
-            render_with_quarto(root, quarto, book, use_cache=not args.no_cache, log=_say,
-                               bundle=bundle)
+        if book and quarto is not None:
+            _with_quarto(root, quarto, book, "pptx" in formats, not args.no_cache)
         elif book:
             render_book(root, formats, use_cache=not args.no_cache, log=_say,
                         preflight=lambda: check_inputs(root))
         if "pptx" in formats and not book:
-            render_deck(root, quarto, use_cache=not args.no_cache, log=_say, bundle=bundle)
+            render_deck(root, quarto, use_cache=not args.no_cache, log=_say,
+                        bundle=check_inputs(root) if quarto is not None else None)
     except RenderEnvironmentError as exc:
         print(f"render: {exc}", file=sys.stderr)
         return 2

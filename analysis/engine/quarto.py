@@ -33,6 +33,7 @@ from analysis.engine.cache import prepare_bundle, tree_fingerprint
 from analysis.engine.environment import check_environment
 from analysis.engine.errors import RenderError
 from analysis.engine.output_dir import publish, render_lock, staged
+from analysis.engine.quarto_check import PendingCheck
 from analysis.engine.quarto_freeze import typst_from_html
 
 #: The oldest Quarto that renders this book (book projects to Typst, ``language:`` keys).
@@ -148,7 +149,8 @@ def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                        use_cache: bool = True, log: Callable[[str], None] = print,
-                       quiet: bool = False, bundle: object | None = None) -> Path:
+                       quiet: bool = False, bundle: object | None = None,
+                       pending: PendingCheck | None = None) -> Path:
     """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
 
     ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again;
@@ -156,6 +158,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
     (``bundle``, if the caller already loaded it) is stored once and named to the chapters'
     kernels in ``NORCRIN_BUNDLE_CACHE``, as under the built-in engine
     (:mod:`analysis.bundle_cache`); a plain ``quarto render`` loads it in every kernel.
+    ``pending``: the data check still running beside Quarto's start-up
+    (:mod:`analysis.engine.quarto_check`); its error, if any, is raised instead of Quarto's.
 
     Raises
     ------
@@ -170,7 +174,12 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command = quarto_command(quarto, formats, staging, book_formats(root))
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
-        env = quarto_env(root, bundle, use_cache)
+        if pending is not None:
+            env = pending.env({k: v for k, v in os.environ.items() if k != VALIDATED_ENV})
+            env["NORCRIN_ROOT"] = str(root)
+            env.setdefault("QUARTO_PYTHON", sys.executable)
+        else:
+            env = quarto_env(root, bundle, use_cache)
         # Both formats in one run: the Typst pass takes the HTML pass's results
         # (analysis/engine/quarto_freeze.py), so each chapter executes once.
         once = set(formats) == {"html", "pdf"} and \
@@ -179,6 +188,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                 (typst_from_html(root, log) if once else nullcontext()):
             code = subprocess.run(command, cwd=root, env=env, check=False).returncode
         if code != 0:
+            if pending is not None:
+                pending.result()  # a data error is why Quarto stopped: raise it instead
             raise RenderError(f"quarto exited with {code}; {output} left as it was")
         publish(staging, output, formats)
     return output

@@ -39,6 +39,7 @@ from analysis.engine.book import load_book  # noqa: E402
 from analysis.engine.cache import tree_fingerprint  # noqa: E402
 from analysis.engine.hooks import render_hooks  # noqa: E402
 from analysis.engine.qmd import MarkdownBlock, read_qmd  # noqa: E402
+from analysis.engine.quarto_check import OUTCOME_ENV, OWNER_ENV, wait_for_outcome  # noqa: E402
 from analysis.engine.render import write_run_log, write_trace  # noqa: E402
 from analysis.engine.table_numbers import book_tables  # noqa: E402
 
@@ -105,9 +106,17 @@ def pre(root: Path) -> int:
         for path in kept_notebooks(root, source):
             path.unlink()
     hooks = render_hooks()
+    outcome = os.environ.get(OUTCOME_ENV)
+    if outcome:  # the render is checking the data beside Quarto's start-up: wait for it
+        owner = os.environ.get(OWNER_ENV)
+        result = wait_for_outcome(Path(outcome), int(owner) if owner else None)
+        if "error" in result:
+            print("pre-render: stopped, the render's data check failed (the render says why)",
+                  file=sys.stderr)
+            return 2
     fingerprint = tree_fingerprint(root)
     try:
-        if not validated_by_render(fingerprint):
+        if not outcome and not validated_by_render(fingerprint):
             hooks.check_inputs(root)
     except hooks.input_errors() as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -28,6 +28,13 @@ def root(tmp_path):
     return root
 
 
+class _Checked:
+    """A data check that has passed (the deck waits for its bundle)."""
+
+    def result(self):
+        return None
+
+
 def _stand_ins(monkeypatch, root, book_fails: bool = False):
     deck_started = threading.Event()
     seen = {}
@@ -38,7 +45,7 @@ def _stand_ins(monkeypatch, root, book_fails: bool = False):
         for name in deck_names(root_):
             (folder / name).write_text(f"{name} by the stand-in", encoding="utf-8")
 
-    def render_book(root_, quarto, formats, use_cache, log, bundle):
+    def render_book(root_, quarto, formats, **options):
         seen["book thread"] = threading.current_thread().name
         if not deck_started.wait(WAIT):
             raise AssertionError("the deck did not start while the book rendered")
@@ -53,7 +60,7 @@ def _stand_ins(monkeypatch, root, book_fails: bool = False):
 
 def test_the_deck_is_built_beside_the_book_and_published_after_it(root, monkeypatch):
     seen = _stand_ins(monkeypatch, root)
-    command._book_and_deck_with_quarto(root, object(), ("html", "pdf"), True, None)
+    command._book_and_deck_with_quarto(root, object(), ("html", "pdf"), True, _Checked())
     assert seen["book thread"] != seen["deck thread"]
     assert (root / "_book" / "index.html").read_text(encoding="utf-8") == "the new book"
     for name in deck_names(root):
@@ -64,6 +71,6 @@ def test_the_deck_is_built_beside_the_book_and_published_after_it(root, monkeypa
 def test_a_failed_book_publishes_no_deck(root, monkeypatch):
     _stand_ins(monkeypatch, root, book_fails=True)
     with pytest.raises(RenderError, match="left as it was"):
-        command._book_and_deck_with_quarto(root, object(), ("html", "pdf"), True, None)
+        command._book_and_deck_with_quarto(root, object(), ("html", "pdf"), True, _Checked())
     assert (root / "_book" / "index.html").read_text(encoding="utf-8") == "the last good book"
     assert not any((root / "_book" / name).exists() for name in deck_names(root))
