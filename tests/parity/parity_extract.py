@@ -119,11 +119,16 @@ def references(book: Path) -> list[tuple[str, str]]:
 
 
 @functools.cache
-def pdf_text(book: Path) -> str:
-    """The PDF's text with white space collapsed and soft hyphens dropped (extracted once per
-    book and session: pypdf takes seconds for it, and the shared renders are not modified)."""
+def pdf_page_texts(book: Path) -> tuple[str, ...]:
+    """Each page's text as pypdf reads it (extracted once per book and session: pypdf takes
+    seconds for it, and the shared renders are not modified)."""
     (pdf,) = sorted(book.glob("*.pdf"))
-    raw = " ".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    return tuple(p.extract_text() or "" for p in PdfReader(pdf).pages)
+
+
+def pdf_text(book: Path) -> str:
+    """The PDF's text with white space collapsed and soft hyphens dropped."""
+    raw = " ".join(pdf_page_texts(book))
     return _SPACE.sub(" ", raw.replace("\u00ad", "").replace("\u00a0", " "))
 
 
