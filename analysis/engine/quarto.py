@@ -116,18 +116,22 @@ def book_formats(root: Path) -> tuple[str, ...]:
     return tuple(names[f] for f in load_book(root).formats if f in names)
 
 
-def quarto_env(root: Path, bundle: object, use_cache: bool) -> dict[str, str]:
+def quarto_env(root: Path, bundle: object, use_cache: bool,
+               pending: PendingCheck | None = None) -> dict[str, str]:
     """The environment of a Quarto process: the chapters' kernels find the project by
     NORCRIN_ROOT (as under the built-in engine), Quarto runs them and the hooks with this
     Python unless told otherwise, and they read the bundle stored for this render. A
     ``bundle`` given was validated by the caller (``render``'s data check): the pre-render
-    hook then skips its own (:data:`VALIDATED_ENV`)."""
+    hook then skips its own (:data:`VALIDATED_ENV`). With ``pending`` (the check still
+    running) the hook waits for its outcome instead (:meth:`PendingCheck.env`)."""
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
-    fingerprint = tree_fingerprint(root)
-    stored = prepare_bundle(root, fingerprint, bundle, reuse=use_cache)
     env.pop(bundle_cache.ENV, None)
     env.pop(VALIDATED_ENV, None)
+    if pending is not None:
+        return pending.env(env)
+    fingerprint = tree_fingerprint(root)
+    stored = prepare_bundle(root, fingerprint, bundle, reuse=use_cache)
     if bundle is not None:  # the caller validated the data (the pre-render hook need not)
         env[VALIDATED_ENV] = fingerprint
     if stored is not None:
@@ -174,12 +178,7 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         command = quarto_command(quarto, formats, staging, book_formats(root))
         command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
-        if pending is not None:
-            env = pending.env({k: v for k, v in os.environ.items() if k != VALIDATED_ENV})
-            env["NORCRIN_ROOT"] = str(root)
-            env.setdefault("QUARTO_PYTHON", sys.executable)
-        else:
-            env = quarto_env(root, bundle, use_cache)
+        env = quarto_env(root, bundle, use_cache, pending)
         # Both formats in one run: the Typst pass takes the HTML pass's results
         # (analysis/engine/quarto_freeze.py), so each chapter executes once.
         once = set(formats) == {"html", "pdf"} and \

@@ -70,7 +70,6 @@ class PendingCheck:
         """``base`` with the outcome file and, for a book with survey data, the name under
         which the validated bundle will be stored (the kernels start after the hook passed)."""
         env = {**base, OUTCOME_ENV: str(self.outcome), OWNER_ENV: str(os.getpid())}
-        env.pop(bundle_cache.ENV, None)
         if (exports_dir(self.root) / "MANIFEST.yaml").is_file():
             env[bundle_cache.ENV] = str(bundle_cache.path_for(self.root, self.fingerprint))
         return env
@@ -92,13 +91,17 @@ def wait_for_outcome(path: Path, owner: int | None, interval: float = 0.05) -> d
     'the render that started Quarto ended before its data check did'
     """
     while not path.is_file():
-        try:
-            if owner is None:
-                raise ProcessLookupError
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            if path.is_file():
-                break
+        if not _alive(owner) and not path.is_file():  # the render may have written it last
             return {"error": "the render that started Quarto ended before its data check did"}
         time.sleep(interval)
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
