@@ -51,6 +51,8 @@ from pathlib import Path
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Any
 
+from analysis.engine.process_alive import process_exists
+
 #: Environment variables that act when the interpreter starts, so a forked kernel cannot
 #: take them from its launch request: they must already be the server's.
 STARTUP_ENV = ("PYTHONHASHSEED", "PYTHONPATH", "PYTHONHOME", "PYTHONSAFEPATH", "MPLBACKEND",
@@ -330,7 +332,7 @@ class ForkServer:
         try:
             return self._request({"op": "poll", "pid": pid})["returncode"]
         except ForkServerError:
-            return 0 if not _exists(pid) else None
+            return 0 if not process_exists(pid) else None
 
     def close(self) -> None:
         """Stop the server; it terminates the kernels still running (safe to call twice).
@@ -345,16 +347,6 @@ class ForkServer:
             self._process.wait()
         if self._process.stdout is not None:
             self._process.stdout.close()
-
-
-def _exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class ForkedProcess:

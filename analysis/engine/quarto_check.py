@@ -26,6 +26,7 @@ from pathlib import Path
 
 from analysis import bundle_cache
 from analysis.engine.cache import prepare_bundle, tree_fingerprint
+from analysis.engine.process_alive import process_exists
 from analysis.paths import exports_dir
 
 #: Names the file where the render writes the outcome of its data check (``{"ok": true}`` or
@@ -91,17 +92,8 @@ def wait_for_outcome(path: Path, owner: int | None, interval: float = 0.05) -> d
     'the render that started Quarto ended before its data check did'
     """
     while not path.is_file():
-        if not _alive(owner) and not path.is_file():  # the render may have written it last
+        gone = owner is None or not process_exists(owner)
+        if gone and not path.is_file():  # the render may have written it before it ended
             return {"error": "the render that started Quarto ended before its data check did"}
         time.sleep(interval)
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _alive(pid: int | None) -> bool:
-    if pid is None:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
