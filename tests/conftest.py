@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -57,8 +58,14 @@ class BackgroundRenders:
         return name in self._futures
 
     def result(self, name: str):
-        """Wait for the render ``name``; raises what it raised."""
-        return self._futures[name].result()
+        """Wait for the render ``name``; raises what it raised. A render may await one that
+        was requested for an earlier test (it ran before it, in the same thread)."""
+        future = self._futures[name]
+        in_worker = threading.current_thread().name.startswith("background-render")
+        if in_worker and not future.done():
+            raise RuntimeError(f"background render {name!r} is queued after the one awaiting "
+                               "it: request it for an earlier test")
+        return future.result()
 
     def pytest_sessionfinish(self) -> None:
         if self._pool is not None:

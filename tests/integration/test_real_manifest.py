@@ -1,52 +1,34 @@
 """The data decide what the book says about the data.
 
 In a copy of the project, every wave of ``data/exports/MANIFEST.yaml`` is marked as a real
-export (``reconstructed: false``, no ``ranges``); the same files are read. The rendered book,
-HTML and PDF, must then contain no sentence saying its data are reconstructed: each such
-sentence comes from :mod:`analysis.report.notice` and is chosen by the manifest.
+export (``reconstructed: false``, no ``ranges``), and the 2025 coding too; the same files are
+read (tests/integration/variant_book.py, rendered once per engine for this module and the
+security tests). The rendered book, HTML and PDF, by either engine, must then contain no
+sentence saying its data are reconstructed: each such sentence comes from
+:mod:`analysis.report.notice` and is chosen by the manifest.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-
-from analysis.engine.project import copy_project
-from analysis.engine.render import render_book
-from analysis.paths import project_root
 
 #: Any word about a reconstruction: «rekonstruert», «rekonstruksjonen», «Rekonstruerte data» ...
 RECONSTRUCTION = re.compile(r"rekonstru\w*", re.IGNORECASE)
 
 
-def _mark_real(manifest_path):
-    raw = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
-    assert any(w["reconstructed"] for w in raw["waves"]), "the fixture expects a reconstruction"
-    for wave in raw["waves"]:
-        wave["reconstructed"] = False
-        wave.pop("ranges", None)
-        wave.pop("note", None)
-    manifest_path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False),
-                             encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def real_book(tmp_path_factory):
-    root = copy_project(project_root(), tmp_path_factory.mktemp("real") / "project")
-    _mark_real(root / "data" / "exports" / "MANIFEST.yaml")
-    # Every input marked real: the bundled 2025 codebook says its coding is reconstructed too
-    # (the method chapter then says so); a real export comes with a coding of its own.
-    codebook = root / "data" / "coding" / "2025" / "codebook.yaml"
-    text = codebook.read_text(encoding="utf-8")
-    assert "\nreconstructed: true\n" in text
-    codebook.write_text(text.replace("\nreconstructed: true\n", "\nreconstructed: false\n"),
-                        encoding="utf-8")
-    render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-    return root / "_book"
+@pytest.fixture(scope="module", params=["builtin", "quarto"])
+def real_book(request, variant_book):
+    """The book of the variant (tests/integration/variant_book.py) in which every input is
+    marked real, by each engine (Quarto's when it is on PATH); its export also carries the
+    security tests' hostile answers, which the checks below do not depend on."""
+    if request.param == "quarto" and shutil.which("quarto") is None:
+        pytest.skip("no quarto on PATH (see README, 'Rendering with real Quarto')")
+    return variant_book(request.param)
 
 
 def _hits(text):

@@ -4,6 +4,7 @@ alike, the same quotes and statements, on the hand-made export of
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import sys
@@ -18,35 +19,52 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "integration" / "packs"))
 RUNS = ["vest", "nasjonalt"]
 
 
-@pytest.fixture(scope="module")
-def both(tmp_path_factory):
+def _render(engine: str, folder: Path) -> Path:
+    """The two regions' packs and the work packages' pack of a hand-made project in
+    ``folder``, rendered by ``engine``: the folder of the packs."""
     from handmade import make_project
 
     from analysis.bundle import load_bundle
     from analysis.engine.document import Run, render_runs, render_runs_with_quarto
     from analysis.engine.quarto import find_quarto
 
-    quarto = find_quarto()
-    root = make_project(tmp_path_factory.mktemp("packs-parity") / "project")
+    root = make_project(folder / "project")
     bundle = load_bundle(root)
-    out = {}
-    for engine in ("builtin", "quarto"):
-        folder = root / f"out-{engine}"
-        runs = [Run(slug, {"region": slug}) for slug in RUNS]
-        if engine == "quarto":
-            render_runs_with_quarto(root, quarto, "packs/pakke.qmd", runs, folder,
-                                    log=lambda line: None, bundle=bundle)
-            render_runs_with_quarto(root, quarto, "packs/arbeidspakker.qmd",
-                                    [Run("arbeidspakker")], folder, log=lambda line: None,
-                                    bundle=bundle)
-        else:
-            render_runs(root, "packs/pakke.qmd", runs, folder, log=lambda line: None,
-                        use_cache=False, preflight=lambda: bundle)
-            render_runs(root, "packs/arbeidspakker.qmd", [Run("arbeidspakker")], folder,
-                        log=lambda line: None, use_cache=False, preflight=lambda: bundle)
-        out[engine] = folder
-    yield out
-    shutil.rmtree(root, ignore_errors=True)
+    out = root / f"out-{engine}"
+    runs = [Run(slug, {"region": slug}) for slug in RUNS]
+    if engine == "quarto":
+        quarto = find_quarto()
+        render_runs_with_quarto(root, quarto, "packs/pakke.qmd", runs, out,
+                                log=lambda line: None, bundle=bundle)
+        render_runs_with_quarto(root, quarto, "packs/arbeidspakker.qmd",
+                                [Run("arbeidspakker")], out, log=lambda line: None,
+                                bundle=bundle)
+    else:
+        render_runs(root, "packs/pakke.qmd", runs, out, log=lambda line: None,
+                    use_cache=False, preflight=lambda: bundle)
+        render_runs(root, "packs/arbeidspakker.qmd", [Run("arbeidspakker")], out,
+                    log=lambda line: None, use_cache=False, preflight=lambda: bundle)
+    return out
+
+
+def request_background_renders(background, items) -> None:
+    """Quarto's packs render in the background (``BackgroundRenders`` in tests/conftest.py)
+    while the rest of the suite runs."""
+    if shutil.which("quarto") is None:
+        return  # the tier is skipped
+    background.request("parity-packs-quarto", functools.partial(_render, "quarto"),
+                       items[0][0])
+
+
+@pytest.fixture(scope="module")
+def both(request, tmp_path_factory):
+    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
+    out = {"builtin": _render("builtin", tmp_path_factory.mktemp("packs-parity-builtin"))}
+    if "parity-packs-quarto" in background:
+        out["quarto"] = background.result("parity-packs-quarto")
+    else:
+        out["quarto"] = _render("quarto", tmp_path_factory.mktemp("packs-parity-quarto"))
+    return out
 
 
 def _reader_view(path: Path) -> dict:

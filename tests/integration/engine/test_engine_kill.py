@@ -3,7 +3,7 @@
 A render killed outright cleans up nothing, so the next render must: restore ``_book/`` when
 the kill fell between the two renames of the swap, and remove every staging and old folder.
 The named points are reached through ``NORCRIN_RENDER_FAULT`` (the render kills itself there);
-the others are kills from outside at six moments from 5% to 80% of a cold render.
+the others are kills from outside at four moments from 10% to 70% of a cold render.
 """
 
 from __future__ import annotations
@@ -103,15 +103,12 @@ def test_killed_at_a_named_point_the_next_render_repairs(book, point):
 
 @pytest.mark.slow
 def test_killed_at_random_moments_of_a_cold_render(book):
-    started = time.monotonic()
-    code, _, err = _finish(_render(book, "--no-cache"))
-    assert code == 0, err
-    # the shorter of two cold renders: on a loaded machine one can take half as long again
-    seconds = min(time.monotonic() - started, FIRST_RENDER["seconds"])
+    seconds = FIRST_RENDER["seconds"]  # the module's first render was a cold one too
     kills = 0
-    # Six moments spread over the render (each costs a process start and its imports); the
-    # last may come after a quick render has ended. The named points above cover the swap.
-    for fraction in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8):
+    # Four moments spread over the render (each costs a process start and its imports); the
+    # last may come after a quick render has ended, or one may miss on a loaded machine whose
+    # first render was slow. The named points above cover the swap.
+    for fraction in (0.1, 0.3, 0.5, 0.7):
         process = _render(book, "--no-cache")
         time.sleep(fraction * seconds)
         if process.poll() is None:
@@ -119,7 +116,7 @@ def test_killed_at_random_moments_of_a_cold_render(book):
             kills += 1
         _finish(process)
         assert (book / "_book").exists() or list(book.glob("._book-old-*/_book"))
-    assert kills >= 5, (kills, seconds)
+    assert kills >= 3, (kills, seconds)
     code, _, err = _finish(_render(book, "--to", "html"))
     assert code == 0, err
     _assert_complete(book)

@@ -1,6 +1,7 @@
 """A whole render of an export whose answers disguise personal data and carry invisible text.
 
-Round two of the hostile export (round one: ``test_untrusted_book.py``). Its typed «Annet»
+Round two of the hostile export (``ROUND_TWO`` in tests/integration/variant_book.py; round
+one: ``test_untrusted_book.py``; one render of both, per engine). Its typed «Annet»
 answers (quoted in the book, since the wave publishes text) and its free-text answers hold:
 a fødselsnummer with a zero-width space, a D-nummer with a word joiner, a spaced one and one in
 full-width digits; e-mail addresses with a zero-width space, spelled out («punktum»,
@@ -18,50 +19,21 @@ and the long answer must be printed whole in the PDF and the HTML.
 from __future__ import annotations
 
 import functools
-import io
-import os
 import re
 import shutil
-import sys
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from variant_book import LONG, ROUND_TWO_SECRETS
 
-from analysis.engine.project import copy_project
-from analysis.paths import project_root
-
-LONG = "LANGTSVAR" + ("abcdefghij" * 2000)[:19_982] + "SLUTT"  # 20 000 characters, no space
-ESC, NUL = "\x1b", "\x00"
-#: (answer as typed, what must not appear anywhere in the book)
-CASES = [
-    ("Mitt fnr er 010190\u200b00083, ring meg", ["010190\u200b00083"]),
-    ("D-nr: 4101\u20609000077", ["4101\u20609000077"]),
-    ("fødselsnr 15.07.85 123 23 for ordens skyld", ["15.07.85 123 23"]),
-    ("nr ０１０１９０ ０００８３ i fullbredde", ["０１０１９０", "010190 00083"]),
-    ("skriv til kari\u200b@hemmelig-domene.no", ["hemmelig-domene", "kari@"]),
-    ("ola punktum nordmann krøllalfa skjult-adresse punktum no", ["skjult-adresse"]),
-    ("kari (at) tredje-domene (dot) no", ["tredje-domene"]),
-    ("Hjelp fra Ka\u00adri Nord\u00admann var god", ["Nordmann", "Nord\u00admann"]),
-    ("ring 9123\u200b4567 etter kl 16", ["91234567", "9123\u200b4567"]),
-    ("Bra kurs \u202eslutt\u202c, takk", []),
-    ("GCP\u200b-kurs\u200e var \u2066bra\u2069 og \u2067fint\u2069", []),
-    (f"farge {ESC}[31mrød{ESC}[0m i terminalen", []),
-    (f"null{NUL}byte i svaret", []),
-    ("tagger \U000e0041\U000e0042 og \ufeffBOM og myk\u00adbindestrek", []),
-    ("=SUM(A1:A9)*2 er ikke en formel", []),
-    ('=HYPERLINK("http://evil.example","klikk her")', ["evil.example"]),
-    (LONG, []),
-]
-SECRETS = [s for _, secrets in CASES for s in secrets]
+SECRETS = ROUND_TWO_SECRETS
 #: The national ids, which must not appear even with every non-digit of a file removed (the
 #: phone number is too short for that: eight digits occur by chance in a figure's path data).
 ID_DIGITS = ["01019000083", "41019000077", "15078512323"]
-FREE_TEXT = ("Hva synes du", "Hva var du", "Har du innspill", "Har du andre", "Innspill")
 ENGINES = ["builtin", "quarto"]
 
 
@@ -72,88 +44,14 @@ def _bad_characters(text: str) -> set[str]:
                 or (unicodedata.category(c) == "Cc" and c not in "\t\n\r"))}
 
 
-def _excel_escape(text: str) -> str:
-    """Control characters as Excel writes them in a workbook (``_x001B_``)."""
-    return "".join(f"_x{ord(c):04X}_" if unicodedata.category(c) == "Cc" else c for c in text)
-
-
-def _write_hostile_export(path: Path) -> None:
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    headers = [c.value or "" for c in sheet[1]]
-    placeholders = {}
-    answers = [text for text, _ in CASES]
-
-    def put(cell, text):
-        if any(unicodedata.category(c) == "Cc" for c in text):  # openpyxl refuses them
-            key = f"PLATZHALTER{len(placeholders):02d}X"
-            placeholders[key] = _excel_escape(text)
-            text = key
-        cell.value = text
-        cell.data_type = "s"  # Forms writes text, never a formula
-
-    for i, row in enumerate(range(71, 71 + len(answers))):  # typed «Annet» answers of q18
-        put(sheet[f"X{row}"], answers[i])
-    for col, header in enumerate(headers, start=1):
-        if header.startswith(FREE_TEXT):
-            for i, text in enumerate(answers):
-                put(sheet.cell(row=2 + i, column=col), text)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            for key, escaped in placeholders.items():
-                data = data.replace(key.encode(), escaped.encode("utf-8"))
-            target.writestr(info, data)
-
-
-def _quarto_ready() -> bool:
-    return shutil.which("quarto") is not None
-
-
-def render_hostile(engine: str, folder: Path) -> Path:
-    """A copy of the project in ``folder`` with the hostile export, rendered (HTML and PDF)
-    by ``engine``: its ``_book/``."""
-    root = copy_project(project_root(), folder / "project")
-    _write_hostile_export(root / "data" / "reconstructed" / "forms-2025.xlsx")
-    if engine == "quarto":
-        from analysis.engine.quarto import find_quarto, render_with_quarto
-
-        os.environ.setdefault("QUARTO_PYTHON", sys.executable)
-        render_with_quarto(root, find_quarto(), ("html", "pdf"), use_cache=False,
-                           log=lambda line: None, quiet=True)
-    else:
-        from analysis.engine.render import render_book
-
-        render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-    return root / "_book"
-
-
-def request_background_renders(background, items) -> None:
-    """Quarto's render takes minutes: it starts in the background when the tests are collected
-    (``BackgroundRenders`` in tests/conftest.py) and the fixture awaits it."""
-    if not _quarto_ready():
-        return  # the fixture skips the Quarto case and says why
-    for n, item in items:
-        callspec = getattr(item, "callspec", None)
-        if callspec is not None and callspec.params.get("hostile") == "quarto":
-            background.request("invisible-quarto", functools.partial(render_hostile, "quarto"),
-                               n)
-            return
-
-
 @pytest.fixture(scope="module", params=ENGINES)
-def hostile(request, tmp_path_factory):
-    """``(engine, _book/)``; Quarto's from the background render when one was started."""
+def hostile(request, variant_book):
+    """``(engine, _book/)`` of the variant export (round two of its answers is this module's);
+    Quarto's from the background render when one was started."""
     engine = request.param
-    if engine == "quarto" and not _quarto_ready():
+    if engine == "quarto" and shutil.which("quarto") is None:
         pytest.skip("no quarto on PATH (see README, 'Rendering with real Quarto')")
-    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
-    if f"invisible-{engine}" in background:
-        return engine, background.result(f"invisible-{engine}")
-    return engine, render_hostile(engine, tmp_path_factory.mktemp(f"invisible-{engine}"))
+    return engine, variant_book(engine)
 
 
 def _text_files(book: Path) -> list[Path]:
