@@ -4,9 +4,10 @@ real Quarto that run in the background.
 ``make test`` runs pytest with ``--nbval-lax``: nbval executes the validation notebooks in
 ``tests/validation/notebooks/``, committed with their outputs; their cells marked
 ``# NBVAL_CHECK_OUTPUT`` must reproduce those outputs exactly. The chapters are not run under
-nbval as well: the session's second cold render (``book_render("second", fresh_kernels=True)``)
-executes every chapter in a fresh kernel that imports for itself, as nbval did, and fails on any
-cell error (tests/validation/test_render_determinism.py checks that every chapter ran so).
+nbval as well: the determinism test's second cold render (in the background, as
+``python -m analysis render`` with ``NORCRIN_FORK_KERNELS=0``) executes every chapter in a
+fresh kernel that imports for itself, as nbval did, and fails on any cell error
+(tests/validation/test_render_determinism.py checks that every chapter ran so).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from analysis.paths import project_root
 
 
 class BackgroundRenders:
-    """Renders by real Quarto that take minutes but use about one core (Quarto executes one
-    chapter at a time): requested by a tier's ``pytest_collection_finish`` and started, one
+    """Renders that take minutes but use about one core (Quarto executes one chapter at a
+    time; a built-in render in a process of its own, tests/cli_render.py), and checks of what
+    they rendered: requested by a tier's ``pytest_collection_finish`` and started, one
     after another in a thread, as soon as the tests are collected, so that they run on the
     second core beside the serial tests. Started in the order the suite needs them.
 
@@ -104,7 +106,6 @@ def book_render(tmp_path_factory):
     """Factory: ``book_render("first")`` is a copy of the project rendered cold by the
     built-in engine (HTML and PDF), made once per name and test session and shared by the
     tiers that need a whole book (determinism, parity); tests must not modify it."""
-    import os
     import time
 
     from analysis.engine.project import copy_project
@@ -112,22 +113,11 @@ def book_render(tmp_path_factory):
 
     renders: dict[str, object] = {}
 
-    def render(name: str, fresh_kernels: bool = False):
-        """``fresh_kernels``: every chapter in a new kernel process that imports for itself
-        (``NORCRIN_FORK_KERNELS=0``) instead of one forked from the fork server."""
+    def render(name: str):
         if name not in renders:
             root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
             start = time.perf_counter()
-            saved = os.environ.get("NORCRIN_FORK_KERNELS")
-            if fresh_kernels:
-                os.environ["NORCRIN_FORK_KERNELS"] = "0"
-            try:
-                render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-            finally:
-                if saved is None:
-                    os.environ.pop("NORCRIN_FORK_KERNELS", None)
-                else:
-                    os.environ["NORCRIN_FORK_KERNELS"] = saved
+            render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
             render.seconds[name] = time.perf_counter() - start
             renders[name] = root
         return renders[name]

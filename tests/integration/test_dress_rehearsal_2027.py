@@ -14,7 +14,8 @@ In a copy of the project, do what the 2027 author will do, and only that:
 4. add the 2027 entry of ``data/survey-waves.yaml`` and the year in the title, date and PDF
    name of ``_quarto.yml``; the free text is not coded at all (new-wave copied the codebook,
    there are no decisions);
-5. render the HTML book with the built-in engine.
+5. render the HTML book with the built-in engine (``python -m analysis render --to html``; in
+   the background, while the rest of the suite runs).
 
 The book must then compare 2027 with 2025 (never 2023 as "previous"), say in a sentence that
 q06 and the renamed option are not compared, draw 2027 in the respondents time series, and
@@ -31,14 +32,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from cli_render import cli_render
 
 from analysis.engine.project import copy_project
-from analysis.engine.render import render_book
 from analysis.paths import project_root
 
 OLD_OPTION = "Juridisk rådgivning"
@@ -71,7 +73,9 @@ SURVEY_WAVE_2027 = """\
 
 
 def _code_and_chapters(root):
-    files = sorted([*root.glob("analysis/**/*.py"), *root.glob("**/*.qmd")])
+    """Hashes of the copy's code and chapters (not the render's caches and outputs)."""
+    files = sorted(p for p in [*root.glob("analysis/**/*.py"), *root.glob("**/*.qmd")]
+                   if p.is_file() and not {".cache", "_book", "_freeze"} & set(p.parts))
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
@@ -118,12 +122,12 @@ def _synthetic_export(source, target, q2025):
     book.save(target)
 
 
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
-    """The copy after the author's steps 1-4 (no render yet): ``(root, hashes before)``."""
+def _prepare(folder: Path) -> tuple[Path, dict]:
+    """A copy of the project in ``folder`` after the author's steps 1-4 (no render yet):
+    ``(root, hashes before)``."""
     from analysis.questionnaire import load_questionnaire
 
-    root = copy_project(project_root(), tmp_path_factory.mktemp("rehearsal") / "project")
+    root = copy_project(project_root(), folder / "project")
     before = _code_and_chapters(root)
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     done = subprocess.run([sys.executable, "-m", "analysis", "new-wave", "2027", "--from",
@@ -158,12 +162,34 @@ def prepared(tmp_path_factory):
     return root, before
 
 
-@pytest.fixture(scope="module")
-def rehearsal(prepared):
-    """The copy rendered to HTML by the built-in engine."""
-    root, before = prepared
-    render_book(root, ("html",), use_cache=False, log=lambda line: None)
+def _prepare_and_render(folder: Path) -> tuple[Path, dict]:
+    """Steps 1-5: the prepared copy rendered to HTML by the built-in engine, as the author
+    runs it (``python -m analysis render --to html``)."""
+    root, before = _prepare(folder)
+    cli_render(root, "--to", "html", "--no-cache")
     return root, before
+
+
+def request_background_renders(background, items) -> None:
+    """The rehearsal runs in the background (``BackgroundRenders`` in tests/conftest.py) while
+    the rest of the suite runs."""
+    background.request("rehearsal-2027", _prepare_and_render, items[0][0])
+
+
+@pytest.fixture(scope="module")
+def rehearsal(request, tmp_path_factory):
+    """``(root, hashes before)``: the copy after every step, its HTML rendered."""
+    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
+    if "rehearsal-2027" in background:
+        return background.result("rehearsal-2027")
+    return _prepare_and_render(tmp_path_factory.mktemp("rehearsal"))
+
+
+@pytest.fixture(scope="module")
+def prepared(rehearsal):
+    """The copy after steps 1-4: the rendered one (a render changes no code, chapter or
+    data file, which the first test checks after it)."""
+    return rehearsal
 
 
 def _text(root, chapter):

@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
+from variant_book import pdf_text
 
 #: Any word about a reconstruction: «rekonstruert», «rekonstruksjonen», «Rekonstruerte data» ...
 RECONSTRUCTION = re.compile(r"rekonstru\w*", re.IGNORECASE)
@@ -46,8 +46,7 @@ def test_html_says_nothing_about_reconstruction(real_book):
 
 
 def test_pdf_says_nothing_about_reconstruction(real_book):
-    (pdf,) = real_book.glob("*.pdf")
-    text = " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+    text = pdf_text(real_book)
     assert "Sammendrag" in text
     assert _hits(text) == []
 

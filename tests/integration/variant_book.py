@@ -16,6 +16,7 @@ instead of one per module.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import openpyxl
 import yaml
+from pypdf import PdfReader
 
 from analysis.engine.project import copy_project
 from analysis.paths import project_root
@@ -141,6 +143,15 @@ def mark_every_input_real(root: Path) -> None:
     assert "\nreconstructed: true\n" in text
     codebook.write_text(text.replace("\nreconstructed: true\n", "\nreconstructed: false\n"),
                         encoding="utf-8")
+
+
+@functools.cache
+def pdf_text(book: Path) -> str:
+    """The text layer of the PDF in ``book`` (a ``_book/``), its pages joined by line breaks:
+    extracted once per rendered book and shared by the modules (pypdf takes seconds for it;
+    the tests do not modify the book)."""
+    (pdf,) = book.glob("*.pdf")
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
 
 
 def render_variant(engine: str, folder: Path) -> Path:

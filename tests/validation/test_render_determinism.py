@@ -8,11 +8,15 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from cli_render import cli_render
 
 from analysis.engine.book import load_book
 from analysis.engine.book_execution import fork_kernels
+from analysis.engine.project import copy_project
+from analysis.paths import project_root
 
 
 def _figures(book_dir):
@@ -20,11 +24,31 @@ def _figures(book_dir):
             for p in sorted(book_dir.rglob("*")) if p.suffix in (".svg", ".png")}
 
 
+def _render_with_fresh_kernels(folder: Path) -> Path:
+    """A cold render (HTML and PDF) of a copy of the project in ``folder`` whose chapters each
+    start a new kernel process that imports for itself, as under Quarto
+    (``NORCRIN_FORK_KERNELS=0``): the copy's root."""
+    root = copy_project(project_root(), folder / "project")
+    cli_render(root, "--to", "html,pdf", "--no-cache", env={"NORCRIN_FORK_KERNELS": "0"})
+    return root
+
+
+def request_background_renders(background, items) -> None:
+    """The second render runs in the background (``BackgroundRenders`` in tests/conftest.py),
+    in a process of its own, while the rest of the suite runs."""
+    background.request("fresh-kernels", _render_with_fresh_kernels, items[0][0])
+
+
 @pytest.fixture(scope="module")
-def two_renders(book_render):
+def two_renders(book_render, request, tmp_path_factory):
     """The shared cold render (kernels forked from the fork server where it runs) and a
     second one whose chapters each start a new kernel process, as under Quarto."""
-    return [book_render("first"), book_render("second", fresh_kernels=True)]
+    background = request.config.pluginmanager.get_plugin("norcrin-background-renders")
+    if "fresh-kernels" in background:
+        second = background.result("fresh-kernels")
+    else:
+        second = _render_with_fresh_kernels(tmp_path_factory.mktemp("fresh-kernels"))
+    return [book_render("first"), second]
 
 
 def _tree(book_dir):

@@ -18,7 +18,6 @@ and the long answer must be printed whole in the PDF and the HTML.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import unicodedata
@@ -27,8 +26,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
-from variant_book import LONG, ROUND_TWO_SECRETS
+from variant_book import LONG, ROUND_TWO_SECRETS, pdf_text
 
 SECRETS = ROUND_TWO_SECRETS
 #: The national ids, which must not appear even with every non-digit of a file removed (the
@@ -60,14 +58,6 @@ def _text_files(book: Path) -> list[Path]:
             and p.suffix in (".html", ".json", ".typ", ".svg", ".xml", ".txt", ".md")]
 
 
-@functools.cache
-def _pdf_text(book: Path) -> str:
-    """The PDF's text layer, extracted once per rendered book (pypdf takes seconds for it;
-    the book is not modified by the tests, so every test reads the same text)."""
-    (pdf,) = book.glob("*.pdf")
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-
-
 @pytest.mark.slow
 def test_the_answers_reached_the_book(hostile):
     # Guard against a test that passes because nothing was printed: the harmless cases are
@@ -90,12 +80,12 @@ def test_no_format_or_control_character_in_any_file(hostile):
 
 
 @pytest.mark.slow
-def test_no_format_or_control_character_in_the_pdf_text(hostile):
+def test_no_format_or_control_character_in_thepdf_text(hostile):
     # The one exception is U+00AD, which is how the PDF's text layer may name Typst's hyphen
     # glyph: the built-in engine's PDF at a word hyphenated at a line end, Quarto's (its own
     # Typst) for every hyphen of the text ("GCP\xadkurs"). No answer brings one: the answers
     # are normalised before printing, which the Typst source and the trace files show.
-    text = _pdf_text(hostile[1])
+    text = pdf_text(hostile[1])
     if hostile[0] == "builtin":
         text = text.replace("\u00ad\n", "\n")
     else:
@@ -122,7 +112,7 @@ def test_no_formula_and_no_bad_character_in_the_excel_annex(hostile):
 def test_no_personal_data_in_any_file_or_the_pdf(hostile):
     _, book = hostile
     texts = {str(p.relative_to(book)): p.read_text("utf-8") for p in _text_files(book)}
-    texts["PDF text"] = _pdf_text(book)
+    texts["PDF text"] = pdf_text(book)
     for name, text in texts.items():
         for secret in SECRETS:
             assert secret not in text, (name, secret)
@@ -136,7 +126,7 @@ def test_the_long_answer_is_printed_whole(hostile):
     _, book = hostile
     # Across pages the running footer stands between its lines: keep the lines of the answer
     # (its letters only), from the one that starts it to the one that ends it.
-    lines = _pdf_text(book).splitlines()
+    lines = pdf_text(book).splitlines()
     first = next((i for i, line in enumerate(lines) if "LANGTSVAR" in line), None)
     assert first is not None, "the long answer is not in the PDF"
     last = next((i for i in range(first, len(lines)) if "SLUTT" in lines[i]), None)
