@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import os
 import re
+import shutil
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -128,12 +130,20 @@ class ChapterKernel:
         )
         self.client.phases = self.phases
         self.started = False
+        self.sockets: str | None = None
 
     def start(self) -> ChapterKernel:
         """Start the kernel process and connect to it (idempotent)."""
         if not self.started:
             with self.phases.time("kernel start"):
                 self.client.km = self.client.create_kernel_manager()
+                # Unix sockets of the kernel's own, not TCP ports: jupyter_client picks free
+                # ports and the kernel binds them later, and a kernel of another render started
+                # in between can take one ("Address already in use"); a socket path is unique.
+                # A folder of its own (short: a socket address has 108 bytes), removed on close.
+                self.sockets = tempfile.mkdtemp(prefix="norcrin-kernel-")
+                self.client.km.transport = "ipc"
+                self.client.km.ip = os.path.join(self.sockets, "k")
                 if self.server is not None:
                     km = self.client.km
                     km.kernel_id = str(uuid.uuid4())
@@ -195,6 +205,9 @@ class ChapterKernel:
             except Exception:  # noqa: BLE001 - best effort; the process may be gone already
                 pass
         self.client.km = None
+        if self.sockets is not None:
+            shutil.rmtree(self.sockets, ignore_errors=True)
+            self.sockets = None
 
 
 def _failure_message(executed: NotebookNode, chapter: str, exc: Exception) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -86,6 +87,21 @@ def test_stopping_the_server_ends_the_kernels_it_forked(tmp_path):
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     kernel.client.km = None  # already gone; nothing left to shut down
+    kernel.close()  # removes its socket folder
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "fresh"])
+def test_a_kernel_talks_over_sockets_of_its_own_removed_when_it_closes(server, tmp_path,
+                                                                        forked):
+    # Unix sockets, not TCP ports another render's kernel could take between the choice of a
+    # free port and the kernel's bind ("Address already in use").
+    kernel = ChapterKernel(tmp_path, Phases(), server=server if forked else None).start()
+    info = kernel.client.km.get_connection_info()
+    folder = Path(kernel.sockets)
+    assert info["transport"] == "ipc" and Path(info["ip"]).parent == folder
+    assert len(list(folder.iterdir())) == 5  # shell, iopub, stdin, control, heartbeat
+    kernel.close()
+    assert not folder.exists()
 
 
 def test_a_server_that_cannot_import_reports_why(tmp_path):
