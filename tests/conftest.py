@@ -12,6 +12,7 @@ fresh kernel that imports for itself, as nbval did, and fails on any cell error
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -20,6 +21,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from cli_render import cli_render
 
 from analysis.paths import project_root
 
@@ -83,6 +85,13 @@ def pytest_collection_finish(session):
     their indices): start them."""
     result = yield
     background = session.config.pluginmanager.get_plugin(BackgroundRenders.NAME)
+    # the shared built-in book and deck too, so that the unit tier (run first) and the tests
+    # that do not need them do not wait for them
+    for name, fixture, render in (("book-first", "book_render", _cold_book),
+                                  ("deck-first", "deck_render", _cold_deck)):
+        first = _first_using(session, fixture)
+        if first is not None:
+            background.request(name, render, first)
     by_module: dict[object, list] = {}
     for n, item in enumerate(session.items):
         module = getattr(item, "module", None)
@@ -101,24 +110,58 @@ def pytest_configure(config):
     shutil.rmtree(project_root() / "tests" / "validation" / "chapters", ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def book_render(tmp_path_factory):
-    """Factory: ``book_render("first")`` is a copy of the project rendered cold by the
-    built-in engine (HTML and PDF), made once per name and test session and shared by the
-    tiers that need a whole book (determinism, parity); tests must not modify it."""
-    import time
-
+def _cold_book(folder: Path) -> tuple[Path, float]:
+    """A copy of the project in ``folder`` rendered cold by the built-in engine (HTML and
+    PDF), as ``python -m analysis render`` in a process of its own: ``(root, seconds)``."""
     from analysis.engine.project import copy_project
-    from analysis.engine.render import render_book
 
-    renders: dict[str, object] = {}
+    root = copy_project(project_root(), folder / "project")
+    return root, cli_render(root, "--to", "html,pdf", "--no-cache")
 
-    def render(name: str):
+
+def _cold_deck(folder: Path) -> tuple[Path, Path]:
+    """A copy of the project in ``folder`` with the presentation alone rendered cold by the
+    built-in engine (``render --to pptx``, as ``make deck``): ``(root, pptx)``."""
+    from analysis.engine.deck import deck_names
+    from analysis.engine.project import copy_project
+
+    root = copy_project(project_root(), folder / "project")
+    cli_render(root, "--to", "pptx", "--no-cache")
+    return root, root / "_book" / deck_names(root)[0]
+
+
+def _first_using(session, fixture: str) -> int | None:
+    return next((n for n, item in enumerate(session.items)
+                 if fixture in getattr(item, "fixturenames", ())), None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The unit tier and the doctests first: they need no whole render, and run on one core
+    while the background renders take the other."""
+    def needs_no_render(item) -> bool:
+        path = str(item.fspath).replace(os.sep, "/")
+        return "/tests/unit/" in path or "/analysis/" in path
+
+    items[:] = [i for i in items if needs_no_render(i)] + [i for i in items
+                                                           if not needs_no_render(i)]
+
+
+@pytest.fixture(scope="session")
+def book_render(request, tmp_path_factory):
+    """Factory: ``book_render("first")`` is a copy of the project rendered cold by the
+    built-in engine (HTML and PDF; in the background when the session started it there), made
+    once per name and test session and shared by the tiers that need a whole book
+    (determinism, parity, back-test, accessibility); tests must not modify it."""
+    background = request.config.pluginmanager.get_plugin(BackgroundRenders.NAME)
+    renders: dict[str, Path] = {}
+
+    def render(name: str) -> Path:
         if name not in renders:
-            root = copy_project(project_root(), tmp_path_factory.mktemp(name) / "project")
-            start = time.perf_counter()
-            render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
-            render.seconds[name] = time.perf_counter() - start
+            if f"book-{name}" in background:
+                root, seconds = background.result(f"book-{name}")
+            else:
+                root, seconds = _cold_book(tmp_path_factory.mktemp(name))
+            render.seconds[name] = seconds
             renders[name] = root
         return renders[name]
 
@@ -127,15 +170,12 @@ def book_render(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def deck_render(tmp_path_factory):
+def deck_render(request, tmp_path_factory):
     """``(project root, pptx)`` of a cold built-in render of the presentation alone
-    (``render_deck``, as ``make deck``), made once per session in a copy of the project and
-    shared by the deck tiers (the file, its agreement with the book, parity); tests must not
-    modify it."""
-    from analysis.engine.deck import deck_names, render_deck
-    from analysis.engine.project import copy_project
-
-    root = copy_project(project_root(), tmp_path_factory.mktemp("deck") / "project")
-    path = render_deck(root, None, use_cache=False, log=lambda line: None)
-    assert path.name == deck_names(root)[0]
-    return root, path
+    (``render --to pptx``, as ``make deck``; in the background when the session started it
+    there), made once per session in a copy of the project and shared by the deck tiers (the
+    file, its agreement with the book, parity); tests must not modify it."""
+    background = request.config.pluginmanager.get_plugin(BackgroundRenders.NAME)
+    if "deck-first" in background:
+        return background.result("deck-first")
+    return _cold_deck(tmp_path_factory.mktemp("deck"))

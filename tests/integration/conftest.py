@@ -10,24 +10,27 @@ import shutil
 import pytest
 
 
-def _wants_quarto_variant(item) -> bool:
+def _wants_variant(item, engine: str) -> bool:
     callspec = getattr(item, "callspec", None)
     return ("variant_book" in getattr(item, "fixturenames", ())
-            and callspec is not None and "quarto" in callspec.params.values())
+            and callspec is not None and engine in callspec.params.values())
 
 
 def pytest_collection_finish(session):
-    """Quarto's render of the variant takes minutes: request it in the background
-    (``BackgroundRenders`` in tests/conftest.py) for the first test that waits for it."""
-    if shutil.which("quarto") is None:
-        return  # the tests skip the Quarto case and say why
-    first = next((n for n, item in enumerate(session.items) if _wants_quarto_variant(item)),
-                 None)
-    if first is not None:
-        from variant_book import render_variant
+    """Each engine's render of the variant takes half a minute to minutes: request it in the
+    background (``BackgroundRenders`` in tests/conftest.py) for the first test that waits for
+    it (Quarto's only when it is on PATH: the tests skip that case and say why)."""
+    from variant_book import render_variant
 
-        background = session.config.pluginmanager.get_plugin("norcrin-background-renders")
-        background.request("variant-quarto", functools.partial(render_variant, "quarto"), first)
+    background = session.config.pluginmanager.get_plugin("norcrin-background-renders")
+    for engine in ("builtin", "quarto"):
+        if engine == "quarto" and shutil.which("quarto") is None:
+            continue
+        first = next((n for n, item in enumerate(session.items)
+                      if _wants_variant(item, engine)), None)
+        if first is not None:
+            background.request(f"variant-{engine}", functools.partial(render_variant, engine),
+                               first)
 
 
 @pytest.fixture(scope="session")

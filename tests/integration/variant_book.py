@@ -26,6 +26,7 @@ from pathlib import Path
 
 import openpyxl
 import yaml
+from cli_render import cli_render
 from pypdf import PdfReader
 
 from analysis.engine.project import copy_project
@@ -156,7 +157,8 @@ def pdf_text(book: Path) -> str:
 
 def render_variant(engine: str, folder: Path) -> Path:
     """The variant in a copy of the project under ``folder``, rendered cold (HTML and PDF) by
-    ``engine`` (``"builtin"`` or ``"quarto"``): its ``_book/``."""
+    ``engine`` (``"builtin"``: ``python -m analysis render``, in a process of its own; or
+    ``"quarto"``): its ``_book/``."""
     root = copy_project(project_root(), folder / "project")
     mark_every_input_real(root)
     write_hostile_export(root / "data" / "reconstructed" / "forms-2025.xlsx")
@@ -167,7 +169,5 @@ def render_variant(engine: str, folder: Path) -> Path:
         render_with_quarto(root, find_quarto(), ("html", "pdf"), use_cache=False,
                            log=lambda line: None, quiet=True)
     else:
-        from analysis.engine.render import render_book
-
-        render_book(root, ("html", "pdf"), use_cache=False, log=lambda line: None)
+        cli_render(root, "--to", "html,pdf", "--no-cache")
     return root / "_book"
