@@ -119,6 +119,19 @@ def finish_deck(pptx: Path, log: Callable[[str], None] = print) -> None:
         "; handout skipped: LibreOffice (soffice) not found -- install libreoffice-impress"))
 
 
+def deck_tools() -> str:
+    """What the deck's finish step depends on beyond the deck's own inputs: the LibreOffice
+    that writes the handout (its resolved path and modification time, so an upgrade or an
+    install changes it), or that there is none."""
+    from analysis.slides import soffice
+
+    found = soffice()
+    if found is None:
+        return "no handout converter"
+    real = Path(found).resolve()
+    return f"{real} {real.stat().st_mtime_ns}"
+
+
 HOOKS = RenderHooks(
     check_inputs=check_inputs,
     input_errors=input_errors,
@@ -131,4 +144,5 @@ HOOKS = RenderHooks(
     notebook_tables=notebook_tables,
     write_annex=write_annex,
     finish_deck=finish_deck,
+    deck_tools=deck_tools,
 )

@@ -7,7 +7,18 @@ outputs), never recomputed, so the annex shows exactly what the book shows.
 """
 
 from analysis.annex.collect import AnnexTable, notebook_tables, tables_of_book
-from analysis.annex.workbook import INDEX_SHEET, sheet_names, write_annex, write_book_annex
 
 __all__ = ["INDEX_SHEET", "AnnexTable", "notebook_tables", "sheet_names", "tables_of_book",
            "write_annex", "write_book_annex"]
+
+#: Imported when first asked for: the workbook needs openpyxl, which reading the tables a
+#: chapter printed (a render whose annex is unchanged) does not.
+_WORKBOOK = ("INDEX_SHEET", "sheet_names", "write_annex", "write_book_annex")
+
+
+def __getattr__(name: str):
+    if name in _WORKBOOK:
+        from analysis.annex import workbook
+
+        return getattr(workbook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

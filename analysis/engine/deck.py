@@ -32,6 +32,7 @@ from analysis.engine.book import load_book
 from analysis.engine.book_execution import execute_chapters, read_chapters
 from analysis.engine.errors import RenderError
 from analysis.engine.hooks import render_hooks
+from analysis.engine.output_cache import file_bytes
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
 from analysis.engine.quarto import quarto_env, quarto_kernels
@@ -118,6 +119,15 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
         if result.returncode != 0 or not made.is_file():
             raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")
         shutil.move(made, pptx)
+
+
+def deck_files(root: Path) -> list[bytes]:
+    """Every file of the deck's folder (its source, configuration, template and filters), for
+    the key under which the built deck is reused."""
+    base = root / Path(SOURCE).parent
+    names = sorted(str(p.relative_to(root)) for p in base.rglob("*") if p.is_file()
+                   and "__pycache__" not in p.parts)
+    return file_bytes(root, names)
 
 
 def write_deck(root: Path, chapter, folder: Path,

@@ -52,6 +52,9 @@ class RenderHooks:
         (:class:`analysis.book_order.BookTables`) into the folder ``out``.
     finish_deck
         ``(pptx, log) -> None``: draw the deck's native charts and write its handout.
+    deck_tools
+        ``() -> str``: what :attr:`finish_deck`'s output depends on besides the deck (the
+        handout's converter), for the key under which the built deck is reused.
     """
 
     check_inputs: Callable[[Path], Any]
@@ -65,6 +68,7 @@ class RenderHooks:
     notebook_tables: Callable[[dict], dict]
     write_annex: Callable[..., Path]
     finish_deck: Callable[..., None]
+    deck_tools: Callable[[], str]
 
 
 class HooksNotInstalledError(RuntimeError):

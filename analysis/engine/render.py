@@ -105,9 +105,15 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
                     unit, key, make = _pdf_unit(book, chapters, index, phases, common)
                     built[unit] = builders.submit(cache.build, unit, key, make, staging)
                 if deck_chapter is not None:
+                    # rebuilt only when the deck's chapter, its folder (template, filters),
+                    # the common inputs or the handout's converter change
+                    deck_key = unit_key("pptx", common, _chapter_inputs(deck_chapter),
+                                        deck.deck_files(root), render_hooks().deck_tools())
                     built["pptx"] = builders.submit(
-                        _timed, phases, "pptx (pandoc, charts, handout)", deck.write_deck,
-                        root, deck_chapter, staging, log)
+                        cache.build, "pptx", deck_key,
+                        lambda folder: _timed(phases, "pptx (pandoc, charts, handout)",
+                                              deck.write_deck, root, deck_chapter, folder,
+                                              log), staging)
                 if "html" in formats:
                     for chapter in chapters:
                         unit, key, make = _html_unit(book, chapter, position[chapter.doc.path],
@@ -138,6 +144,8 @@ def render_book(root: Path, formats: tuple[str, ...] = BOOK_FORMATS, use_cache: 
             log(f"html: {len(pages)} pages ({sum(not reused[u] for u in pages)} rebuilt)")
         if "pdf" in formats:
             log(f"pdf: {book.slug}.pdf" + (" (unchanged)" if reused["pdf"] else ""))
+        if reused.get("pptx"):
+            log(f"pptx: {deck.deck_names(root)[0]} (unchanged)")
         with phases.time("publish"):
             write_run_log(staging, {
                 "engine": "builtin", "formats": list(formats),
