@@ -45,6 +45,14 @@ local function take_markers(block)
   return kept, seen
 end
 
+-- Stops the render with a reason. Pandoc's `error` raises; inside Quarto, `error` only logs
+-- (quarto-cli share/filters/common/log.lua), so the filter then ends pandoc itself rather than
+-- go on with what it could not read.
+local function stop(message)
+  error(message)
+  os.exit(1)
+end
+
 function Pandoc(doc)
   local asked, left_out, found = {}, {}, false
   local function read(block)
@@ -71,15 +79,16 @@ function Pandoc(doc)
       if not div.classes:includes("question") then return nil end
       local qid = div.attributes.qid
       if qid == nil then
-        error("a .question div needs a qid attribute, e.g. ::: {.question qid=\"q06\"}")
+        stop("a .question div needs a qid attribute, e.g. ::: {.question qid=\"q06\"}")
       end
       if not found then
-        error("the .question div of " .. qid .. " needs the chapter's marker: display " ..
-              "report.asked_marker(bundle) from the chapter's setup cell")
+        stop("the .question div of " .. qid .. " needs the chapter's marker: display " ..
+             "report.asked_marker(bundle) from the chapter's setup cell (a chapter rendered " ..
+             "without executing it, e.g. quarto render --no-execute, has no marker)")
       end
       if asked[qid] then return div.content end
       if left_out[qid] == nil then
-        error("the .question div names " .. qid .. ", which no wave of the bundle asked")
+        stop("the .question div names " .. qid .. ", which no wave of the bundle asked")
       end
       -- the heading stays (section numbers and @sec- references are the same every year)
       local kept = pandoc.List()
