@@ -26,6 +26,8 @@ from analysis.engine.quarto import find_quarto, render_with_quarto
 from analysis.paths import project_root
 
 TIMES: dict[str, float] = {}
+#: what the background Quarto render logged (how its chapters were executed)
+QUARTO_LOG: list[str] = []
 
 
 def _is_parity(item) -> bool:
@@ -56,7 +58,7 @@ def _render_quarto(folder: Path) -> Path:
     root = copy_project(project_root(), folder / "book")
     os.environ.setdefault("QUARTO_PYTHON", sys.executable)
     start = time.perf_counter()
-    render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=lambda line: None,
+    render_with_quarto(root, quarto, ("html", "pdf"), use_cache=False, log=QUARTO_LOG.append,
                        quiet=True)
     TIMES["quarto"] = time.perf_counter() - start
     return root / "_book"
@@ -70,6 +72,12 @@ def books(book_render, request) -> dict[str, Path]:
     TIMES["builtin"] = book_render.seconds["first"]
     out["quarto"] = background.result("parity-quarto")
     return out
+
+
+@pytest.fixture(scope="session")
+def quarto_log(books) -> list[str]:
+    """The lines the background Quarto render logged (once it has finished)."""
+    return QUARTO_LOG
 
 
 def pytest_terminal_summary(terminalreporter):
