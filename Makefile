@@ -13,7 +13,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
-VENV_HOME ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/norcrin-survey/venvs/$(notdir $(CURDIR))-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
+VENV_HOME ?= $(or $(XDG_CACHE_HOME),$(or $(HOME),/tmp)/.cache)/norcrin-survey/venvs/$(notdir $(CURDIR))-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
 
 .PHONY: report deck preview test lint bench mutate lock clean new-wave
 
