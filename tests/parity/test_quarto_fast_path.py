@@ -8,16 +8,14 @@ makes it fail instead. The expected count comes from the book's sources: the cha
 
 from __future__ import annotations
 
-import yaml
-
+from analysis.engine.book import load_book
 from analysis.paths import project_root
 
 
 def _chapters_with_code() -> int:
     root = project_root()
-    book = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))["book"]
-    files = [*book["chapters"], *book.get("appendices", [])]
-    return sum("```{python" in (root / f).read_text(encoding="utf-8") for f in files)
+    return sum("```{python" in (root / f).read_text(encoding="utf-8")
+               for f in load_book(root).sources)
 
 
 def test_quarto_executes_each_chapter_once_in_a_forked_kernel(quarto_log):
