@@ -25,6 +25,8 @@ SOURCE = "packs/pakke.qmd"
 PACKAGES_SOURCE = "packs/arbeidspakker.qmd"
 OUT = "partnere"
 PACKAGES_NAME = "arbeidspakker"
+#: The book's Typst rules for tables (both engines include it in the book's PDF header too).
+TABLES_TYPST = "assets/typst/tables.typ"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +106,10 @@ def build(root: Path, formats: tuple[str, ...], demo: bool = False, engine: str 
     output = root / "_book" / OUT
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{OUT}-staging-", dir=output.parent))
-    header = DEMO_HEADER if ctx.wave.reconstructed else ""
+    # the book's table rules (ragged cells, short tables kept whole), then the demo banner
+    header = (root / TABLES_TYPST).read_text(encoding="utf-8")
+    if ctx.wave.reconstructed:
+        header += "\n" + DEMO_HEADER
     try:
         runs = [Run(r.slug, {"region": r.slug}) for r in ctx.partners.regions]
         if quarto is not None:
