@@ -14,6 +14,7 @@ import re
 
 import parity_extract as extract
 import pytest
+from pdf_reading_order import caption_places, captions_outside_their_chapter
 
 
 def _same(items: dict, what: str) -> None:
@@ -55,6 +56,15 @@ def test_pdf_page_counts_are_within_ten_percent(books):
     # the page budget of issue 20 holds under both engines (the built-in engine's main part
     # and page fill: tests/validation/test_pdf_page_budget.py)
     assert max(quarto, builtin) <= 40, (quarto, builtin)
+
+
+def test_every_figure_and_table_stands_in_its_own_chapter_in_both_pdfs(books):
+    # Floating figures stood above their chapter's heading (figure 11.1 in Quarto's PDF, 2.1
+    # in the built-in's) or under the next one's (7.3 in both): assets/typst/compact.typ.
+    for engine in ("quarto", "builtin"):
+        texts = extract.pdf_page_texts(books[engine])
+        assert len(caption_places(texts)) >= 20, engine
+        assert not captions_outside_their_chapter(texts), engine
 
 
 def test_both_pdfs_number_the_page_after_the_cover_1(books):

@@ -1,5 +1,6 @@
 """The PDF a board reads (issue 20): the main part (before the appendices) within 30 pages,
-the whole within 40, no blank page, and no page under a third full except a chapter's last.
+the whole within 40, no blank page, no page under a third full except a chapter's last, and
+every figure and table inside its own chapter.
 
 Read with pypdf, as a reader's PDF client sees the pages: text and where it stands on the
 page. A page's fill is how far down its lowest line of text (running footer excluded) stands.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pdf_reading_order import caption_places, captions_outside_their_chapter
 from pypdf import PdfReader
 
 MAIN_PAGES, ALL_PAGES = 30, 40
@@ -77,3 +79,13 @@ def test_every_page_after_the_cover_has_its_number_in_the_footer(pages):
         found = re.search(r"(\d+)\s*$", tail)
         numbers.append(int(found.group(1)) if found else None)
     assert numbers == list(range(1, len(pages))), numbers
+
+
+def test_every_figure_and_table_stands_in_its_own_chapter(pages):
+    # Read in page order: "Figur 11.1: ..." after the heading of chapter 11 and before that of
+    # chapter 12. Floating figures put figure 2.1 above its chapter's heading and figure 7.3
+    # under chapter 8's (assets/typst/compact.typ). Quarto's PDF: tests/parity.
+    texts = [text for text, _ in pages]
+    places = caption_places(texts)
+    assert len(places) >= 20, f"only {len(places)} captions read: {places}"
+    assert not captions_outside_their_chapter(texts)
