@@ -151,6 +151,34 @@ def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
     return warm_kernels(root, env, log, load_bundle=bool(env.get(bundle_cache.ENV)))
 
 
+def quarto_intermediates(root: Path) -> set[Path]:
+    """What Quarto writes beside the book's sources while it renders them, and removes or
+    moves into the output folder when the render succeeds, as found now: each source's kept
+    notebook (``<name>.quarto_ipynb``, numbered ones too), figures folder (``<name>_files/``)
+    and page (``<name>.html``), and ``site_libs/``."""
+    found = {root / "site_libs"}
+    for source in load_book(root).sources:
+        path = root / source
+        stem = path.with_suffix("")
+        found |= {stem.parent / f"{stem.name}_files", stem.with_suffix(".html"),
+                  *path.parent.glob(f"{stem.name}.quarto_ipynb*")}
+    return {p for p in found if p.exists()}
+
+
+def remove_new_intermediates(root: Path, before: set[Path], log: Callable[[str], None]) -> None:
+    """Remove the intermediates (:func:`quarto_intermediates`) that a failed or interrupted
+    Quarto run left and that were not there before it: the sources are then as they were."""
+    new = sorted(quarto_intermediates(root) - before)
+    for path in new:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    if new:
+        log(f"quarto: removed what the failed run left beside the sources: "
+            f"{', '.join(str(p.relative_to(root)) for p in new)}")
+
+
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
                        use_cache: bool = True, log: Callable[[str], None] = print,
                        quiet: bool = False, bundle: object | None = None,
@@ -168,7 +196,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
     Raises
     ------
     RenderError
-        If Quarto exits non-zero; ``_book/`` is then left as it was.
+        If Quarto exits non-zero; ``_book/`` is then left as it was, and so are the sources
+        (:func:`remove_new_intermediates`).
     """
     output = root / load_book(root).output_dir
     check_environment(root, output)
@@ -183,9 +212,15 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         # (analysis/engine/quarto_freeze.py), so each chapter executes once.
         once = set(formats) == {"html", "pdf"} and \
             os.environ.get("NORCRIN_QUARTO_EXECUTE_ONCE", "1") != "0"
-        with quarto_kernels(root, env, log) as env, \
-                (typst_from_html(root, log) if once else nullcontext()):
-            code = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        before = quarto_intermediates(root)
+        code = None
+        try:
+            with quarto_kernels(root, env, log) as env, \
+                    (typst_from_html(root, log) if once else nullcontext()):
+                code = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        finally:
+            if code != 0:  # failed or interrupted (a successful run leaves none)
+                remove_new_intermediates(root, before, log)
         if code != 0:
             if pending is not None:
                 pending.result()  # a data error is why Quarto stopped: raise it instead

@@ -1,4 +1,5 @@
-"""The data-text filter stops real Quarto with its own reason, not a Lua traceback.
+"""The data-text filter stops real Quarto with its own reason, not a Lua traceback, and the
+failed render leaves the sources as they were.
 
 Inside Quarto a filter's ``error`` only logs (quarto-cli share/filters/common/log.lua), so the
 filter used to go on and fail on a nil value ("attempt to index a nil value"), which names no
@@ -9,12 +10,14 @@ tests/unit/report/test_not_asked.py.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from analysis.engine.project import copy_project
 from analysis.engine.quarto import find_quarto
 from analysis.paths import project_root
 
@@ -42,3 +45,32 @@ def test_a_wrong_question_div_stops_quarto_with_the_filters_reason(tmp_path: Pat
     assert reason in output
     assert "attempt to index" not in output and "nil value" not in output, output
     assert not (tmp_path / "kapittel.html").exists()
+
+
+def _files(root: Path) -> set[str]:
+    # the git-ignored caches a render keeps on purpose are not part of the sources
+    caches = {".quarto", ".cache", "_freeze", "_review"}
+    return {str(p.relative_to(root)) for p in root.rglob("*")
+            if p.is_file() and not caches & set(p.relative_to(root).parts)}
+
+
+def test_a_failed_quarto_render_leaves_the_sources_as_they_were(tmp_path: Path):
+    # Quarto writes each chapter's kept notebook and figures folder beside its source and
+    # tidies them only when the render succeeds; the second chapter (it has a figure) fails.
+    root = copy_project(project_root(), tmp_path / "project")
+    shutil.copy(project_root() / ".gitignore", root)  # Quarto writes one where there is none
+    chapter = root / "chapters" / "01-hovedfunn.qmd"
+    chapter.write_text(chapter.read_text(encoding="utf-8")
+                       + '\n::: {.question qid="q99"}\n\nTekst.\n\n:::\n', encoding="utf-8")
+    before = _files(root)
+    env = {**os.environ, "NORCRIN_ROOT": str(root),
+           "QUARTO_PYTHON": os.environ.get("QUARTO_PYTHON", sys.executable)}
+    run = subprocess.run([sys.executable, "-m", "analysis", "render", "--engine", "quarto",
+                          "--to", "html"], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=600)
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert "the .question div of q99 needs the chapter's marker" in output
+    assert "removed what the failed run left beside the sources" in output, output
+    assert _files(root) == before
+    assert not (root / "chapters" / "01-hovedfunn_files").exists()
