@@ -1,7 +1,8 @@
 """Run every benchmark and print its figures (`make bench`). Targets are printed, not asserted.
 
 Arguments (``make bench ARGS="--quarto"``) go to the render benchmark only;
-``ARGS=--prose-only`` runs only the prose-edit figures (:func:`prose_edit_figures`).
+``ARGS=--prose-only`` runs only the prose-edit figures (:func:`prose_edit_figures`),
+``ARGS=--ratio-only`` only the cold renders of both engines (:func:`quarto_versus_builtin`).
 """
 
 from __future__ import annotations
@@ -19,38 +20,67 @@ from pathlib import Path
 BENCHES = ["read_bench.py", "render_bench.py"]
 #: Goal of issue 25: a cold render with real Quarto at most this many times the built-in's.
 QUARTO_RATIO_GOAL = 3.0
+#: Cold renders of each engine per run: one alone varies by about 15 % on a 2-core machine,
+#: as much as the gap to the goal, so the ratio is the median of this many pairs.
+RATIO_PAIRS = 3
 
 
-def cold_render_seconds(root: Path, engine: str) -> float:
+def cold_render_seconds(root: Path, engine: str, cold: bool = True) -> float:
     """Wall time of ``python -m analysis render --engine ENGINE --no-cache`` in ``root`` (the
     book's HTML and PDF and the deck, as ``make report`` renders them), from a folder with no
-    ``_book/``, caches or Quarto freeze."""
-    for name in ("_book", ".cache", "_freeze", ".quarto"):
+    ``_book/``, caches or Quarto freeze. ``cold=False``: ``render --engine ENGINE`` with the
+    caches and the freeze of the previous render kept (nothing executes), ``_book/`` removed."""
+    names = ("_book", ".cache", "_freeze", ".quarto") if cold else ("_book",)
+    for name in names:
         shutil.rmtree(root / name, ignore_errors=True)
     env = {**os.environ, "NORCRIN_ROOT": str(root)}
     env.setdefault("QUARTO_PYTHON", sys.executable)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "analysis", "render", "--engine", engine,
-                    "--no-cache"], cwd=root, env=env, check=True, capture_output=True)
+                    *(["--no-cache"] if cold else [])], cwd=root, env=env, check=True,
+                   capture_output=True)
     return time.perf_counter() - start
 
 
-def quarto_versus_builtin() -> int:
-    """Cold built-in and cold Quarto renders of the book in one run (one temporary project
-    copy, one after the other, so both see the same machine), and their ratio."""
+def quarto_versus_builtin(pairs: int = RATIO_PAIRS) -> int:
+    """Cold built-in and cold Quarto renders of the book, ``pairs`` times in one run (one
+    temporary project copy, one after the other, so both see the same machine; the order
+    alternates so a machine that slows down or speeds up does not favour one engine), and
+    the median of the pairs' ratios. Then once Quarto with its freeze kept: its layout alone,
+    no chapter executed, what the ratio would be if Quarto did not execute."""
     if shutil.which("quarto") is None:
         print("quarto: not on PATH; no cold Quarto render, no Quarto/built-in ratio")
         return 0
     from analysis.engine.project import copy_project
     from analysis.paths import project_root
 
+    ratios: list[float] = []
+    times: dict[str, list[float]] = {"builtin": [], "quarto": []}
     with tempfile.TemporaryDirectory(prefix="quarto-bench-") as scratch:
         root = copy_project(project_root(), Path(scratch) / "project")
-        builtin = cold_render_seconds(root, "builtin")
-        quarto = cold_render_seconds(root, "quarto")
-    print(f"cold render, built-in engine (render --engine builtin --no-cache): {builtin:6.1f} s")
-    print(f"cold render, real Quarto     (render --engine quarto --no-cache):  {quarto:6.1f} s")
-    print(f"Quarto / built-in: {quarto / builtin:.2f} (goal <= {QUARTO_RATIO_GOAL:g})")
+        for pair in range(pairs):
+            order = ("builtin", "quarto") if pair % 2 == 0 else ("quarto", "builtin")
+            seconds = {engine: cold_render_seconds(root, engine) for engine in order}
+            for engine, value in seconds.items():
+                times[engine].append(value)
+            ratios.append(seconds["quarto"] / seconds["builtin"])
+            print(f"pair {pair + 1} ({' then '.join(order)}): built-in {seconds['builtin']:5.1f} s,"
+                  f" Quarto {seconds['quarto']:5.1f} s, ratio {ratios[-1]:.2f}", flush=True)
+        if order[-1] != "quarto":
+            cold_render_seconds(root, "quarto")  # the freeze of a cold Quarto render
+        frozen = cold_render_seconds(root, "quarto", cold=False)
+
+    def spread(values: list[float], unit: str = " s", digits: int = 1) -> str:
+        return (f"median {statistics.median(values):.{digits}f}{unit} (range "
+                f"{min(values):.{digits}f}-{max(values):.{digits}f}{unit}, {len(values)} runs)")
+
+    print("cold render, built-in engine (render --engine builtin --no-cache): "
+          + spread(times["builtin"]))
+    print("cold render, real Quarto     (render --engine quarto --no-cache):  "
+          + spread(times["quarto"]))
+    print(f"Quarto / built-in: {spread(ratios, '', 2)} (goal <= {QUARTO_RATIO_GOAL:g})")
+    print(f"Quarto with its freeze (nothing executed): {frozen:.1f} s, "
+          f"{frozen / statistics.median(times['builtin']):.2f} x the built-in's median")
     return 0
 
 
@@ -127,6 +157,8 @@ def main() -> int:
     if sys.argv[1:] == ["--prose-only"]:
         prose_edit_figures()
         return status
+    if sys.argv[1:] == ["--ratio-only"]:
+        return quarto_versus_builtin()
     for name in BENCHES:
         print(f"== {name}", flush=True)
         extra = sys.argv[1:] if name == "render_bench.py" else []
