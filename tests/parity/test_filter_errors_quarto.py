@@ -1,5 +1,5 @@
-"""The data-text filter stops real Quarto with its own reason, not a Lua traceback, and the
-failed render leaves the sources as they were.
+"""The data-text filter stops real Quarto with its own reason, not a Lua traceback, and a
+failed or interrupted render leaves the sources as they were.
 
 Inside Quarto a filter's ``error`` only logs (quarto-cli share/filters/common/log.lua), so the
 filter used to go on and fail on a nil value ("attempt to index a nil value"), which names no
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -54,23 +56,59 @@ def _files(root: Path) -> set[str]:
             if p.is_file() and not caches & set(p.relative_to(root).parts)}
 
 
+def _project(tmp_path: Path) -> Path:
+    root = copy_project(project_root(), tmp_path / "project")
+    shutil.copy(project_root() / ".gitignore", root)  # Quarto writes one where there is none
+    return root
+
+
+def _render_env(root: Path) -> dict[str, str]:
+    return {**os.environ, "NORCRIN_ROOT": str(root),
+            "QUARTO_PYTHON": os.environ.get("QUARTO_PYTHON", sys.executable)}
+
+
 def test_a_failed_quarto_render_leaves_the_sources_as_they_were(tmp_path: Path):
     # Quarto writes each chapter's kept notebook and figures folder beside its source and
     # tidies them only when the render succeeds; the second chapter (it has a figure) fails.
-    root = copy_project(project_root(), tmp_path / "project")
-    shutil.copy(project_root() / ".gitignore", root)  # Quarto writes one where there is none
+    root = _project(tmp_path)
     chapter = root / "chapters" / "01-hovedfunn.qmd"
     chapter.write_text(chapter.read_text(encoding="utf-8")
                        + '\n::: {.question qid="q99"}\n\nTekst.\n\n:::\n', encoding="utf-8")
     before = _files(root)
-    env = {**os.environ, "NORCRIN_ROOT": str(root),
-           "QUARTO_PYTHON": os.environ.get("QUARTO_PYTHON", sys.executable)}
     run = subprocess.run([sys.executable, "-m", "analysis", "render", "--engine", "quarto",
-                          "--to", "html"], cwd=root, env=env, capture_output=True, text=True,
-                         timeout=600)
+                          "--to", "html"], cwd=root, env=_render_env(root),
+                         capture_output=True, text=True, timeout=600)
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     assert "the .question div of q99 needs the chapter's marker" in output
     assert "removed what the failed run left beside the sources" in output, output
     assert _files(root) == before
     assert not (root / "chapters" / "01-hovedfunn_files").exists()
+
+
+def test_a_quarto_render_stopped_by_sigterm_leaves_the_sources_as_they_were(tmp_path: Path):
+    # Stopped while Quarto is in the second chapter: its figures folder is there, and so are
+    # all the kept notebooks; the render's SIGTERM handler exits through the clean-up.
+    root = _project(tmp_path)
+    before = _files(root)
+    figures = root / "chapters" / "01-hovedfunn_files"
+    log = tmp_path / "render.log"  # a file, not a pipe nobody reads while waiting
+    with log.open("w") as sink:
+        render = subprocess.Popen([sys.executable, "-m", "analysis", "render", "--engine",
+                                   "quarto", "--to", "html"], cwd=root, env=_render_env(root),
+                                  stdout=sink, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 300
+            while not figures.exists() and render.poll() is None and \
+                    time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert figures.exists(), "the render never reached the second chapter's figures"
+            render.send_signal(signal.SIGTERM)
+            render.wait(timeout=120)
+        finally:
+            if render.poll() is None:
+                render.kill()
+    output = log.read_text(encoding="utf-8")
+    assert render.returncode != 0, output
+    assert "removed what the failed run left beside the sources" in output, output
+    assert _files(root) == before
