@@ -25,7 +25,7 @@ QUARTO_RATIO_GOAL = 3.0
 RATIO_PAIRS = 3
 
 
-def cold_render_seconds(root: Path, engine: str, cold: bool = True) -> float:
+def render_seconds(root: Path, engine: str, cold: bool = True) -> float:
     """Wall time of ``python -m analysis render --engine ENGINE --no-cache`` in ``root`` (the
     book's HTML and PDF and the deck, as ``make report`` renders them), from a folder with no
     ``_book/``, caches or Quarto freeze. ``cold=False``: ``render --engine ENGINE`` with the
@@ -60,15 +60,15 @@ def quarto_versus_builtin(pairs: int = RATIO_PAIRS) -> int:
         root = copy_project(project_root(), Path(scratch) / "project")
         for pair in range(pairs):
             order = ("builtin", "quarto") if pair % 2 == 0 else ("quarto", "builtin")
-            seconds = {engine: cold_render_seconds(root, engine) for engine in order}
+            seconds = {engine: render_seconds(root, engine) for engine in order}
             for engine, value in seconds.items():
                 times[engine].append(value)
             ratios.append(seconds["quarto"] / seconds["builtin"])
             print(f"pair {pair + 1} ({' then '.join(order)}): built-in {seconds['builtin']:5.1f} s,"
                   f" Quarto {seconds['quarto']:5.1f} s, ratio {ratios[-1]:.2f}", flush=True)
         if order[-1] != "quarto":
-            cold_render_seconds(root, "quarto")  # the freeze of a cold Quarto render
-        frozen = cold_render_seconds(root, "quarto", cold=False)
+            render_seconds(root, "quarto")  # the freeze of a cold Quarto render
+        frozen = render_seconds(root, "quarto", cold=False)
 
     def spread(values: list[float], unit: str = " s", digits: int = 1) -> str:
         return (f"median {statistics.median(values):.{digits}f}{unit} (range "

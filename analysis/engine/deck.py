@@ -35,7 +35,7 @@ from analysis.engine.hooks import render_hooks
 from analysis.engine.output_cache import file_bytes
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
-from analysis.engine.quarto import quarto_env, quarto_kernels
+from analysis.engine.quarto import quarto_env, quarto_kernels, sources_left_as_they_were
 from analysis.paths import DECK_SUFFIX
 
 #: The deck's source and its project, relative to the book's root.
@@ -113,11 +113,15 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
         command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch,
                    "--quiet"]
         log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:5])})")
-        with quarto_kernels(root, quarto_env(root, bundle, use_cache), log) as env:
-            result = subprocess.run(command, cwd=root, env=env, check=False)
         made = Path(scratch) / name
-        if result.returncode != 0 or not made.is_file():
-            raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")
+        # the deck's own project folder (deck/): it renders beside the book, whose run tidies
+        # the book's sources and root site_libs/ itself
+        deck = Path(SOURCE)
+        with sources_left_as_they_were(root / deck.parent, (deck.name,), log):
+            with quarto_kernels(root, quarto_env(root, bundle, use_cache), log) as env:
+                result = subprocess.run(command, cwd=root, env=env, check=False)
+            if result.returncode != 0 or not made.is_file():
+                raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")
         shutil.move(made, pptx)
 
 

@@ -17,12 +17,13 @@ page.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,32 +152,42 @@ def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
     return warm_kernels(root, env, log, load_bundle=bool(env.get(bundle_cache.ENV)))
 
 
-def quarto_intermediates(root: Path) -> set[Path]:
-    """What Quarto writes beside the book's sources while it renders them, and removes or
-    moves into the output folder when the render succeeds, as found now: each source's kept
-    notebook (``<name>.quarto_ipynb``, numbered ones too), figures folder (``<name>_files/``)
-    and page (``<name>.html``), and ``site_libs/``."""
-    found = {root / "site_libs"}
-    for source in load_book(root).sources:
-        path = root / source
+def quarto_intermediates(project: Path, sources: Iterable[str]) -> set[Path]:
+    """What Quarto writes beside ``sources`` (paths under ``project``) while it renders them,
+    and removes or moves into the output folder when the render succeeds, as found now: each
+    source's kept notebook (``<name>.quarto_ipynb``, numbered ones too), figures folder
+    (``<name>_files/``) and page (``<name>.html``), and the project's ``site_libs/``."""
+    found = {project / "site_libs"}
+    for source in sources:
+        path = project / source
         stem = path.with_suffix("")
         found |= {stem.parent / f"{stem.name}_files", stem.with_suffix(".html"),
                   *path.parent.glob(f"{stem.name}.quarto_ipynb*")}
     return {p for p in found if p.exists()}
 
 
-def remove_new_intermediates(root: Path, before: set[Path], log: Callable[[str], None]) -> None:
-    """Remove the intermediates (:func:`quarto_intermediates`) that a failed or interrupted
-    Quarto run left and that were not there before it: the sources are then as they were."""
-    new = sorted(quarto_intermediates(root) - before)
-    for path in new:
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-    if new:
-        log(f"quarto: removed what the failed run left beside the sources: "
-            f"{', '.join(str(p.relative_to(root)) for p in new)}")
+@contextlib.contextmanager
+def sources_left_as_they_were(project: Path, sources: Iterable[str],
+                              log: Callable[[str], None]) -> Iterator[None]:
+    """Around a Quarto run: if the block raises (Quarto failed, Ctrl-C, SIGTERM), remove the
+    intermediates (:func:`quarto_intermediates`) the run left beside ``sources`` that were
+    not there before it, so the sources are as they were. Only this run's files: the book
+    and the deck render at once, each with its own sources."""
+    sources = tuple(sources)
+    before = quarto_intermediates(project, sources)
+    try:
+        yield
+    except BaseException:
+        new = sorted(quarto_intermediates(project, sources) - before)
+        for path in new:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        if new:
+            log(f"quarto: removed what the failed run left beside the sources: "
+                f"{', '.join(str(p.relative_to(project)) for p in new)}")
+        raise
 
 
 def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
@@ -197,9 +208,10 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
     ------
     RenderError
         If Quarto exits non-zero; ``_book/`` is then left as it was, and so are the sources
-        (:func:`remove_new_intermediates`).
+        (:func:`sources_left_as_they_were`).
     """
-    output = root / load_book(root).output_dir
+    book = load_book(root)
+    output = root / book.output_dir
     check_environment(root, output)
     with render_lock(root, log), staged(output, log) as staging:
         if not use_cache:
@@ -212,18 +224,13 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         # (analysis/engine/quarto_freeze.py), so each chapter executes once.
         once = set(formats) == {"html", "pdf"} and \
             os.environ.get("NORCRIN_QUARTO_EXECUTE_ONCE", "1") != "0"
-        before = quarto_intermediates(root)
-        code = None
-        try:
+        with sources_left_as_they_were(root, book.sources, log):
             with quarto_kernels(root, env, log) as env, \
                     (typst_from_html(root, log) if once else nullcontext()):
                 code = subprocess.run(command, cwd=root, env=env, check=False).returncode
-        finally:
-            if code != 0:  # failed or interrupted (a successful run leaves none)
-                remove_new_intermediates(root, before, log)
-        if code != 0:
-            if pending is not None:
-                pending.result()  # a data error is why Quarto stopped: raise it instead
-            raise RenderError(f"quarto exited with {code}; {output} left as it was")
+            if code != 0:
+                if pending is not None:
+                    pending.result()  # a data error is why Quarto stopped: raise it instead
+                raise RenderError(f"quarto exited with {code}; {output} left as it was")
         publish(staging, output, formats)
     return output

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pdf_reading_order import caption_places, captions_outside_their_chapter
+from pdf_reading_order import caption_places, captions_outside_their_chapter, chapters
 from pypdf import PdfReader
 
 MAIN_PAGES, ALL_PAGES = 30, 40
@@ -39,9 +39,7 @@ def pages(book_render):
 
 def _chapter_titles(pages) -> list[str]:
     """The contents list's entries ("3 Bakgrunn og metode", "A Etterprøving …")."""
-    contents = next(text for text, _ in pages if text.lstrip().startswith("Innhold"))
-    return [m.group(1).strip() for m in
-            re.finditer(r"^((?:\d+|[A-Z]) [^\n.]+?)\s*\.{3,}.*$", contents, re.M)]
+    return [f"{n} {title}" for n, title in chapters([text for text, _ in pages]).items()]
 
 
 def _opens_chapter(text: str, titles: list[str]) -> bool:
