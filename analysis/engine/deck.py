@@ -35,7 +35,12 @@ from analysis.engine.hooks import render_hooks
 from analysis.engine.output_cache import file_bytes
 from analysis.engine.output_dir import RUN_FILES, publish, render_lock, staged
 from analysis.engine.outputs import Target, chapter_markdown
-from analysis.engine.quarto import quarto_env, quarto_kernels, sources_left_as_they_were
+from analysis.engine.quarto import (
+    quarto_env,
+    quarto_failure,
+    quarto_kernels,
+    sources_left_as_they_were,
+)
 from analysis.paths import DECK_SUFFIX
 
 #: The deck's source and its project, relative to the book's root.
@@ -110,8 +115,7 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
     """``quarto render deck/presentasjon.qmd --to pptx``, its output moved to ``pptx``."""
     with tempfile.TemporaryDirectory(prefix="norcrin-deck-") as scratch:
         name = Path(SOURCE).with_suffix(".pptx").name
-        command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch,
-                   "--quiet"]
+        command = [quarto.path, "render", SOURCE, "--to", "pptx", "--output-dir", scratch]
         log(f"deck: quarto {quarto.version_text} ({' '.join(command[1:5])})")
         made = Path(scratch) / name
         # the deck's own project folder (deck/): it renders beside the book, whose run tidies
@@ -119,9 +123,12 @@ def _with_quarto(root: Path, quarto, pptx: Path, use_cache: bool, log, bundle: o
         deck = Path(SOURCE)
         with sources_left_as_they_were(root / deck.parent, (deck.name,), log):
             with quarto_kernels(root, quarto_env(root, bundle, use_cache), log) as env:
-                result = subprocess.run(command, cwd=root, env=env, check=False)
+                # captured: the deck renders beside the book, whose progress the terminal shows
+                result = subprocess.run(command, cwd=root, env=env, check=False,
+                                        capture_output=True, text=True)
             if result.returncode != 0 or not made.is_file():
-                raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}")
+                raise RenderError(f"quarto exited with {result.returncode} rendering {SOURCE}:"
+                                  f"\n{quarto_failure(result)}")
         shutil.move(made, pptx)
 
 

@@ -166,7 +166,7 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
         If Quarto exits non-zero (naming the run).
     """
     from analysis.engine.book import load_book
-    from analysis.engine.quarto import quarto_env, quarto_kernels
+    from analysis.engine.quarto import quarto_env, quarto_failure, quarto_kernels
 
     typst = {"papersize": "a4", **({"include-in-header": {"text": typst_header}}
                                    if typst_header else {})}
@@ -186,17 +186,16 @@ def render_runs_with_quarto(root: Path, quarto, source: str, runs: list[Run], ou
                                                 encoding="utf-8")
             text = (root / (run.source or source)).read_text(encoding="utf-8")
             (folder / f"{run.name}.qmd").write_text(text, encoding="utf-8")
-            command = [quarto.path, "render", f"{run.name}.qmd", "--quiet"]
+            command = [quarto.path, "render", f"{run.name}.qmd"]  # captured, not --quiet
             for name, value in run.params.items():
                 command += ["-P", f"{name}:{value}"]
-            log(f"quarto render {run.name}.qmd {' '.join(command[4:])}")
+            log(f"quarto render {run.name}.qmd {' '.join(command[3:])}")
             # the book's render stored the bundle already (same fingerprint): shared
             result = subprocess.run(command, cwd=folder, env=env, check=False,
                                     capture_output=True, text=True)
             if result.returncode != 0:
-                detail = (result.stderr or result.stdout).strip()[-2000:]
                 raise RenderError(f"{source} ({run.name}): quarto exited with "
-                                  f"{result.returncode}:\n{detail}")
+                                  f"{result.returncode}:\n{quarto_failure(result)}")
             for suffix in ("pdf", "html"):
                 if suffix in formats and (folder / f"{run.name}.{suffix}").is_file():
                     shutil.copyfile(folder / f"{run.name}.{suffix}",

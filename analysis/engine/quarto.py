@@ -152,6 +152,14 @@ def quarto_kernels(root: Path, env: dict[str, str], log: Callable[[str], None]):
     return warm_kernels(root, env, log, load_bundle=bool(env.get(bundle_cache.ENV)))
 
 
+def quarto_failure(result: subprocess.CompletedProcess) -> str:
+    """The end of what a Quarto run whose output was captured printed, for its error message
+    (empty if nothing was captured). Captured rather than passing ``--quiet``: with
+    ``--quiet`` Quarto 1.10 prints nothing at all when it fails, not even a cell's error."""
+    text = (result.stderr or "") + (result.stdout or "")
+    return text.strip()[-2000:]
+
+
 def quarto_intermediates(project: Path, sources: Iterable[str]) -> set[Path]:
     """What Quarto writes beside ``sources`` (paths under ``project``) while it renders them,
     and removes or moves into the output folder when the render succeeds, as found now: each
@@ -197,7 +205,8 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
     """Run Quarto into a staging folder and swap it in for ``_book/`` only on success.
 
     ``use_cache=False`` removes Quarto's ``_freeze/`` first, so every chapter runs again;
-    ``quiet`` passes ``--quiet`` (Quarto then prints errors only). The survey bundle
+    ``quiet`` keeps Quarto's output off the terminal (captured; its end is in the error if
+    Quarto fails). The survey bundle
     (``bundle``, if the caller already loaded it) is stored once and named to the chapters'
     kernels in ``NORCRIN_BUNDLE_CACHE``, as under the built-in engine
     (:mod:`analysis.bundle_cache`); a plain ``quarto render`` loads it in every kernel.
@@ -217,7 +226,6 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         if not use_cache:
             shutil.rmtree(root / "_freeze", ignore_errors=True)
         command = quarto_command(quarto, formats, staging, book_formats(root))
-        command += ["--quiet"] if quiet else []
         log(f"engine: quarto {quarto.version_text} ({' '.join(command[1:])})")
         env = quarto_env(root, bundle, use_cache, pending)
         # Both formats in one run: the Typst pass takes the HTML pass's results
@@ -227,10 +235,13 @@ def render_with_quarto(root: Path, quarto: Quarto, formats: tuple[str, ...],
         with sources_left_as_they_were(root, book.sources, log):
             with quarto_kernels(root, env, log) as env, \
                     (typst_from_html(root, log) if once else nullcontext()):
-                code = subprocess.run(command, cwd=root, env=env, check=False).returncode
-            if code != 0:
+                result = subprocess.run(command, cwd=root, env=env, check=False,
+                                        capture_output=quiet, text=True)
+            if result.returncode != 0:
                 if pending is not None:
                     pending.result()  # a data error is why Quarto stopped: raise it instead
-                raise RenderError(f"quarto exited with {code}; {output} left as it was")
+                detail = quarto_failure(result)
+                raise RenderError(f"quarto exited with {result.returncode}; {output} left as "
+                                  f"it was" + (f":\n{detail}" if detail else ""))
         publish(staging, output, formats)
     return output

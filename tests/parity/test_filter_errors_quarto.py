@@ -1,5 +1,5 @@
-"""The data-text filter stops real Quarto with its own reason, not a Lua traceback, and a
-failed or interrupted render leaves the sources as they were.
+"""The data-text filter stops real Quarto with its own reason, not a Lua traceback; a failed
+or interrupted render leaves the sources as they were; a failed deck or pack says why.
 
 Inside Quarto a filter's ``error`` only logs (quarto-cli share/filters/common/log.lua), so the
 filter used to go on and fail on a nil value ("attempt to index a nil value"), which names no
@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from analysis.engine.deck import SOURCE as DECK_SOURCE
+from analysis.engine.deck import build_deck_with_quarto
+from analysis.engine.document import Run, render_runs_with_quarto
+from analysis.engine.errors import RenderError
 from analysis.engine.project import copy_project
 from analysis.engine.quarto import find_quarto
 from analysis.paths import project_root
@@ -112,3 +116,33 @@ def test_a_quarto_render_stopped_by_sigterm_leaves_the_sources_as_they_were(tmp_
     assert render.returncode != 0, output
     assert "removed what the failed run left beside the sources" in output, output
     assert _files(root) == before
+
+
+FAILING_CELL = '```{python}\nraise RuntimeError("feiler med vilje")\n```\n'
+
+
+def test_a_pack_that_fails_under_quarto_says_why(tmp_path: Path):
+    # The packs' Quarto output is captured and shown only on failure; with Quarto's --quiet
+    # the error had nothing to show, not even the cell's exception.
+    source = tmp_path / "pakke.qmd"
+    source.write_text(f"---\ntitle: Pakke\n---\n\n{FAILING_CELL}", encoding="utf-8")
+    quarto = find_quarto()
+    assert quarto is not None
+    with pytest.raises(RenderError) as failure:
+        render_runs_with_quarto(project_root(), quarto, str(source), [Run("pakke")],
+                                tmp_path / "ut", formats=("html",), log=lambda line: None)
+    assert "(pakke): quarto exited with 1" in str(failure.value)
+    assert "feiler med vilje" in str(failure.value)
+
+
+def test_a_deck_that_fails_under_quarto_says_why(tmp_path: Path):
+    root = _project(tmp_path)
+    deck = root / DECK_SOURCE
+    head, body = deck.read_text(encoding="utf-8").split("\n---\n", 1)
+    deck.write_text(f"{head}\n---\n\n{FAILING_CELL}\n{body}", encoding="utf-8")
+    quarto = find_quarto()
+    assert quarto is not None
+    with pytest.raises(RenderError) as failure:
+        build_deck_with_quarto(root, quarto, tmp_path / "ut", log=lambda line: None)
+    assert f"rendering {DECK_SOURCE}" in str(failure.value)
+    assert "feiler med vilje" in str(failure.value)
